@@ -1,0 +1,67 @@
+package dev.weft.executor;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Copying and deleting file trees. */
+final class FileTrees {
+  private FileTrees() {}
+
+  /** Copies a file or directory tree to {@code target}, creating parents and replacing files. */
+  static void copy(Path source, Path target) throws IOException {
+    if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("input source does not exist: " + source);
+    }
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    if (!Files.isDirectory(source)) {
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      return;
+    }
+    Files.walkFileTree(
+        source,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                target.resolve(source.relativize(file).toString()),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** Deletes a tree without following symlinks; ignores errors. */
+  static void deleteQuietly(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(FileTrees::deleteOne);
+    } catch (IOException | RuntimeException e) {
+      // best effort
+    }
+  }
+
+  private static void deleteOne(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+}

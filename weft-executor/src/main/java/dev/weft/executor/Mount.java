@@ -1,0 +1,19 @@
+package dev.weft.executor;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A host directory (or file) bind-mounted into a container, like a Kubernetes volume mount. Two
+ * containers mounting the same {@code hostPath} share its contents.
+ *
+ * @param hostPath the host directory; created if missing when the container starts
+ * @param containerPath absolute path inside the container
+ * @param readOnly whether the container sees it read-only
+ */
+public record Mount(Path hostPath, String containerPath, boolean readOnly) {
+  public Mount {
+    Objects.requireNonNull(hostPath, "hostPath");
+    containerPath = ContainerPaths.requireAbsolute(containerPath);
+  }
+}

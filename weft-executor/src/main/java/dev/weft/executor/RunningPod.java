@@ -1,0 +1,29 @@
+package dev.weft.executor;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** A started pod. All methods are thread-safe and non-blocking. */
+public interface RunningPod {
+  /** Completes when every container has ended (or will never run). Never completes exceptionally. */
+  CompletableFuture<PodOutcome> completion();
+
+  /**
+   * Kills every process of every container (SIGTERM, then SIGKILL after a short grace period);
+   * containers not yet started never start. The outcome carries {@code reason}. Only the first
+   * reason is kept.
+   */
+  void kill(String reason);
+
+  /** Where {@code containerPath} of a container lives on the host, honouring mounts. */
+  Path hostPath(String containerName, String containerPath);
+
+  Path stdoutFile(String containerName);
+
+  Path stderrFile(String containerName);
+
+  /** The container's stdout so far, decoded as UTF-8, truncated to at most {@code maxBytes}. */
+  default String stdout(String containerName, int maxBytes) {
+    return Logs.readCapped(stdoutFile(containerName), maxBytes);
+  }
+}

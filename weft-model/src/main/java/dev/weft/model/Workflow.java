@@ -1,0 +1,25 @@
+package dev.weft.model;
+
+import dev.weft.model.spec.WorkflowSpec;
+import dev.weft.model.status.WorkflowStatus;
+
+public record Workflow(
+    String apiVersion, String kind, ObjectMeta metadata, WorkflowSpec spec, WorkflowStatus status)
+    implements Resource {
+
+  public Workflow withStatus(WorkflowStatus newStatus) {
+    return new Workflow(apiVersion, kind, metadata, spec, newStatus);
+  }
+
+  public Workflow withSpec(WorkflowSpec newSpec) {
+    return new Workflow(apiVersion, kind, metadata, newSpec, status);
+  }
+
+  public Workflow withMetadata(ObjectMeta newMeta) {
+    return new Workflow(apiVersion, kind, newMeta, spec, status);
+  }
+
+  public String name() {
+    return metadata.name();
+  }
+}

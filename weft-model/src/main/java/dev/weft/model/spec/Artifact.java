@@ -1,0 +1,70 @@
+package dev.weft.model.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** An input or output artifact; the location fields other than raw are opaque to Weft. */
+public record Artifact(
+    String name,
+    String path,
+    Integer mode,
+    String from,
+    String fromExpression,
+    JsonNode archiveLogs,
+    ArchiveStrategy archive,
+    String globalName,
+    Boolean optional,
+    String subPath,
+    Boolean recurseMode,
+    Boolean deleted,
+    JsonNode artifactGC,
+    RawArtifact raw,
+    JsonNode s3,
+    JsonNode git,
+    JsonNode http,
+    JsonNode artifactory,
+    JsonNode hdfs,
+    JsonNode oss,
+    JsonNode gcs,
+    JsonNode azure) {
+
+  public boolean isOptional() {
+    return Boolean.TRUE.equals(optional);
+  }
+
+  /** A remote location Weft cannot fetch locally (it keeps artifacts in its own repository). */
+  public boolean hasRemoteLocation() {
+    return git != null
+        || http != null
+        || artifactory != null
+        || hdfs != null
+        || oss != null
+        || gcs != null
+        || azure != null;
+  }
+
+  public Artifact withFrom(String newFrom) {
+    return new Artifact(
+        name,
+        path,
+        mode,
+        newFrom,
+        fromExpression,
+        archiveLogs,
+        archive,
+        globalName,
+        optional,
+        subPath,
+        recurseMode,
+        deleted,
+        artifactGC,
+        raw,
+        s3,
+        git,
+        http,
+        artifactory,
+        hdfs,
+        oss,
+        gcs,
+        azure);
+  }
+}

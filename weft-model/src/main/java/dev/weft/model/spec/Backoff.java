@@ -1,0 +1,3 @@
+package dev.weft.model.spec;
+
+public record Backoff(String duration, String factor, String maxDuration, String cap) {}

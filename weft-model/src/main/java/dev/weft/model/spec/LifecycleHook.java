@@ -1,0 +1,4 @@
+package dev.weft.model.spec;
+
+public record LifecycleHook(
+    String template, Arguments arguments, TemplateRef templateRef, String expression) {}

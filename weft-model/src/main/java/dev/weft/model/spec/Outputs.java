@@ -1,0 +1,14 @@
+package dev.weft.model.spec;
+
+import java.util.List;
+
+public record Outputs(
+    List<Parameter> parameters, List<Artifact> artifacts, String result, String exitCode) {
+  public List<Parameter> parametersOrEmpty() {
+    return parameters == null ? List.of() : parameters;
+  }
+
+  public List<Artifact> artifactsOrEmpty() {
+    return artifacts == null ? List.of() : artifacts;
+  }
+}

@@ -1,0 +1,3 @@
+package dev.weft.model.spec;
+
+public record SuspendTemplate(String duration) {}
