@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param exitCode the process exit code; 128+N when killed by signal N; {@link #NOT_RUN} when the
  *     process never ran
  * @param started whether a process was started
- * @param error set when the container could not run as specified (an Argo "Error", distinct from
- *     a non-zero exit): e.g. {@code executable file not found: "foo"}, a failed dependency, or the
+ * @param error set when the container could not run as specified (an Argo "Error", distinct from a
+ *     non-zero exit): e.g. {@code executable file not found: "foo"}, a failed dependency, or the
  *     pod being killed before it started
  */
 public record ContainerOutcome(

@@ -66,43 +66,106 @@ public record ContainerSpec(
 
   public ContainerSpec withScript(String source) {
     return new ContainerSpec(
-        name, image, command, args, Optional.of(source), env, workingDir, mounts, inputs, limits,
+        name,
+        image,
+        command,
+        args,
+        Optional.of(source),
+        env,
+        workingDir,
+        mounts,
+        inputs,
+        limits,
         dependencies);
   }
 
   public ContainerSpec withEnv(Map<String, String> newEnv) {
     return new ContainerSpec(
-        name, image, command, args, script, newEnv, workingDir, mounts, inputs, limits,
+        name,
+        image,
+        command,
+        args,
+        script,
+        newEnv,
+        workingDir,
+        mounts,
+        inputs,
+        limits,
         dependencies);
   }
 
   public ContainerSpec withWorkingDir(String dir) {
     return new ContainerSpec(
-        name, image, command, args, script, env, Optional.of(dir), mounts, inputs, limits,
+        name,
+        image,
+        command,
+        args,
+        script,
+        env,
+        Optional.of(dir),
+        mounts,
+        inputs,
+        limits,
         dependencies);
   }
 
   public ContainerSpec withMounts(List<Mount> newMounts) {
     return new ContainerSpec(
-        name, image, command, args, script, env, workingDir, newMounts, inputs, limits,
+        name,
+        image,
+        command,
+        args,
+        script,
+        env,
+        workingDir,
+        newMounts,
+        inputs,
+        limits,
         dependencies);
   }
 
   public ContainerSpec withInputs(List<FileInput> newInputs) {
     return new ContainerSpec(
-        name, image, command, args, script, env, workingDir, mounts, newInputs, limits,
+        name,
+        image,
+        command,
+        args,
+        script,
+        env,
+        workingDir,
+        mounts,
+        newInputs,
+        limits,
         dependencies);
   }
 
   public ContainerSpec withLimits(Resources newLimits) {
     return new ContainerSpec(
-        name, image, command, args, script, env, workingDir, mounts, inputs, newLimits,
+        name,
+        image,
+        command,
+        args,
+        script,
+        env,
+        workingDir,
+        mounts,
+        inputs,
+        newLimits,
         dependencies);
   }
 
   public ContainerSpec withDependencies(List<String> newDependencies) {
     return new ContainerSpec(
-        name, image, command, args, script, env, workingDir, mounts, inputs, limits,
+        name,
+        image,
+        command,
+        args,
+        script,
+        env,
+        workingDir,
+        mounts,
+        inputs,
+        limits,
         newDependencies);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param name profile name, also the name of its shim directory
  * @param entrypoint the image's entrypoint: runs when a container gives no command (args follow)
- * @param programs shim programs (file name to file content) placed in the read-only shim
- *     directory {@code /opt/weft/bin}, first on PATH
+ * @param programs shim programs (file name to file content) placed in the read-only shim directory
+ *     {@code /opt/weft/bin}, first on PATH
  * @param rootFiles container paths (e.g. {@code /argosay}) that get a copy of a shim program
  */
 public record ImageProfile(

@@ -56,10 +56,10 @@ public final class ImageProfiles {
     String ref = normalize(image);
     String repository = repository(ref);
     return switch (repository) {
-      case "python" -> new ImageProfile("python", List.of(), Map.of("python", PYTHON_SHIM), Map.of());
+      case "python" ->
+          new ImageProfile("python", List.of(), Map.of("python", PYTHON_SHIM), Map.of());
       case "node" -> new ImageProfile("node", List.of(), Map.of("node", NODE_SHIM), Map.of());
-      case "argoproj/argosay" ->
-          ref.equals("argoproj/argosay:v1") ? argosayV1() : argosayV2();
+      case "argoproj/argosay" -> ref.equals("argoproj/argosay:v1") ? argosayV1() : argosayV2();
       case "docker/whalesay" ->
           new ImageProfile("whalesay", List.of(), Map.of("cowsay", cowsay("whale")), Map.of());
       default -> new ImageProfile("host", List.of(), Map.of(), Map.of());
@@ -86,17 +86,22 @@ public final class ImageProfiles {
     return resource("cowsay.py").replace("@FIGURE@", figure);
   }
 
-  /** The image reference without a {@code docker.io/} or {@code library/} prefix or a digest. */
+  /** The image reference without registry host, {@code library/} prefix or digest. */
   static String normalize(String image) {
     String ref = image.strip();
     int digest = ref.indexOf('@');
     if (digest >= 0) {
       ref = ref.substring(0, digest);
     }
-    for (String prefix : List.of("docker.io/", "index.docker.io/", "library/")) {
-      if (ref.startsWith(prefix)) {
-        ref = ref.substring(prefix.length());
+    int slash = ref.indexOf('/');
+    if (slash > 0) {
+      String first = ref.substring(0, slash);
+      if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+        ref = ref.substring(slash + 1); // a registry host
       }
+    }
+    if (ref.startsWith("library/")) {
+      ref = ref.substring("library/".length());
     }
     return ref;
   }
@@ -146,7 +151,8 @@ public final class ImageProfiles {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, String> program : new TreeMap<>(programs).entrySet()) {
-        sha.update((program.getKey() + "\0" + program.getValue() + "\0").getBytes(UTF_8));
+        sha.update(
+            (program.getKey() + "\0" + program.getValue() + "\0").getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
@@ -154,14 +160,12 @@ public final class ImageProfiles {
     }
   }
 
-  private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
-
   private static String resource(String name) {
     try (InputStream in = ImageProfiles.class.getResourceAsStream("shims/" + name)) {
       if (in == null) {
         throw new IllegalStateException("missing shim resource " + name);
       }
-      return new String(in.readAllBytes(), UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,17 +1,18 @@
 package dev.weft.executor;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a pod ended: one outcome per container (init containers first, in spec order) and the
- * reason given to {@link RunningPod#kill} if it was killed.
+ * How a pod ended: one outcome per container (init containers first, in spec order) and the reason
+ * given to {@link RunningPod#kill} if it was killed.
  */
 public record PodOutcome(Map<String, ContainerOutcome> containers, Optional<String> killedReason) {
   public PodOutcome {
-    containers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(containers));
+    containers = Collections.unmodifiableMap(new LinkedHashMap<>(containers));
     Objects.requireNonNull(killedReason, "killedReason");
   }
 

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A pod: init containers run one after another (the first failure fails the pod and the rest do
- * not run); then every container starts once its {@link ContainerSpec#dependencies()} ended
+ * A pod: init containers run one after another (the first failure fails the pod and the rest do not
+ * run); then every container starts once its {@link ContainerSpec#dependencies()} ended
  * successfully. Sidecars start with the rest and are killed once all non-sidecar containers ended.
  *
  * @param name the pod name, also the containers' hostname
@@ -29,13 +29,14 @@ public record PodSpec(
     sidecars = Set.copyOf(sidecars);
     Objects.requireNonNull(workDir, "workDir");
     Set<String> seen = new HashSet<>();
-    for (ContainerSpec c : allContainers()) {
+    for (ContainerSpec c : Stream.concat(initContainers.stream(), containers.stream()).toList()) {
       if (!seen.add(c.name())) {
         throw new IllegalArgumentException("duplicate container name: " + c.name());
       }
     }
+    List<ContainerSpec> mains = containers;
     for (String sidecar : sidecars) {
-      if (containers.stream().noneMatch(c -> c.name().equals(sidecar))) {
+      if (mains.stream().noneMatch(c -> c.name().equals(sidecar))) {
         throw new IllegalArgumentException("sidecar is not a container of the pod: " + sidecar);
       }
     }

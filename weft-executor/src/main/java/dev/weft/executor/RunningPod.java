@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** A started pod. All methods are thread-safe and non-blocking. */
 public interface RunningPod {
-  /** Completes when every container has ended (or will never run). Never completes exceptionally. */
+  /**
+   * Completes when every container has ended (or will never run). Never completes exceptionally.
+   */
   CompletableFuture<PodOutcome> completion();
 
   /**

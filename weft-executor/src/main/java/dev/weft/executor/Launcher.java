@@ -1,0 +1,49 @@
+package dev.weft.executor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How a container's process is started and signalled, per {@link SandboxMode}. */
+sealed interface Launcher permits SandboxLauncher, HostDirectLauncher {
+
+  static Launcher of(SandboxMode mode) {
+    return switch (mode) {
+      case NAMESPACES -> new SandboxLauncher();
+      case HOST_DIRECT -> new HostDirectLauncher();
+    };
+  }
+
+  /** Makes the container root ready (before inputs are copied in). */
+  void prepareRoot(ContainerFs fs, Path shimDir) throws IOException;
+
+  /** The path the process is given for the staged script. */
+  String scriptArgument(ContainerFs fs);
+
+  /** The host file the process would execute for {@code program}, if any. */
+  Optional<Path> findExecutable(
+      String program, Map<String, String> env, Path hostCwd, ContainerFs fs, Path shimDir);
+
+  /** The process to start, with argv, environment and directory set (output not redirected). */
+  ProcessBuilder processBuilder(Launch launch);
+
+  /** Sends SIGTERM ({@code force} false) or SIGKILL to every process of the container. */
+  void signal(Process process, boolean force);
+
+  /** Called once the container's main process ended: clears any leftover processes. */
+  default void afterExit(Process process) {}
+
+  /** {@code prlimit} options for the limits that can be enforced without cgroups. */
+  static List<String> rlimitPrefix(Resources limits) {
+    List<String> prefix = new ArrayList<>();
+    if (limits.memoryBytes().isPresent()) {
+      prefix.add("/usr/bin/prlimit");
+      prefix.add("--data=" + limits.memoryBytes().getAsLong());
+      prefix.add("--");
+    }
+    return prefix;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.weft.executor;
+
+import java.nio.file.Path;
+
+/**
+ * Where the executor keeps a pod's files under its work dir: {@code roots/<container>/} is each
+ * container's root directory, {@code logs/<container>.stdout} and {@code .stderr} its output.
+ */
+record PodLayout(Path workDir) {
+  PodLayout {
+    workDir = workDir.toAbsolutePath();
+  }
+
+  Path root(String container) {
+    return workDir.resolve("roots").resolve(container);
+  }
+
+  Path stdout(String container) {
+    return workDir.resolve("logs").resolve(container + ".stdout");
+  }
+
+  Path stderr(String container) {
+    return workDir.resolve("logs").resolve(container + ".stderr");
+  }
+}

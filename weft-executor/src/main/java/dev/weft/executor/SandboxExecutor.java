@@ -1,0 +1,46 @@
+package dev.weft.executor;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Runs each pod's containers as host processes, sandboxed with bubblewrap ({@link
+ * SandboxMode#NAMESPACES}) or, as a fallback, directly on the host ({@link
+ * SandboxMode#HOST_DIRECT}).
+ *
+ * <p>Enforced: a clean environment; per-container root directories; read-only host system
+ * directories; pid/ipc/uts namespaces (so killing or ending the main process kills every process of
+ * the container); memory as a per-process data-segment limit (RLIMIT_DATA via {@code prlimit}). Not
+ * enforced: CPU limits (no cgroup delegation), network isolation, user ids (processes run as the
+ * executor's user), and in HOST_DIRECT mode any filesystem isolation of absolute paths. See the
+ * module README.
+ */
+public final class SandboxExecutor implements Executor {
+  /** Time between SIGTERM and SIGKILL when a container is killed. */
+  public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+
+  private final ImageProfiles profiles;
+  private final SandboxMode mode;
+  private final Duration grace;
+
+  public SandboxExecutor(ImageProfiles profiles, SandboxMode mode) {
+    this(profiles, mode, DEFAULT_GRACE);
+  }
+
+  public SandboxExecutor(ImageProfiles profiles, SandboxMode mode, Duration grace) {
+    this.profiles = Objects.requireNonNull(profiles, "profiles");
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.grace = Objects.requireNonNull(grace, "grace");
+  }
+
+  public SandboxMode mode() {
+    return mode;
+  }
+
+  @Override
+  public RunningPod start(PodSpec spec) {
+    SandboxPod pod = new SandboxPod(spec, profiles, Launcher.of(mode), grace);
+    pod.begin();
+    return pod;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.weft.executor;
+
+import static dev.weft.executor.Pods.await;
+import static dev.weft.executor.Pods.sh;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KillTest {
+  @TempDir Path dir;
+  Pods pods;
+
+  @BeforeEach
+  void setUp() {
+    pods = Pods.sandboxed(dir);
+  }
+
+  static void awaitStarted(RunningPod pod, String container) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (pod.stdout(container, 100).isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void killEndsASleepQuicklyAndRecordsTheReason() throws Exception {
+    RunningPod pod = pods.start("sleeper", sh("main", "echo up; sleep 100"));
+    awaitStarted(pod, "main");
+    Instant killedAt = Instant.now();
+
+    pod.kill("workflow shutdown");
+    PodOutcome outcome = await(pod);
+
+    assertThat(Duration.between(killedAt, Instant.now())).isLessThan(Duration.ofSeconds(3));
+    assertThat(outcome.killedReason()).contains("workflow shutdown");
+    assertThat(outcome.container("main").exitCode()).isNotZero();
+  }
+
+  @Test
+  void killKillsTheWholeProcessTree() throws Exception {
+    RunningPod pod =
+        pods.start(
+            "tree",
+            sh("main", "(sh -c 'sleep 1; echo late > /tmp/late') & echo up; sleep 100; wait"));
+    awaitStarted(pod, "main");
+
+    pod.kill("stop");
+    await(pod);
+    Thread.sleep(1500);
+
+    assertThat(pod.hostPath("main", "/tmp/late")).doesNotExist();
+  }
+
+  @Test
+  void killBeforeAContainerStartsMeansItNeverRuns() throws Exception {
+    PodSpec spec =
+        PodSpec.of(
+            "later",
+            pods.newWorkDir("later"),
+            List.of(
+                sh("first", "echo up; sleep 100"),
+                sh("second", "touch /tmp/ran").withDependencies(List.of("first"))));
+    RunningPod pod = pods.start(spec);
+    awaitStarted(pod, "first");
+
+    pod.kill("cancelled");
+    PodOutcome outcome = await(pod);
+
+    assertThat(outcome.container("second").started()).isFalse();
+    assertThat(outcome.container("second").error())
+        .hasValueSatisfying(e -> assertThat(e).contains("cancelled"));
+    assertThat(pod.hostPath("second", "/tmp/ran")).doesNotExist();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.weft.executor;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Test helper: an executor in a given mode, with shims and pods under one temp dir. */
+final class Pods {
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final Path dir;
+  private final SandboxExecutor executor;
+  private int count;
+
+  private Pods(Path dir, SandboxMode mode) {
+    this.dir = dir;
+    this.executor =
+        new SandboxExecutor(new ImageProfiles(dir.resolve("shims")), mode, Duration.ofMillis(500));
+  }
+
+  /** Bubblewrap pods; skips the test where bubblewrap does not work. */
+  static Pods sandboxed(Path dir) {
+    assumeTrue(SandboxMode.detect() == SandboxMode.NAMESPACES, () -> SandboxMode.probe().message());
+    return new Pods(dir, SandboxMode.NAMESPACES);
+  }
+
+  static Pods hostDirect(Path dir) {
+    return new Pods(dir, SandboxMode.HOST_DIRECT);
+  }
+
+  static ContainerSpec container(String name, String image, String... argv) {
+    return ContainerSpec.of(name, image, List.of(argv), List.of());
+  }
+
+  static ContainerSpec sh(String name, String script) {
+    return container(name, "alpine:3", "sh", "-c", script);
+  }
+
+  synchronized Path newWorkDir(String podName) {
+    return dir.resolve("pods").resolve(podName + "-" + (++count));
+  }
+
+  private RunningPod lastPod;
+
+  RunningPod start(String podName, ContainerSpec... containers) {
+    return start(PodSpec.of(podName, newWorkDir(podName), List.of(containers)));
+  }
+
+  synchronized RunningPod start(PodSpec spec) {
+    lastPod = executor.start(spec);
+    return lastPod;
+  }
+
+  synchronized RunningPod lastPod() {
+    return lastPod;
+  }
+
+  static PodOutcome await(RunningPod pod) {
+    try {
+      return pod.completion().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("pod did not complete in " + TIMEOUT, e);
+    }
+  }
+
+  /** Runs a one-container pod to its end. */
+  PodOutcome run(ContainerSpec container) {
+    return await(start("pod", container));
+  }
+}
