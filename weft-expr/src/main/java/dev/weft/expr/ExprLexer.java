@@ -150,8 +150,7 @@ final class ExprLexer {
     String digits = "0123456789_";
     if (peek(0) == '0' && "xXoObB".indexOf(peek(1)) >= 0 && peek(1) != '\0') {
       char radix = Character.toLowerCase(peek(1));
-      digits =
-          radix == 'x' ? "0123456789abcdefABCDEF_" : radix == 'o' ? "01234567_" : "01_";
+      digits = radix == 'x' ? "0123456789abcdefABCDEF_" : radix == 'o' ? "01234567_" : "01_";
       pos += 2;
     }
     acceptRun(digits);

@@ -47,6 +47,12 @@ final class ExprNumbers {
     if (isInt(v)) {
       return ((Number) v).longValue();
     }
+    if (v instanceof java.time.OffsetDateTime t) {
+      return t.toInstant();
+    }
+    if (v instanceof java.time.ZonedDateTime t) {
+      return t.toInstant();
+    }
     if (v instanceof Number n && !(v instanceof Long) && !(v instanceof Double)) {
       return n instanceof BigInteger b ? b.longValue() : n.doubleValue();
     }
@@ -181,9 +187,12 @@ final class ExprNumbers {
     }
     boolean ints = isInt(x) && isInt(y);
     return switch (op) {
-      case "+" -> ints ? (Object) (x.longValue() + y.longValue()) : x.doubleValue() + y.doubleValue();
-      case "-" -> ints ? (Object) (x.longValue() - y.longValue()) : x.doubleValue() - y.doubleValue();
-      case "*" -> ints ? (Object) (x.longValue() * y.longValue()) : x.doubleValue() * y.doubleValue();
+      case "+" ->
+          ints ? (Object) (x.longValue() + y.longValue()) : x.doubleValue() + y.doubleValue();
+      case "-" ->
+          ints ? (Object) (x.longValue() - y.longValue()) : x.doubleValue() - y.doubleValue();
+      case "*" ->
+          ints ? (Object) (x.longValue() * y.longValue()) : x.doubleValue() * y.doubleValue();
       case "/" -> x.doubleValue() / y.doubleValue();
       case "%" -> {
         if (!ints) {

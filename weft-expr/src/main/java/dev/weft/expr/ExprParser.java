@@ -1,6 +1,5 @@
 package dev.weft.expr;
 
-import dev.weft.expr.ExprNode.ArrayLit;
 import dev.weft.expr.ExprNode.Binary;
 import dev.weft.expr.ExprNode.Builtin;
 import dev.weft.expr.ExprNode.Call;
@@ -9,9 +8,7 @@ import dev.weft.expr.ExprNode.Conditional;
 import dev.weft.expr.ExprNode.Ident;
 import dev.weft.expr.ExprNode.Let;
 import dev.weft.expr.ExprNode.Literal;
-import dev.weft.expr.ExprNode.MapLit;
 import dev.weft.expr.ExprNode.Member;
-import dev.weft.expr.ExprNode.Pair;
 import dev.weft.expr.ExprNode.Pointer;
 import dev.weft.expr.ExprNode.Predicate;
 import dev.weft.expr.ExprNode.Sequence;
@@ -20,68 +17,14 @@ import dev.weft.expr.ExprNode.Unary;
 import dev.weft.expr.ExprToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A precedence-climbing parser with expr-lang's grammar (parser/parser.go). */
-final class ExprParser {
-  private record Op(int precedence, boolean right) {}
-
-  private static final Map<String, Op> BINARY =
-      Map.ofEntries(
-          Map.entry("|", new Op(0, false)),
-          Map.entry("or", new Op(10, false)),
-          Map.entry("||", new Op(10, false)),
-          Map.entry("and", new Op(15, false)),
-          Map.entry("&&", new Op(15, false)),
-          Map.entry("==", new Op(20, false)),
-          Map.entry("!=", new Op(20, false)),
-          Map.entry("<", new Op(20, false)),
-          Map.entry(">", new Op(20, false)),
-          Map.entry(">=", new Op(20, false)),
-          Map.entry("<=", new Op(20, false)),
-          Map.entry("in", new Op(20, false)),
-          Map.entry("matches", new Op(20, false)),
-          Map.entry("contains", new Op(20, false)),
-          Map.entry("startsWith", new Op(20, false)),
-          Map.entry("endsWith", new Op(20, false)),
-          Map.entry("..", new Op(25, false)),
-          Map.entry("+", new Op(30, false)),
-          Map.entry("-", new Op(30, false)),
-          Map.entry("*", new Op(60, false)),
-          Map.entry("/", new Op(60, false)),
-          Map.entry("%", new Op(60, false)),
-          Map.entry("**", new Op(100, true)),
-          Map.entry("^", new Op(100, true)),
-          Map.entry("??", new Op(500, false)));
-  private static final Map<String, Integer> UNARY = Map.of("not", 50, "!", 50, "-", 90, "+", 90);
-  private static final Set<String> COMPARISONS = Set.of("<", ">", ">=", "<=");
-
-  /** Builtins whose second argument is a closure; the value says whether a closure is optional. */
-  static final Map<String, Boolean> PREDICATES =
-      Map.ofEntries(
-          Map.entry("all", false),
-          Map.entry("none", false),
-          Map.entry("any", false),
-          Map.entry("one", false),
-          Map.entry("filter", false),
-          Map.entry("map", false),
-          Map.entry("count", true),
-          Map.entry("sum", true),
-          Map.entry("find", false),
-          Map.entry("findIndex", false),
-          Map.entry("findLast", false),
-          Map.entry("findLastIndex", false),
-          Map.entry("groupBy", false),
-          Map.entry("sortBy", false),
-          Map.entry("reduce", false));
-
-  private final List<ExprToken> tokens;
-  private int index;
+final class ExprParser extends ExprTokenCursor {
   private int depth;
 
   private ExprParser(List<ExprToken> tokens) {
-    this.tokens = tokens;
+    super(tokens);
   }
 
   static ExprNode parse(String source) {
@@ -93,33 +36,8 @@ final class ExprParser {
     return node;
   }
 
-  private ExprToken cur() {
-    return tokens.get(index);
-  }
-
-  private void next() {
-    if (index < tokens.size() - 1) {
-      index++;
-    }
-  }
-
-  private ExprException unexpected() {
-    ExprToken t = cur();
-    if (t.is(Kind.EOF)) {
-      return new ExprException("unexpected end of expression", t.column());
-    }
-    return new ExprException(
-        "unexpected token " + t.describe() + " at column " + t.column(), t.column());
-  }
-
-  private void expect(Kind kind, String value) {
-    if (!cur().is(kind, value)) {
-      throw unexpected();
-    }
-    next();
-  }
-
-  private ExprNode sequence() {
+  @Override
+  ExprNode sequence() {
     int col = cur().column();
     List<ExprNode> nodes = new ArrayList<>();
     nodes.add(expression(0));
@@ -133,7 +51,8 @@ final class ExprParser {
     return nodes.size() == 1 ? nodes.get(0) : new Sequence(List.copyOf(nodes), col);
   }
 
-  private ExprNode expression(int precedence) {
+  @Override
+  ExprNode expression(int precedence) {
     if (precedence == 0 && cur().is(Kind.OPERATOR, "let")) {
       return let();
     }
@@ -146,20 +65,20 @@ final class ExprParser {
       ExprToken opToken = cur();
       boolean negate = opToken.value().equals("not");
       if (negate) {
-        int save = index;
+        int save = mark();
         next();
-        Op op = BINARY.get(cur().value());
+        ExprOperators.Op op = ExprOperators.BINARY.get(cur().value());
         if (!Set.of("in", "matches", "contains", "startsWith", "endsWith")
             .contains(cur().value())) {
           throw unexpected();
         }
         if (op.precedence() < precedence) {
-          index = save;
+          reset(save);
           break;
         }
         opToken = cur();
       }
-      Op op = BINARY.get(opToken.value());
+      ExprOperators.Op op = ExprOperators.BINARY.get(opToken.value());
       if (op == null || op.precedence() < precedence) {
         break;
       }
@@ -179,7 +98,7 @@ final class ExprParser {
                 + opToken.value()
                 + ") and coalesce expressions (??) cannot be mixed. Wrap either by parentheses.",
             opToken.column());
-      } else if (COMPARISONS.contains(opToken.value())) {
+      } else if (ExprOperators.COMPARISONS.contains(opToken.value())) {
         left = comparison(left, opToken, op.precedence());
       } else {
         ExprNode right = expression(op.right() ? op.precedence() : op.precedence() + 1);
@@ -204,7 +123,7 @@ final class ExprParser {
       root = root == null ? cmp : new Binary("&&", root, cmp, token.column());
       left = right;
       token = cur();
-      if (!(token.is(Kind.OPERATOR) && COMPARISONS.contains(token.value()))) {
+      if (!(token.is(Kind.OPERATOR) && ExprOperators.COMPARISONS.contains(token.value()))) {
         return root;
       }
       next();
@@ -266,9 +185,9 @@ final class ExprParser {
 
   private ExprNode primary() {
     ExprToken t = cur();
-    if (t.is(Kind.OPERATOR) && UNARY.containsKey(t.value())) {
+    if (t.is(Kind.OPERATOR) && ExprOperators.UNARY.containsKey(t.value())) {
       next();
-      ExprNode operand = expression(UNARY.get(t.value()));
+      ExprNode operand = expression(ExprOperators.UNARY.get(t.value()));
       return postfix(new Unary(t.value(), operand, t.column()));
     }
     if (t.is(Kind.BRACKET, "(")) {
@@ -335,7 +254,7 @@ final class ExprParser {
   }
 
   private ExprNode call(ExprToken name, List<ExprNode> args) {
-    Boolean optionalPredicate = PREDICATES.get(name.value());
+    Boolean optionalPredicate = ExprOperators.PREDICATES.get(name.value());
     if (optionalPredicate != null) {
       expect(Kind.BRACKET, "(");
       int needed = 2 - args.size();
@@ -355,7 +274,7 @@ final class ExprParser {
         args.add(isPredicate ? predicate() : expression(0));
       }
       if (name.value().equals("reduce") || name.value().equals("sortBy")) {
-        if (cur().is(Kind.OPERATOR, ",") && !tokens.get(index + 1).is(Kind.BRACKET, ")")) {
+        if (cur().is(Kind.OPERATOR, ",") && !ahead(1).is(Kind.BRACKET, ")")) {
           next();
           args.add(expression(0));
         }
@@ -373,22 +292,6 @@ final class ExprParser {
     return new Call(new Ident(name.value(), name.column()), all, name.column());
   }
 
-  private List<ExprNode> arguments(List<ExprNode> args) {
-    int offset = args.size();
-    expect(Kind.BRACKET, "(");
-    while (!cur().is(Kind.BRACKET, ")")) {
-      if (args.size() > offset) {
-        expect(Kind.OPERATOR, ",");
-      }
-      if (cur().is(Kind.BRACKET, ")")) {
-        break;
-      }
-      args.add(expression(0));
-    }
-    expect(Kind.BRACKET, ")");
-    return List.copyOf(args);
-  }
-
   private ExprNode predicate() {
     int col = cur().column();
     boolean brackets = cur().is(Kind.BRACKET, "{");
@@ -402,56 +305,6 @@ final class ExprParser {
       expect(Kind.BRACKET, "}");
     }
     return new Predicate(body, col);
-  }
-
-  private ExprNode array() {
-    int col = cur().column();
-    expect(Kind.BRACKET, "[");
-    List<ExprNode> items = new ArrayList<>();
-    while (!cur().is(Kind.BRACKET, "]")) {
-      if (!items.isEmpty()) {
-        expect(Kind.OPERATOR, ",");
-        if (cur().is(Kind.BRACKET, "]")) {
-          break;
-        }
-      }
-      items.add(expression(0));
-    }
-    expect(Kind.BRACKET, "]");
-    return new ArrayLit(List.copyOf(items), col);
-  }
-
-  private ExprNode map() {
-    int col = cur().column();
-    expect(Kind.BRACKET, "{");
-    List<Pair> pairs = new ArrayList<>();
-    while (!cur().is(Kind.BRACKET, "}")) {
-      if (!pairs.isEmpty()) {
-        expect(Kind.OPERATOR, ",");
-        if (cur().is(Kind.BRACKET, "}")) {
-          break;
-        }
-      }
-      ExprToken t = cur();
-      ExprNode key;
-      if (t.is(Kind.NUMBER) || t.is(Kind.STRING) || t.is(Kind.IDENTIFIER)) {
-        key = new Literal(t.value(), t.column());
-        next();
-      } else if (t.is(Kind.BRACKET, "(")) {
-        key = expression(0);
-      } else {
-        throw new ExprException(
-            "a map key must be a quoted string, a number, a identifier, or an expression"
-                + " enclosed in parentheses (unexpected token "
-                + t.describe()
-                + ")",
-            t.column());
-      }
-      expect(Kind.OPERATOR, ":");
-      pairs.add(new Pair(key, expression(0)));
-    }
-    expect(Kind.BRACKET, "}");
-    return new MapLit(List.copyOf(pairs), col);
   }
 
   private ExprNode postfix(ExprNode node) {

@@ -23,6 +23,7 @@ public final class GoFormat {
       case Double d -> sb.append(formatFloat(d));
       case Float f -> sb.append(formatFloat(f.doubleValue()));
       case Number n -> sb.append(n.longValue());
+      case java.time.Duration d -> sb.append(GoTime.formatDuration(d));
       case List<?> list -> {
         sb.append('[');
         for (int i = 0; i < list.size(); i++) {

@@ -64,6 +64,8 @@ public final class GoJson {
       case Float f -> sb.append(formatFloat(f.doubleValue()));
       case BigDecimal d -> sb.append(formatFloat(d.doubleValue()));
       case Number n -> sb.append(n.longValue());
+      case java.time.Instant i -> quote(sb, i.toString());
+      case java.time.Duration d -> sb.append(d.toNanos());
       case List<?> list -> {
         if (list.isEmpty()) {
           sb.append("[]");

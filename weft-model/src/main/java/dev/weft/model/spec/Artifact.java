@@ -42,6 +42,32 @@ public record Artifact(
         || azure != null;
   }
 
+  public Artifact withName(String newName) {
+    return new Artifact(
+        newName,
+        path,
+        mode,
+        from,
+        fromExpression,
+        archiveLogs,
+        archive,
+        globalName,
+        optional,
+        subPath,
+        recurseMode,
+        deleted,
+        artifactGC,
+        raw,
+        s3,
+        git,
+        http,
+        artifactory,
+        hdfs,
+        oss,
+        gcs,
+        azure);
+  }
+
   public Artifact withFrom(String newFrom) {
     return new Artifact(
         name,

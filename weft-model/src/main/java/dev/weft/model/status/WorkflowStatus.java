@@ -19,6 +19,11 @@ public record WorkflowStatus(
     JsonNode storedWorkflowTemplateSpec,
     JsonNode synchronization) {
 
+  public static WorkflowStatus empty() {
+    return new WorkflowStatus(
+        null, null, null, null, null, Map.of(), null, null, null, null, null, null);
+  }
+
   public Map<String, NodeStatus> nodesOrEmpty() {
     return nodes == null ? Map.of() : nodes;
   }

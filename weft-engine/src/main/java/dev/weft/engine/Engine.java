@@ -1,0 +1,112 @@
+package dev.weft.engine;
+
+import dev.weft.engine.event.Event;
+import dev.weft.engine.exec.Memoizer;
+import dev.weft.engine.exec.TemplateExecutor;
+import dev.weft.engine.run.Durations;
+import dev.weft.engine.run.EffectiveSpec;
+import dev.weft.engine.run.Globals;
+import dev.weft.engine.run.NodeTable;
+import dev.weft.engine.run.PodResults;
+import dev.weft.engine.run.Run;
+import dev.weft.engine.template.Call;
+import dev.weft.engine.template.EngineError;
+import dev.weft.engine.template.TemplateHolder;
+import dev.weft.model.Workflow;
+import dev.weft.model.spec.WorkflowSpec;
+import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.WorkflowPhase;
+import dev.weft.model.status.WorkflowStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pure engine: from a workflow, what was observed since the last call, and the time, to the new
+ * status and the actions to take. No I/O, no threads, no clock: the same input gives the same
+ * output, so it is tested with plain tables.
+ */
+public final class Engine {
+  static final String DEADLINE_MESSAGE = "Step exceeded its deadline";
+
+  public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
+    WorkflowStatus old = wf.status() == null ? WorkflowStatus.empty() : wf.status();
+    if (old.phase() != null && old.phase().completed()) {
+      return new Reconciliation(old, List.of(), Optional.empty());
+    }
+    Instant startedAt = old.startedAt() == null ? now : old.startedAt();
+    WorkflowSpec spec;
+    Run run;
+    try {
+      spec = EffectiveSpec.of(wf.spec(), lib);
+      NodeTable nodes = new NodeTable(wf.metadata().name(), old.nodesOrEmpty());
+      run = new Run(wf, spec, lib, now, nodes, Globals.of(wf, spec, lib, startedAt, now));
+    } catch (EngineError e) {
+      return failed(old, startedAt, now, e.getMessage());
+    }
+    for (Event e : events) {
+      switch (e) {
+        case Event.PodStarted s -> PodResults.started(run, s);
+        case Event.PodFinished f -> PodResults.finished(run, f);
+        case Event.Resume r -> run.resume(r);
+      }
+    }
+    applyShutdown(run, spec, startedAt);
+    NodeStatus root = run.nodes().byName(wf.metadata().name());
+    if (!Boolean.TRUE.equals(spec.suspend()) || root != null && root.phase().fulfilled()) {
+      root = runEntrypoint(run, spec);
+    }
+    if (root == null && spec.entrypoint() == null) {
+      return failed(old, startedAt, now, "spec.entrypoint is required");
+    }
+    Outcome outcome = WorkflowOutcome.decide(run, spec, root);
+    Memoizer.saveNewlySucceeded(run, old.nodesOrEmpty());
+    WorkflowStatus status = StatusWriter.write(old, run, outcome, startedAt, now);
+    return new Reconciliation(status, run.actions(), Optional.ofNullable(run.wakeAt()));
+  }
+
+  private static NodeStatus runEntrypoint(Run run, WorkflowSpec spec) {
+    if (spec.entrypoint() == null) return null;
+    TemplateHolder local = new TemplateHolder(TemplateHolder.Kind.local, run.workflowName(), spec);
+    return new TemplateExecutor(run)
+        .execute(
+            run.workflowName(),
+            Call.byName(local, spec.entrypoint(), spec.argumentsOrEmpty()),
+            null);
+  }
+
+  private static void applyShutdown(Run run, WorkflowSpec spec, Instant startedAt) {
+    if ("Terminate".equals(spec.shutdown()) || "Stop".equals(spec.shutdown())) {
+      run.shutDown(
+          "workflow shutdown with strategy: " + spec.shutdown(),
+          "Terminate".equals(spec.shutdown()));
+    }
+    if (spec.activeDeadlineSeconds() != null) {
+      Instant deadline = startedAt.plus(Durations.parse(spec.activeDeadlineSeconds()));
+      if (!run.now().isBefore(deadline)) run.shutDown(DEADLINE_MESSAGE, false);
+      else run.wakeAt(deadline);
+    }
+  }
+
+  private static Reconciliation failed(
+      WorkflowStatus old, Instant startedAt, Instant now, String message) {
+    WorkflowStatus s =
+        new WorkflowStatus(
+            WorkflowPhase.ERROR,
+            startedAt,
+            now,
+            old.progress(),
+            message,
+            old.nodesOrEmpty(),
+            old.outputs(),
+            null,
+            null,
+            null,
+            null,
+            null);
+    return new Reconciliation(s, List.of(), Optional.empty());
+  }
+
+  /** The workflow-level result of one reconcile. */
+  record Outcome(WorkflowPhase phase, String message) {}
+}

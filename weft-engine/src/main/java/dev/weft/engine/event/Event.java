@@ -1,0 +1,28 @@
+package dev.weft.engine.event;
+
+import dev.weft.model.spec.Outputs;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Something the engine learns from outside: a pod changed, a user acted. */
+public sealed interface Event {
+
+  record PodStarted(String nodeId, Instant at) implements Event {}
+
+  /**
+   * A pod ended. {@code error} means it could not run or its outputs could not be collected (Argo's
+   * Error phase); otherwise the exit code decides.
+   */
+  record PodFinished(
+      String nodeId,
+      int exitCode,
+      Optional<String> error,
+      Outputs outputs,
+      Instant startedAt,
+      Instant finishedAt)
+      implements Event {}
+
+  /** Resume suspended nodes whose name matches (null: all), supplying output parameters. */
+  record Resume(String nodeName, Map<String, String> outputParameters) implements Event {}
+}

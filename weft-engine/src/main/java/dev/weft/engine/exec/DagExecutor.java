@@ -1,0 +1,113 @@
+package dev.weft.engine.exec;
+
+import dev.weft.engine.run.Run;
+import dev.weft.engine.run.Scope;
+import dev.weft.engine.template.EngineError;
+import dev.weft.model.spec.DagTask;
+import dev.weft.model.spec.DagTemplate;
+import dev.weft.model.status.NodePhase;
+import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.NodeType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** DAG templates: each task runs once its dependencies are done and its depends logic holds. */
+final class DagExecutor {
+  private final Run run;
+  private final Invoker invoker;
+  private final TemplateOutputs outputs;
+
+  DagExecutor(Run run, TemplateExecutor templates) {
+    this.run = run;
+    this.invoker = new Invoker(run, templates);
+    this.outputs = new TemplateOutputs(run);
+  }
+
+  NodeStatus execute(String nodeName, Prepared p, String boundaryId) {
+    NodeStatus node = run.nodes().byName(nodeName);
+    if (node == null) {
+      node =
+          run.nodes()
+              .create(
+                  nodeName,
+                  NodeType.DAG,
+                  p.call().displayTemplateName(),
+                  p.holder().scope(),
+                  boundaryId,
+                  NodePhase.RUNNING,
+                  null,
+                  run.now());
+      String id = node.id();
+      node =
+          run.nodes()
+              .update(
+                  id,
+                  n ->
+                      n.toBuilder()
+                          .inputs(p.bound().inputs())
+                          .templateRef(PodExecutor.templateRef(p))
+                          .build());
+    }
+    if (p.template().parallelism() != null) {
+      run.limitChildren(node.id(), Integer.parseInt(p.template().parallelism().trim()));
+    }
+    DagTemplate dag = p.template().dag();
+    Map<String, DagTask> tasks = new LinkedHashMap<>();
+    dag.tasksOrEmpty().forEach(t -> tasks.put(t.name(), t));
+    DagRun ctx;
+    try {
+      ctx = new DagRun(run, invoker, node, p, tasks, StepsExecutor.inputScope(p));
+    } catch (EngineError e) {
+      return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
+    }
+    List<String> targets = targets(dag, tasks);
+    for (String t : targets) {
+      if (!tasks.containsKey(t)) {
+        return run.nodes()
+            .mark(
+                node.id(),
+                NodePhase.ERROR,
+                "target '" + t + "' is not a task of the DAG",
+                run.now());
+      }
+      ctx.executeTask(t, new HashSet<>());
+    }
+    NodeStatus current = run.nodes().byId(node.id());
+    Boolean ff = dag.failFast();
+    NodePhase phase =
+        DagPhase.assess(run.nodes(), current, targets, ctx::taskNodeId, tasks, ff == null || ff);
+    if (phase == NodePhase.RUNNING) return current;
+    List<String> outbound = new ArrayList<>();
+    for (String t : targets) {
+      NodeStatus tn = run.nodes().byId(ctx.taskNodeId(t));
+      if (tn != null) outbound.addAll(Outbound.of(run.nodes(), tn.id()));
+    }
+    run.nodes().update(node.id(), n -> n.toBuilder().outboundNodes(outbound).build());
+    if (phase != NodePhase.SUCCEEDED) return run.nodes().mark(node.id(), phase, null, run.now());
+    try {
+      Scope scope = ctx.scopeOfAll();
+      var out = outputs.resolve(p.template(), scope);
+      run.nodes().update(node.id(), n -> n.toBuilder().outputs(out).build());
+      return run.nodes().mark(node.id(), NodePhase.SUCCEEDED, null, run.now());
+    } catch (EngineError e) {
+      return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
+    }
+  }
+
+  /** The target tasks, or else the leaves: tasks no other task depends on. */
+  private static List<String> targets(DagTemplate dag, Map<String, DagTask> tasks) {
+    if (dag.target() != null && !dag.target().isBlank()) {
+      return List.of(dag.target().trim().split("\\s+"));
+    }
+    Set<String> dependedOn = new HashSet<>();
+    for (DagTask t : tasks.values()) dependedOn.addAll(DagRun.namesIn(DagRun.dependencies(t)));
+    List<String> leaves = new ArrayList<>();
+    for (String name : tasks.keySet()) if (!dependedOn.contains(name)) leaves.add(name);
+    leaves.sort(null);
+    return leaves;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.weft.engine.exec;
+
+import dev.weft.engine.run.Run;
+import dev.weft.engine.run.Scope;
+import dev.weft.engine.template.EngineError;
+import dev.weft.model.spec.Artifact;
+import dev.weft.model.spec.Step;
+import dev.weft.model.status.NodePhase;
+import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.NodeType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Steps templates: groups run one after another; the steps of a group run in parallel. */
+final class StepsExecutor {
+  private final Run run;
+  private final Invoker invoker;
+  private final TemplateOutputs outputs;
+
+  StepsExecutor(Run run, TemplateExecutor templates) {
+    this.run = run;
+    this.invoker = new Invoker(run, templates);
+    this.outputs = new TemplateOutputs(run);
+  }
+
+  NodeStatus execute(String nodeName, Prepared p, String boundaryId) {
+    NodeStatus node = run.nodes().byName(nodeName);
+    if (node == null) {
+      node =
+          run.nodes()
+              .create(
+                  nodeName,
+                  NodeType.Steps,
+                  p.call().displayTemplateName(),
+                  p.holder().scope(),
+                  boundaryId,
+                  NodePhase.RUNNING,
+                  null,
+                  run.now());
+      String id = node.id();
+      node =
+          run.nodes()
+              .update(
+                  id,
+                  n ->
+                      n.toBuilder()
+                          .inputs(p.bound().inputs())
+                          .templateRef(PodExecutor.templateRef(p))
+                          .build());
+    }
+    if (p.template().parallelism() != null) {
+      run.limitChildren(node.id(), Integer.parseInt(p.template().parallelism().trim()));
+    }
+    Scope scope = inputScope(p);
+    List<List<Step>> groups = p.template().steps();
+    for (int i = 0; i < groups.size(); i++) {
+      GroupResult g = group(node, nodeName + "[" + i + "]", groups.get(i), scope, p);
+      if (g.node() == null || !g.node().phase().fulfilled()) return run.nodes().byId(node.id());
+      if (g.node().phase().unsuccessful()) {
+        return run.nodes().mark(node.id(), NodePhase.FAILED, g.node().message(), run.now());
+      }
+      scope = scope.merge(g.scope());
+    }
+    try {
+      var out = outputs.resolve(p.template(), scope);
+      String id = node.id();
+      run.nodes().update(id, n -> n.toBuilder().outputs(out).build());
+      return run.nodes().mark(id, NodePhase.SUCCEEDED, null, run.now());
+    } catch (EngineError e) {
+      return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
+    }
+  }
+
+  static Scope inputScope(Prepared p) {
+    Scope scope = new Scope(p.vars(), java.util.Map.of());
+    for (Artifact a : p.bound().inputs().artifactsOrEmpty()) {
+      scope = scope.withArtifact("inputs.artifacts." + a.name(), a);
+    }
+    return scope;
+  }
+
+  private record GroupResult(NodeStatus node, Scope scope) {}
+
+  private GroupResult group(
+      NodeStatus steps, String groupName, List<Step> group, Scope scope, Prepared p) {
+    NodeStatus sg = run.nodes().byName(groupName);
+    if (sg == null) {
+      sg =
+          run.nodes()
+              .create(
+                  groupName,
+                  NodeType.StepGroup,
+                  p.call().displayTemplateName(),
+                  p.holder().scope(),
+                  steps.id(),
+                  NodePhase.RUNNING,
+                  null,
+                  run.now());
+      run.nodes().addChild(steps.id(), sg.id());
+    }
+    boolean complete = true;
+    Scope produced = Scope.empty();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Step step : group) {
+      String base = groupName + "." + step.name();
+      List<NodeStatus> children = new ArrayList<>();
+      List<Loops.Item> items;
+      try {
+        items = step.isLoop() ? Loops.expand(step, scope.values()) : null;
+      } catch (EngineError e) {
+        NodeStatus err =
+            invoker.leaf(base, step, p.holder(), steps.id(), NodePhase.ERROR, e.getMessage());
+        run.nodes().addChild(sg.id(), err.id());
+        outcomes.add(new Outcome(err, step));
+        continue;
+      }
+      if (items != null && items.isEmpty()) {
+        NodeStatus skipped =
+            invoker.leaf(
+                base, step, p.holder(), steps.id(), NodePhase.SKIPPED, "Skipped, empty params");
+        run.nodes().addChild(sg.id(), skipped.id());
+        outcomes.add(new Outcome(skipped, step));
+        continue;
+      }
+      int count = items == null ? 1 : items.size();
+      for (int k = 0; k < count; k++) {
+        Loops.Item item = items == null ? null : items.get(k);
+        String name = item == null ? base : item.nodeName(base);
+        Scope local = item == null ? scope : scope.withAll(item.variables());
+        NodeStatus child = invoker.invoke(name, step, local, p.holder(), steps.id());
+        if (child == null) {
+          complete = false;
+          continue;
+        }
+        run.nodes().addChild(sg.id(), child.id());
+        children.add(child);
+        if (!child.phase().fulfilled()) {
+          complete = false;
+          continue;
+        }
+        Scope own = local.merge(NodeScope.of("steps." + step.name(), child));
+        NodeStatus exit = invoker.exitHook(child, step, own, p.holder(), steps.id());
+        if (exit != null && !exit.phase().fulfilled()) complete = false;
+        outcomes.add(new Outcome(child, step));
+      }
+      if (items == null && !children.isEmpty()) {
+        produced = produced.merge(NodeScope.of("steps." + step.name(), children.get(0)));
+      } else if (items != null) {
+        NodeStatus groupNode = run.nodes().byId(sg.id());
+        produced =
+            produced
+                .merge(NodeScope.aggregate("steps." + step.name(), children))
+                .with("steps." + step.name() + ".id", groupNode.id())
+                .with("steps." + step.name() + ".status", groupNode.phase().label());
+      }
+    }
+    if (!complete) return new GroupResult(run.nodes().byId(sg.id()), produced);
+    for (Outcome o : outcomes) {
+      if (!Invoker.successful(o.node(), o.step())) {
+        NodeStatus failed =
+            run.nodes()
+                .mark(sg.id(), NodePhase.FAILED, "child '" + o.node().id() + "' failed", run.now());
+        return new GroupResult(failed, produced);
+      }
+    }
+    return new GroupResult(
+        run.nodes().mark(sg.id(), NodePhase.SUCCEEDED, null, run.now()), produced);
+  }
+
+  private record Outcome(NodeStatus node, Step step) {}
+}

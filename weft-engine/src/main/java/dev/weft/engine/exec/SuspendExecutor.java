@@ -1,0 +1,69 @@
+package dev.weft.engine.exec;
+
+import dev.weft.engine.run.Durations;
+import dev.weft.engine.run.Run;
+import dev.weft.model.status.NodePhase;
+import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.NodeType;
+import java.time.Instant;
+
+/** A suspend node waits for a resume, or for its duration to pass. */
+final class SuspendExecutor {
+  private final Run run;
+
+  SuspendExecutor(Run run) {
+    this.run = run;
+  }
+
+  NodeStatus execute(String nodeName, Prepared p, String boundaryId) {
+    NodeStatus node = run.nodes().byName(nodeName);
+    if (node == null) {
+      node =
+          run.nodes()
+              .create(
+                  nodeName,
+                  NodeType.Suspend,
+                  p.call().displayTemplateName(),
+                  p.holder().scope(),
+                  boundaryId,
+                  NodePhase.RUNNING,
+                  null,
+                  run.now());
+      String id = node.id();
+      node = run.nodes().update(id, n -> n.toBuilder().inputs(p.bound().inputs()).build());
+    }
+    if (run.shuttingDown() && !run.inExitHandler()) {
+      return run.nodes().mark(node.id(), NodePhase.FAILED, run.shutdownMessage(), run.now());
+    }
+    var resume = run.resumeFor(node.name());
+    if (resume.isPresent()) {
+      var supplied = resume.get().outputParameters();
+      return run.nodes()
+          .update(
+              node.id(),
+              n ->
+                  n.toBuilder()
+                      .phase(NodePhase.SUCCEEDED)
+                      .finishedAt(run.now())
+                      .outputs(SuppliedOutputs.of(p.template(), n, supplied))
+                      .build());
+    }
+    String duration = p.template().suspend().duration();
+    if (duration != null && !duration.isEmpty()) {
+      Instant until = node.startedAt().plus(Durations.parse(duration));
+      if (!run.now().isBefore(until)) {
+        return run.nodes()
+            .update(
+                node.id(),
+                n ->
+                    n.toBuilder()
+                        .phase(NodePhase.SUCCEEDED)
+                        .finishedAt(run.now())
+                        .outputs(SuppliedOutputs.of(p.template(), n, java.util.Map.of()))
+                        .build());
+      }
+      run.wakeAt(until);
+    }
+    return node;
+  }
+}

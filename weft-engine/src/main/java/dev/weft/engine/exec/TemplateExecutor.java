@@ -1,0 +1,144 @@
+package dev.weft.engine.exec;
+
+import dev.weft.engine.run.Run;
+import dev.weft.engine.template.Call;
+import dev.weft.engine.template.EngineError;
+import dev.weft.engine.template.InputBinder;
+import dev.weft.engine.template.Resolved;
+import dev.weft.engine.template.Substitution;
+import dev.weft.engine.template.TemplateResolver;
+import dev.weft.model.codec.Codec;
+import dev.weft.model.spec.RetryStrategy;
+import dev.weft.model.spec.Template;
+import dev.weft.model.status.NodePhase;
+import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.NodeType;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Argo's executeTemplate: resolve the template, bind its inputs, substitute, then run it by kind.
+ * It is called again on every reconcile for unfinished nodes, so every step is idempotent.
+ */
+public final class TemplateExecutor {
+  private final Run run;
+  private final TemplateResolver resolver;
+  private final InputBinder binder;
+  private final PodExecutor pods;
+  private final SuspendExecutor suspends;
+  private final RetryExecutor retries;
+  private final StepsExecutor steps;
+  private final DagExecutor dags;
+  private final Memoizer memoizer;
+
+  public TemplateExecutor(Run run) {
+    this.run = run;
+    this.resolver = new TemplateResolver(run.library(), run.spec().templateDefaults());
+    this.binder = new InputBinder(run.library());
+    this.pods = new PodExecutor(run);
+    this.suspends = new SuspendExecutor(run);
+    this.retries = new RetryExecutor(run, this);
+    this.steps = new StepsExecutor(run, this);
+    this.dags = new DagExecutor(run, this);
+    this.memoizer = new Memoizer(run);
+  }
+
+  public TemplateResolver resolver() {
+    return resolver;
+  }
+
+  public InputBinder binder() {
+    return binder;
+  }
+
+  /** Runs (or continues) the node; null when it may not start yet (parallelism). */
+  public NodeStatus execute(String nodeName, Call call, String boundaryId) {
+    return execute(nodeName, call, boundaryId, -1);
+  }
+
+  NodeStatus execute(String nodeName, Call call, String boundaryId, int attempt) {
+    NodeStatus existing = run.nodes().byName(nodeName);
+    if (existing != null && existing.phase().fulfilled()) return existing;
+    Prepared p;
+    try {
+      p = prepare(nodeName, call, attempt);
+    } catch (EngineError e) {
+      return errorNode(existing, nodeName, call, boundaryId, e.getMessage());
+    }
+    if (existing == null) {
+      NodeStatus cached = memoizer.lookup(nodeName, p, boundaryId);
+      if (cached != null) return cached;
+    }
+    NodeStatus result = dispatch(nodeName, call, p, existing, boundaryId, attempt);
+    if (attempt < 0) memoizer.markMiss(result, p.template());
+    return result;
+  }
+
+  private NodeStatus dispatch(
+      String nodeName, Call call, Prepared p, NodeStatus existing, String boundaryId, int attempt) {
+    RetryStrategy retry =
+        p.template().retryStrategy() != null
+            ? p.template().retryStrategy()
+            : run.spec().retryStrategy();
+    if (retry != null && attempt < 0) {
+      return retries.execute(nodeName, call, p, retry, boundaryId);
+    }
+    return switch (p.template().body()) {
+      case Template.ContainerBody b -> pods.execute(nodeName, p, boundaryId);
+      case Template.ScriptBody b -> pods.execute(nodeName, p, boundaryId);
+      case Template.ContainerSetBody b -> pods.execute(nodeName, p, boundaryId);
+      case Template.StepsBody b -> steps.execute(nodeName, p, boundaryId);
+      case Template.DagBody b -> dags.execute(nodeName, p, boundaryId);
+      case Template.SuspendBody b -> suspends.execute(nodeName, p, boundaryId);
+      case Template.UnsupportedBody b ->
+          errorNode(
+              existing,
+              nodeName,
+              call,
+              boundaryId,
+              b.kind() + " templates cannot run on the local executor");
+      case Template.NoBody b ->
+          errorNode(
+              existing,
+              nodeName,
+              call,
+              boundaryId,
+              "template '" + p.template().name() + "' type is unknown");
+    };
+  }
+
+  private Prepared prepare(String nodeName, Call call, int attempt) {
+    Resolved r = resolver.resolve(call);
+    InputBinder.Bound bound = binder.bind(r.template(), call.arguments());
+    Map<String, String> vars = new HashMap<>(run.globals().values());
+    vars.putAll(bound.variables());
+    vars.put("node.name", nodeName);
+    if (attempt >= 0) vars.put("retries", Integer.toString(attempt));
+    Template withInputs = withInputs(r.template(), bound);
+    Template t = Substitution.apply(withInputs, Template.class, vars);
+    return new Prepared(t, r.holder(), call, bound, vars);
+  }
+
+  private static Template withInputs(Template t, InputBinder.Bound bound) {
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Codec.tree(t);
+    tree.set("inputs", Codec.tree(bound.inputs()));
+    return Codec.convert(tree, Template.class);
+  }
+
+  NodeStatus errorNode(
+      NodeStatus existing, String nodeName, Call call, String boundaryId, String message) {
+    if (existing != null) {
+      return run.nodes().mark(existing.id(), NodePhase.ERROR, message, run.now());
+    }
+    return run.nodes()
+        .create(
+            nodeName,
+            NodeType.Skipped,
+            call.displayTemplateName(),
+            call.holder().scope(),
+            boundaryId,
+            NodePhase.ERROR,
+            message,
+            run.now());
+  }
+}

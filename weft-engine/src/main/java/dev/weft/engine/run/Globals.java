@@ -1,0 +1,63 @@
+package dev.weft.engine.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.weft.engine.Library;
+import dev.weft.engine.template.EngineError;
+import dev.weft.engine.template.InputBinder;
+import dev.weft.model.ObjectMeta;
+import dev.weft.model.Workflow;
+import dev.weft.model.spec.Parameter;
+import dev.weft.model.spec.WorkflowSpec;
+import dev.weft.model.status.WorkflowStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The {@code workflow.*} variables every template sees. */
+public final class Globals {
+  private Globals() {}
+
+  public static Scope of(
+      Workflow wf, WorkflowSpec spec, Library lib, Instant startedAt, Instant now) {
+    Map<String, String> v = new LinkedHashMap<>();
+    ObjectMeta m = wf.metadata();
+    v.put("workflow.name", m.name());
+    v.put("workflow.namespace", m.namespaceOrDefault());
+    v.put("workflow.uid", m.uid() == null ? "" : m.uid());
+    v.put(
+        "workflow.serviceAccountName",
+        spec.serviceAccountName() == null ? "default" : spec.serviceAccountName());
+    v.put("workflow.mainEntrypoint", spec.entrypoint() == null ? "" : spec.entrypoint());
+    v.put("workflow.priority", spec.priority() == null ? "0" : spec.priority().toString());
+    if (m.creationTimestamp() != null) v.put("workflow.creationTimestamp", m.creationTimestamp());
+    m.labelsOrEmpty().forEach((k, x) -> v.put("workflow.labels." + k, x));
+    m.annotationsOrEmpty().forEach((k, x) -> v.put("workflow.annotations." + k, x));
+    double seconds = Duration.between(startedAt, now).toMillis() / 1000.0;
+    v.put("workflow.duration", Double.toString(seconds));
+    ArrayNode params = JsonNodeFactory.instance.arrayNode();
+    InputBinder binder = new InputBinder(lib);
+    for (Parameter p : spec.argumentsOrEmpty().parametersOrEmpty()) {
+      String value = p.value();
+      if (value == null && p.valueFrom() != null && p.valueFrom().configMapKeyRef() != null) {
+        value =
+            binder.configMapValue(p.valueFrom().configMapKeyRef(), p.valueFrom().defaultValue());
+      }
+      if (value == null && p.valueFrom() != null && p.valueFrom().expression() != null) {
+        value = p.valueFrom().expression();
+      }
+      if (value == null) throw new EngineError("spec.arguments." + p.name() + ".value is required");
+      v.put("workflow.parameters." + p.name(), value);
+      params.addObject().put("name", p.name()).put("value", value);
+    }
+    v.put("workflow.parameters", params.toString());
+    WorkflowStatus status = wf.status();
+    if (status != null && status.outputs() != null) {
+      for (Parameter p : status.outputs().parametersOrEmpty()) {
+        v.put("workflow.outputs.parameters." + p.name(), p.value());
+      }
+    }
+    return new Scope(v, Map.of());
+  }
+}

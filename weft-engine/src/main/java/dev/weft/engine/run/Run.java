@@ -1,0 +1,160 @@
+package dev.weft.engine.run;
+
+import dev.weft.engine.Library;
+import dev.weft.engine.action.Action;
+import dev.weft.model.Workflow;
+import dev.weft.model.spec.Parameter;
+import dev.weft.model.spec.WorkflowSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one reconcile: the inputs it reads and the changes it accumulates. It lives for one
+ * call of the engine and is never shared.
+ */
+public final class Run {
+  private final Workflow workflow;
+  private final WorkflowSpec spec;
+  private final Library library;
+  private final Instant now;
+  private final NodeTable nodes;
+  private final List<Action> actions = new ArrayList<>();
+  private final Map<String, Parameter> globalOutputs = new LinkedHashMap<>();
+  private Scope globals;
+  private Instant wakeAt;
+  private String shutdownMessage;
+  private boolean terminate;
+  private int exitHandlerDepth;
+  private final Map<String, Integer> parallelism = new LinkedHashMap<>();
+
+  public Run(
+      Workflow workflow,
+      WorkflowSpec spec,
+      Library library,
+      Instant now,
+      NodeTable nodes,
+      Scope globals) {
+    this.workflow = workflow;
+    this.spec = spec;
+    this.library = library;
+    this.now = now;
+    this.nodes = nodes;
+    this.globals = globals;
+  }
+
+  public Workflow workflow() {
+    return workflow;
+  }
+
+  public WorkflowSpec spec() {
+    return spec;
+  }
+
+  public Library library() {
+    return library;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  public NodeTable nodes() {
+    return nodes;
+  }
+
+  public String workflowName() {
+    return workflow.metadata().name();
+  }
+
+  public Scope globals() {
+    return globals;
+  }
+
+  public void addGlobal(String key, String value) {
+    globals = globals.with(key, value);
+  }
+
+  public void addGlobalArtifact(String key, dev.weft.model.spec.Artifact artifact) {
+    globals = globals.withArtifact(key, artifact);
+  }
+
+  public Map<String, Parameter> globalOutputs() {
+    return globalOutputs;
+  }
+
+  public void act(Action action) {
+    actions.add(action);
+  }
+
+  public List<Action> actions() {
+    return actions;
+  }
+
+  /** Asks to be reconciled again at this time even if nothing else happens. */
+  public void wakeAt(Instant at) {
+    if (wakeAt == null || at.isBefore(wakeAt)) wakeAt = at;
+  }
+
+  public Instant wakeAt() {
+    return wakeAt;
+  }
+
+  /** Once set, no new work starts; running nodes are failed with this message. */
+  public void shutDown(String message, boolean terminate) {
+    if (shutdownMessage == null) {
+      shutdownMessage = message;
+      this.terminate = terminate;
+    }
+  }
+
+  public String shutdownMessage() {
+    return shutdownMessage;
+  }
+
+  public boolean shuttingDown() {
+    return shutdownMessage != null;
+  }
+
+  private final List<dev.weft.engine.event.Event.Resume> resumes = new ArrayList<>();
+
+  public void resume(dev.weft.engine.event.Event.Resume r) {
+    resumes.add(r);
+  }
+
+  /** The resume addressed to this node, if any (a resume without a name addresses all). */
+  public java.util.Optional<dev.weft.engine.event.Event.Resume> resumeFor(String nodeName) {
+    return resumes.stream()
+        .filter(r -> r.nodeName() == null || r.nodeName().equals(nodeName))
+        .findFirst();
+  }
+
+  /** Steps and DAG nodes register their template's parallelism before running children. */
+  public void limitChildren(String boundaryId, int limit) {
+    parallelism.put(boundaryId, limit);
+  }
+
+  public Integer childLimit(String boundaryId) {
+    return parallelism.get(boundaryId);
+  }
+
+  /** Exit handlers still run while a workflow is being stopped. */
+  public void enterExitHandler() {
+    exitHandlerDepth++;
+  }
+
+  public void leaveExitHandler() {
+    exitHandlerDepth--;
+  }
+
+  public boolean inExitHandler() {
+    return exitHandlerDepth > 0;
+  }
+
+  /** Terminate skips exit handlers; Stop and deadlines run them. */
+  public boolean terminating() {
+    return terminate;
+  }
+}
