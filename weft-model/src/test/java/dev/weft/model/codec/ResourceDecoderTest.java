@@ -38,6 +38,26 @@ class ResourceDecoderTest {
   }
 
   @Test
+  void everyConformanceWorkflowRoundTripsThroughTheCodec() throws IOException {
+    for (Path f : corpus()) {
+      for (var located : ResourceDecoder.decodeFile(f).resources()) {
+        var value = located.value();
+        assertThat(Codec.convert(Codec.tree(value), value.getClass()))
+            .as(f.toString())
+            .isEqualTo(value);
+      }
+    }
+  }
+
+  private static List<Path> corpus() throws IOException {
+    Path examples =
+        Path.of(System.getProperty("weft.shared", "../../shared"), "conformance/argo/examples");
+    try (Stream<Path> s = Files.walk(examples)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  @Test
   void acceptsWeftsOwnGroup() {
     Decoded d =
         ResourceDecoder.decode(HELLO.replace("argoproj.io/v1alpha1", "weft.dev/v1alpha1"), "f");
