@@ -1,0 +1,44 @@
+package dev.weft.lint;
+
+import dev.weft.model.codec.Diagnostic;
+import dev.weft.model.codec.LocationIndex;
+import dev.weft.model.codec.SourceLocation;
+import java.util.List;
+
+/** Turns findings at JSON pointers of one document into diagnostics with file, line and column. */
+final class Reporter {
+  private final LocationIndex index;
+  private final SourceText text;
+  private final List<Diagnostic> out;
+
+  Reporter(LocationIndex index, SourceText text, List<Diagnostic> out) {
+    this.index = index;
+    this.text = text;
+    this.out = out;
+  }
+
+  void error(String pointer, String message) {
+    out.add(Diagnostic.error(index.locate(pointer), LocationIndex.fieldPath(pointer), message));
+  }
+
+  void warning(String pointer, String message) {
+    out.add(Diagnostic.warning(index.locate(pointer), LocationIndex.fieldPath(pointer), message));
+  }
+
+  /** An error at character {@code offset} (0-based) of the string value at {@code pointer}. */
+  void errorInValue(String pointer, int offset, String message) {
+    out.add(Diagnostic.error(inValue(pointer, offset), LocationIndex.fieldPath(pointer), message));
+  }
+
+  void warningInValue(String pointer, int offset, String message) {
+    out.add(
+        Diagnostic.warning(inValue(pointer, offset), LocationIndex.fieldPath(pointer), message));
+  }
+
+  private SourceLocation inValue(String pointer, int offset) {
+    SourceLocation at = index.locate(pointer);
+    String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+    boolean isField = last.isEmpty() || !last.chars().allMatch(Character::isDigit);
+    return text.inValue(at, isField, offset);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.weft.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CronScheduleTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "* * * * *",
+        "0 12 * * 1-5",
+        "*/5 * * * *",
+        "0 0 1,15 * SUN",
+        "@hourly",
+        "@every 90s",
+        "TZ=UTC 0 0 * * *",
+        "0 0 ? * *"
+      })
+  void acceptsWhatRobfigCronAccepts(String schedule) {
+    assertThat(CronSchedule.problem(schedule)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "* * * *",
+        "* * * * * *",
+        "60 * * * *",
+        "* 24 * * *",
+        "* * 0 * *",
+        "* * * 13 *",
+        "* * * * 7",
+        "*/0 * * * *",
+        "5-1 * * * *",
+        "@every soon",
+        "CRON_TZ=Nowhere/Land * * * * *"
+      })
+  void rejectsInvalidSchedules(String schedule) {
+    assertThat(CronSchedule.problem(schedule)).isPresent();
+  }
+}
