@@ -1,0 +1,131 @@
+package dev.weft.cli;
+
+import dev.weft.cli.control.ControlRequests;
+import dev.weft.cli.control.ControlSocket;
+import dev.weft.cli.local.DataDir;
+import dev.weft.cli.local.LocalControlPlane;
+import dev.weft.cli.local.WorkflowLoader;
+import dev.weft.cli.view.LiveView;
+import dev.weft.controller.workflow.WorkflowKey;
+import dev.weft.executor.SandboxMode;
+import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
+import dev.weft.model.codec.Diagnostic;
+import dev.weft.model.status.WorkflowPhase;
+import dev.weft.store.StoreException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "run",
+    description = "Run a workflow on this machine to its end, showing its nodes as they run.",
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The workflow file.")
+  Path file;
+
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "Load first: WorkflowTemplates, ConfigMaps, Secrets, PersistentVolumeClaims.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = {"-p", "--parameter"},
+      paramLabel = "NAME=VALUE",
+      description = "Set a workflow argument.")
+  List<String> parameters = new ArrayList<>();
+
+  @Option(names = "--entrypoint", description = "Run this template instead of spec.entrypoint.")
+  String entrypoint;
+
+  @Option(names = "--name", description = "Name the workflow (instead of metadata.generateName).")
+  String name;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Interrupts interrupts;
+
+  RunCommand(PrintStream out, PrintStream err, Interrupts interrupts) {
+    this.out = out;
+    this.err = err;
+    this.interrupts = interrupts;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    WorkflowLoader.Loaded loaded = WorkflowLoader.load(file, files, parameters, entrypoint, name);
+    for (Diagnostic d : loaded.diagnostics()) err.println(d.format());
+    if (!loaded.ok()) return Main.EXIT_BAD_INPUT;
+    SandboxMode.Probe probe = SandboxMode.probe();
+    if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
+    Path dataDir = DataDir.resolve();
+    try (LocalControlPlane plane = new LocalControlPlane(dataDir, probe)) {
+      try {
+        for (Resource r : loaded.supporting()) plane.store().create(r);
+      } catch (StoreException e) {
+        err.println("weft: " + e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
+      Workflow wf = plane.submit(loaded.workflow());
+      WorkflowKey key = LocalControlPlane.key(wf);
+      LiveView view =
+          new LiveView(
+              out,
+              System.console() != null && System.getenv("CI") == null,
+              (pod, container) -> plane.pods().logs(pod, container));
+      view.header(wf);
+      AtomicInteger presses = new AtomicInteger();
+      interrupts.onInterrupt(
+          () -> {
+            int n = presses.incrementAndGet();
+            if (n == 1) {
+              err.println(
+                  "weft: stopping "
+                      + key.name()
+                      + " (exit handlers run); Ctrl-C again to terminate");
+              plane.shutdown(key, "Stop");
+            } else if (n == 2) {
+              err.println("weft: terminating " + key.name());
+              plane.shutdown(key, "Terminate");
+            } else {
+              Runtime.getRuntime().halt(130);
+            }
+          });
+      Path socket = ControlSocket.pathFor(dataDir, key.name());
+      try (ControlSocket control =
+          ControlSocket.open(socket, req -> ControlRequests.handle(plane, key, req))) {
+        Workflow current = awaitEnd(plane, key, view);
+        view.finish(current, Instant.now());
+        return current.status().phase() == WorkflowPhase.SUCCEEDED ? 0 : Main.EXIT_WORKFLOW_FAILED;
+      } finally {
+        interrupts.clear();
+      }
+    }
+  }
+
+  private static Workflow awaitEnd(LocalControlPlane plane, WorkflowKey key, LiveView view)
+      throws InterruptedException {
+    String seenVersion = null;
+    while (true) {
+      Workflow wf = plane.store().get(Workflow.class, key.namespace(), key.name()).orElseThrow();
+      String version = wf.metadata().resourceVersion();
+      if (!version.equals(seenVersion)) {
+        view.update(wf, Instant.now());
+        seenVersion = version;
+      }
+      if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
+        return wf;
+      }
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.weft.controller.pod;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.weft.controller.artifact.ArtifactRepository;
+import dev.weft.engine.action.Action;
+import dev.weft.engine.event.Event;
+import dev.weft.executor.ContainerOutcome;
+import dev.weft.executor.PodOutcome;
+import dev.weft.executor.RunningPod;
+import dev.weft.model.spec.Artifact;
+import dev.weft.model.spec.Outputs;
+import dev.weft.model.spec.Parameter;
+import dev.weft.model.spec.Template;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What Argo's wait container does: after the pod ends, read its result, exit code, output
+ * parameters and output artifacts, and save the artifacts to the repository.
+ */
+public final class OutputCollector {
+  /** Argo keeps at most this much of stdout as {@code outputs.result}. */
+  static final int RESULT_LIMIT = 256 * 1024;
+
+  private final ArtifactRepository artifacts;
+
+  public OutputCollector(ArtifactRepository artifacts) {
+    this.artifacts = artifacts;
+  }
+
+  public Event.PodFinished collect(
+      Action.RunPod run, String workflowName, RunningPod pod, PodOutcome outcome, Instant now) {
+    Template t = run.template();
+    ContainerOutcome main = mainOutcome(outcome);
+    Instant started = main == null || main.startedAt() == null ? now : main.startedAt();
+    Instant finished = main == null || main.finishedAt() == null ? now : main.finishedAt();
+    Optional<String> problem = problem(outcome, main);
+    int exit = exitCode(t, outcome, main);
+    String result =
+        main == null || !main.started() ? null : result(pod.stdout(main.name(), Integer.MAX_VALUE));
+    if (problem.isPresent() || exit != 0) {
+      Outputs partial = new Outputs(null, null, result, Integer.toString(exit));
+      return new Event.PodFinished(run.nodeId(), exit, problem, partial, started, finished);
+    }
+    try {
+      List<Parameter> params = parameters(t, pod, main.name());
+      List<Artifact> saved = saveArtifacts(t, pod, main.name(), workflowName, run.podName());
+      Outputs out =
+          new Outputs(
+              params.isEmpty() ? null : params,
+              saved.isEmpty() ? null : saved,
+              result,
+              Integer.toString(exit));
+      return new Event.PodFinished(run.nodeId(), exit, Optional.empty(), out, started, finished);
+    } catch (IOException e) {
+      Outputs partial = new Outputs(null, null, result, Integer.toString(exit));
+      return new Event.PodFinished(
+          run.nodeId(), exit, Optional.of(e.getMessage()), partial, started, finished);
+    }
+  }
+
+  /** The container whose outputs are the node's: "main", else the last of a containerSet. */
+  private static ContainerOutcome mainOutcome(PodOutcome outcome) {
+    ContainerOutcome main = outcome.containers().get("main");
+    if (main != null) return main;
+    ContainerOutcome last = null;
+    for (ContainerOutcome c : outcome.containers().values()) last = c;
+    return last;
+  }
+
+  private static Optional<String> problem(PodOutcome outcome, ContainerOutcome main) {
+    if (outcome.killedReason().isPresent()) return outcome.killedReason();
+    for (ContainerOutcome c : outcome.containers().values()) {
+      if (c.error().isPresent() && !c.error().get().startsWith("not run: dependency")) {
+        return Optional.of(c.name() + ": " + c.error().get());
+      }
+    }
+    return main == null ? Optional.of("pod has no containers") : Optional.empty();
+  }
+
+  /** Init containers and a containerSet's containers fail the pod; sidecars never do. */
+  private static int exitCode(Template t, PodOutcome outcome, ContainerOutcome main) {
+    Set<String> inits = PodPlanner.initNames(t);
+    Set<String> sidecars = PodPlanner.sidecarNames(t);
+    for (ContainerOutcome c : outcome.containers().values()) {
+      if (inits.contains(c.name()) && c.started() && c.exitCode() != 0) return c.exitCode();
+    }
+    if (t.containerSet() != null) {
+      for (ContainerOutcome c : outcome.containers().values()) {
+        if (!sidecars.contains(c.name()) && c.started() && c.exitCode() != 0) return c.exitCode();
+      }
+    }
+    return main == null ? 1 : Math.max(0, main.exitCode());
+  }
+
+  static String result(String stdout) {
+    String r = stdout;
+    byte[] bytes = r.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > RESULT_LIMIT) {
+      r = new String(bytes, bytes.length - RESULT_LIMIT, RESULT_LIMIT, StandardCharsets.UTF_8);
+    }
+    return r.endsWith("\n") ? r.substring(0, r.length() - 1) : r;
+  }
+
+  private static List<Parameter> parameters(Template t, RunningPod pod, String container)
+      throws IOException {
+    List<Parameter> out = new ArrayList<>();
+    for (Parameter p : t.outputsOrEmpty().parametersOrEmpty()) {
+      String value = p.value();
+      var vf = p.valueFrom();
+      if (vf != null && vf.path() != null) {
+        Path file = pod.hostPath(container, vf.path());
+        if (Files.isRegularFile(file)) {
+          value = Files.readString(file);
+          if (value.endsWith("\n")) value = value.substring(0, value.length() - 1);
+        } else if (vf.defaultValue() != null) {
+          value = vf.defaultValue();
+        } else {
+          throw new IOException(
+              "failed to read output parameter '"
+                  + p.name()
+                  + "': open "
+                  + vf.path()
+                  + ": no such file or directory");
+        }
+      } else if (value == null && vf != null && vf.defaultValue() != null) {
+        value = vf.defaultValue();
+      }
+      out.add(new Parameter(p.name(), null, value, null, p.globalName(), null, null));
+    }
+    return out;
+  }
+
+  private List<Artifact> saveArtifacts(
+      Template t, RunningPod pod, String container, String wf, String podName) throws IOException {
+    List<Artifact> out = new ArrayList<>();
+    for (Artifact a : t.outputsOrEmpty().artifactsOrEmpty()) {
+      if (a.path() == null) continue;
+      Path source = pod.hostPath(container, a.path());
+      if (!Files.exists(source)) {
+        if (a.isOptional()) continue;
+        throw new IOException(
+            "failed to save output artifact '"
+                + a.name()
+                + "': open "
+                + a.path()
+                + ": no such file or directory");
+      }
+      boolean raw = a.archive() != null && a.archive().isNone();
+      String key =
+          a.s3() != null && a.s3().hasNonNull("key")
+              ? a.s3().get("key").asText()
+              : wf + "/" + podName + "/" + a.name() + (raw ? "" : ".tgz");
+      artifacts.put(key, source, raw);
+      var s3 = JsonNodeFactory.instance.objectNode().put("key", key);
+      out.add(
+          new Artifact(
+              a.name(),
+              a.path(),
+              a.mode(),
+              null,
+              null,
+              null,
+              a.archive(),
+              a.globalName(),
+              a.optional(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              s3,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.weft.controller.pod;
+
+import dev.weft.controller.artifact.ArtifactRepository;
+import dev.weft.engine.Library;
+import dev.weft.engine.action.Action;
+import dev.weft.executor.ContainerSpec;
+import dev.weft.executor.FileInput;
+import dev.weft.executor.Mount;
+import dev.weft.executor.PodSpec;
+import dev.weft.model.Workflow;
+import dev.weft.model.spec.Artifact;
+import dev.weft.model.spec.Container;
+import dev.weft.model.spec.Template;
+import dev.weft.model.spec.VolumeMount;
+import dev.weft.model.spec.WorkflowSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns a pod-kind template into what the executor runs, as a kubelet would run the Pod. */
+public final class PodPlanner {
+  private final ArtifactRepository artifacts;
+  private final Path claimsRoot;
+
+  public PodPlanner(ArtifactRepository artifacts, Path claimsRoot) {
+    this.artifacts = artifacts;
+    this.claimsRoot = claimsRoot;
+  }
+
+  public PodSpec plan(Action.RunPod run, Workflow wf, WorkflowSpec spec, Library lib, Path podDir)
+      throws IOException {
+    Template t = run.template();
+    Map<String, Path> volumes =
+        new PodVolumes(claimsRoot, podDir.resolve("volumes"), lib).resolve(wf, spec, t);
+    PodEnv env = new PodEnv(lib, run.podName(), wf);
+    List<FileInput> inputs = stageInputs(run.inputArtifacts(), podDir.resolve("inputs"));
+    List<ContainerSpec> mains = new ArrayList<>();
+    List<VolumeMount> setMounts = List.of();
+    switch (t.body()) {
+      case Template.ContainerBody b ->
+          mains.add(container("main", b.container(), volumes, env, inputs, List.of()));
+      case Template.ScriptBody b ->
+          mains.add(
+              container("main", b.script(), volumes, env, inputs, List.of())
+                  .withScript(b.script().source() == null ? "" : b.script().source()));
+      case Template.ContainerSetBody b -> {
+        setMounts =
+            b.containerSet().volumeMounts() == null ? List.of() : b.containerSet().volumeMounts();
+        for (Container c : b.containerSet().containers()) {
+          mains.add(
+              container(c.name(), c, volumes, env, inputs, setMounts)
+                  .withDependencies(c.dependenciesOrEmpty()));
+        }
+      }
+      default -> throw new IOException("template " + t.name() + " does not run as a pod");
+    }
+    List<ContainerSpec> inits = new ArrayList<>();
+    var initNames = List.copyOf(initNames(t));
+    for (int i = 0; i < initNames.size(); i++) {
+      Container c = t.initContainersOrEmpty().get(i);
+      inits.add(container(initNames.get(i), c, volumes, env, List.of(), mirrored(c, t)));
+    }
+    List<ContainerSpec> all = new ArrayList<>(mains);
+    Set<String> sidecars = sidecarNames(t);
+    var sidecarList = List.copyOf(sidecars);
+    for (int i = 0; i < sidecarList.size(); i++) {
+      Container c = t.sidecarsOrEmpty().get(i);
+      all.add(container(sidecarList.get(i), c, volumes, env, List.of(), mirrored(c, t)));
+    }
+    return new PodSpec(run.podName(), inits, all, sidecars, podDir);
+  }
+
+  /** mirrorVolumeMounts: the init container or sidecar also gets the main container's mounts. */
+  private static List<VolumeMount> mirrored(Container c, Template t) {
+    if (!Boolean.TRUE.equals(c.mirrorVolumeMounts())) return List.of();
+    Container main = t.container() != null ? t.container() : t.script();
+    return main == null ? List.of() : main.volumeMountsOrEmpty();
+  }
+
+  static Set<String> initNames(Template t) {
+    Set<String> out = new LinkedHashSet<>();
+    int i = 0;
+    for (Container c : t.initContainersOrEmpty()) out.add(nameOr(c, "init-" + i++));
+    return out;
+  }
+
+  static Set<String> sidecarNames(Template t) {
+    Set<String> out = new LinkedHashSet<>();
+    int i = 0;
+    for (Container c : t.sidecarsOrEmpty()) out.add(nameOr(c, "sidecar-" + i++));
+    return out;
+  }
+
+  private static String nameOr(Container c, String fallback) {
+    return c.name() == null || c.name().isBlank() ? fallback : c.name();
+  }
+
+  private ContainerSpec container(
+      String name,
+      Container c,
+      Map<String, Path> volumes,
+      PodEnv env,
+      List<FileInput> inputs,
+      List<VolumeMount> extraMounts)
+      throws IOException {
+    List<Mount> mounts = new ArrayList<>();
+    List<VolumeMount> all = new ArrayList<>(extraMounts);
+    all.addAll(c.volumeMountsOrEmpty());
+    for (VolumeMount vm : all) {
+      Path host = volumes.get(vm.name());
+      if (host == null) {
+        throw new IOException(
+            "container " + name + " mounts volume \"" + vm.name() + "\", which is not defined");
+      }
+      if (vm.subPath() != null && !vm.subPath().isBlank()) {
+        host = host.resolve(vm.subPath());
+        if (!Files.exists(host)) Files.createDirectories(host);
+      }
+      mounts.add(new Mount(host, vm.mountPath(), Boolean.TRUE.equals(vm.readOnly())));
+    }
+    return new ContainerSpec(
+        name,
+        c.image() == null ? "" : c.image(),
+        c.commandOrEmpty(),
+        c.argsOrEmpty(),
+        Optional.empty(),
+        env.of(c),
+        Optional.ofNullable(c.workingDir()),
+        mounts,
+        inputs,
+        Quantities.limits(c.resources()),
+        List.of());
+  }
+
+  private List<FileInput> stageInputs(List<Artifact> inputs, Path dir) throws IOException {
+    List<FileInput> out = new ArrayList<>();
+    for (Artifact a : inputs) {
+      if (a.path() == null) continue;
+      Path dest = dir.resolve(a.name()).resolve("content");
+      artifacts.materialize(a, dest);
+      if (a.mode() != null && Files.isRegularFile(dest)) {
+        Files.setPosixFilePermissions(
+            dest, PosixFilePermissions.fromString(Quantities.mode(a.mode())));
+      }
+      out.add(new FileInput(dest, a.path()));
+    }
+    return out;
+  }
+}
