@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class Engine {
   static final String DEADLINE_MESSAGE = "Step exceeded its deadline";
+  private static final int MAX_PASSES = 1000;
 
   public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
     WorkflowStatus old = wf.status() == null ? WorkflowStatus.empty() : wf.status();
@@ -52,17 +53,32 @@ public final class Engine {
       }
     }
     applyShutdown(run, spec, startedAt);
-    NodeStatus root = run.nodes().byName(wf.metadata().name());
-    if (!Boolean.TRUE.equals(spec.suspend()) || root != null && root.phase().fulfilled()) {
-      root = runEntrypoint(run, spec);
-    }
-    if (root == null && spec.entrypoint() == null) {
+    if (spec.entrypoint() == null)
       return failed(old, startedAt, now, "spec.entrypoint is required");
-    }
-    Outcome outcome = WorkflowOutcome.decide(run, spec, root);
+    Outcome outcome = walkToFixpoint(run, spec);
     Memoizer.saveNewlySucceeded(run, old.nodesOrEmpty());
     WorkflowStatus status = StatusWriter.write(old, run, outcome, startedAt, now);
     return new Reconciliation(status, run.actions(), Optional.ofNullable(run.wakeAt()));
+  }
+
+  /**
+   * Walks the workflow until a pass changes no node: a node finishing mid-pass (a nested DAG, a
+   * skipped step) may unblock others that the same pass had already looked at.
+   */
+  private static Outcome walkToFixpoint(Run run, WorkflowSpec spec) {
+    for (int pass = 0; ; pass++) {
+      var before = run.nodes().snapshot();
+      NodeStatus root = run.nodes().byName(run.workflowName());
+      if (!Boolean.TRUE.equals(spec.suspend()) || root != null && root.phase().fulfilled()) {
+        root = runEntrypoint(run, spec);
+      }
+      Outcome outcome = WorkflowOutcome.decide(run, spec, root);
+      if (outcome.phase().completed()
+          || before.equals(run.nodes().snapshot())
+          || pass >= MAX_PASSES) {
+        return outcome;
+      }
+    }
   }
 
   private static NodeStatus runEntrypoint(Run run, WorkflowSpec spec) {

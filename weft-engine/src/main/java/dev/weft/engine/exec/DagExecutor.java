@@ -20,8 +20,10 @@ final class DagExecutor {
   private final Run run;
   private final Invoker invoker;
   private final TemplateOutputs outputs;
+  private final StepsExecutor steps;
 
-  DagExecutor(Run run, TemplateExecutor templates) {
+  DagExecutor(Run run, TemplateExecutor templates, StepsExecutor steps) {
+    this.steps = steps;
     this.run = run;
     this.invoker = new Invoker(run, templates);
     this.outputs = new TemplateOutputs(run);
@@ -60,7 +62,7 @@ final class DagExecutor {
     dag.tasksOrEmpty().forEach(t -> tasks.put(t.name(), t));
     DagRun ctx;
     try {
-      ctx = new DagRun(run, invoker, node, p, tasks, StepsExecutor.inputScope(p));
+      ctx = new DagRun(run, invoker, node, p, tasks, steps.inputScope(p));
     } catch (EngineError e) {
       return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
     }

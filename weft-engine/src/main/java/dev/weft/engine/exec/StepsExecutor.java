@@ -71,8 +71,8 @@ final class StepsExecutor {
     }
   }
 
-  static Scope inputScope(Prepared p) {
-    Scope scope = new Scope(p.vars(), java.util.Map.of());
+  Scope inputScope(Prepared p) {
+    Scope scope = new Scope(p.vars(), run.globals().artifacts());
     for (Artifact a : p.bound().inputs().artifactsOrEmpty()) {
       scope = scope.withArtifact("inputs.artifacts." + a.name(), a);
     }

@@ -39,7 +39,7 @@ public final class TemplateExecutor {
     this.suspends = new SuspendExecutor(run);
     this.retries = new RetryExecutor(run, this);
     this.steps = new StepsExecutor(run, this);
-    this.dags = new DagExecutor(run, this);
+    this.dags = new DagExecutor(run, this, steps);
     this.memoizer = new Memoizer(run);
   }
 

@@ -7,6 +7,7 @@ import dev.weft.engine.template.EngineError;
 import dev.weft.engine.template.InputBinder;
 import dev.weft.model.ObjectMeta;
 import dev.weft.model.Workflow;
+import dev.weft.model.spec.Artifact;
 import dev.weft.model.spec.Parameter;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.status.WorkflowStatus;
@@ -51,13 +52,17 @@ public final class Globals {
       v.put("workflow.parameters." + p.name(), value);
       params.addObject().put("name", p.name()).put("value", value);
     }
-    v.put("workflow.parameters", params.toString());
+    v.put("workflow.parameters.json", params.toString());
+    Map<String, Artifact> artifacts = new LinkedHashMap<>();
     WorkflowStatus status = wf.status();
     if (status != null && status.outputs() != null) {
       for (Parameter p : status.outputs().parametersOrEmpty()) {
         v.put("workflow.outputs.parameters." + p.name(), p.value());
       }
+      for (Artifact a : status.outputs().artifactsOrEmpty()) {
+        artifacts.put("workflow.outputs.artifacts." + a.name(), a);
+      }
     }
-    return new Scope(v, Map.of());
+    return new Scope(v, artifacts);
   }
 }
