@@ -8,6 +8,7 @@ import dev.weft.cli.local.WorkflowLoader;
 import dev.weft.cli.view.LiveView;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.executor.SandboxMode;
+import dev.weft.lint.Linter;
 import dev.weft.model.Resource;
 import dev.weft.model.Workflow;
 import dev.weft.model.codec.Diagnostic;
@@ -62,9 +63,26 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    List<Path> all = new ArrayList<>(files);
+    all.add(file);
+    var report = new Linter().lint(all, false);
+    boolean errors = false;
+    for (Diagnostic d : report.diagnostics()) {
+      // --entrypoint supplies what the file may lack
+      if (entrypoint != null && "spec.entrypoint".equals(d.field())) continue;
+      err.println(d.format());
+      errors |= d.isError();
+    }
+    if (errors) return Main.EXIT_BAD_INPUT;
     WorkflowLoader.Loaded loaded = WorkflowLoader.load(file, files, parameters, entrypoint, name);
-    for (Diagnostic d : loaded.diagnostics()) err.println(d.format());
+    for (Diagnostic d : loaded.diagnostics()) {
+      if (d.isError()) err.println(d.format());
+    }
     if (!loaded.ok()) return Main.EXIT_BAD_INPUT;
+    if (entrypoint != null && !hasTemplate(loaded.workflow(), entrypoint)) {
+      err.println("--entrypoint: error: template \"" + entrypoint + "\" is not defined in " + file);
+      return Main.EXIT_BAD_INPUT;
+    }
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
@@ -110,6 +128,12 @@ final class RunCommand implements Callable<Integer> {
         interrupts.clear();
       }
     }
+  }
+
+  /** A workflow built on a WorkflowTemplate is checked when it runs; its own templates now. */
+  private static boolean hasTemplate(Workflow wf, String name) {
+    return wf.spec().workflowTemplateRef() != null
+        || wf.spec().templatesOrEmpty().stream().anyMatch(t -> name.equals(t.name()));
   }
 
   private static Workflow awaitEnd(LocalControlPlane plane, WorkflowKey key, LiveView view)

@@ -113,7 +113,8 @@ final class ContainerRun {
       startedAt = Instant.now();
       process = started;
     }
-    int exitCode = started.onExit().join().exitValue();
+    // waitFor, not onExit().join(): onExit completes on the common pool, which may be busy.
+    int exitCode = waitFor(started);
     Instant finishedAt = Instant.now();
     launcher.afterExit(started);
     Optional<String> sandboxError = sandboxError(exitCode);
@@ -202,5 +203,15 @@ final class ContainerRun {
       return Optional.of("sandbox: " + (end < 0 ? stderr : stderr.substring(0, end)));
     }
     return Optional.empty();
+  }
+
+  private static int waitFor(Process p) {
+    while (true) {
+      try {
+        return p.waitFor();
+      } catch (InterruptedException e) {
+        // the pod is killed through its process, never by interrupting this wait
+      }
+    }
   }
 }

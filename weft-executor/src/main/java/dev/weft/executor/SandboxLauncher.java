@@ -26,8 +26,12 @@ final class SandboxLauncher implements Launcher {
         Files.createSymbolicLink(at, Path.of(link.getValue().substring(1)));
       }
     }
-    Files.createDirectories(root.resolve("tmp"));
+    // The directories a base image has, so steps can write to /mnt/out or /home as on a Pod.
+    for (String dir : IMAGE_DIRS) Files.createDirectories(root.resolve(dir));
   }
+
+  private static final List<String> IMAGE_DIRS =
+      List.of("tmp", "mnt", "home", "root", "srv", "media", "var/tmp", "var/log", "work");
 
   /** The bwrap options common to every container (root, system dirs, namespaces). */
   static List<String> bwrapPrefix(Path root, String hostname) {

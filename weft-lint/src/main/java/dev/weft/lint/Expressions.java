@@ -61,7 +61,9 @@ final class Expressions {
     try {
       parser.accept(s.text());
     } catch (ExprException e) {
-      report.errorInValue(pointer, s.offset(e.column()), prefix + e.getMessage());
+      // the parser saw placeholders for the tags; quote the expression as the user wrote it
+      String message = e.getMessage().replace("'" + s.text() + "'", "'" + source + "'");
+      report.errorInValue(pointer, s.offset(e.column()), prefix + message);
     }
   }
 

@@ -89,7 +89,8 @@ public final class NodeTree {
     }
     if (n.type() != NodeType.Pod) {
       NodeStatus exit = byName(nodes, n.name() + ".onExit");
-      if (exit != null && !out.contains(exit)) add(out, exit);
+      // the workflow's own exit handler is drawn as a tree of its own
+      if (exit != null && exit.boundaryID() != null && !out.contains(exit)) add(out, exit);
     }
     return out;
   }

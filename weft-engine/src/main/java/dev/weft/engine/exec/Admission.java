@@ -16,25 +16,23 @@ import java.util.List;
  * Decides whether a new node may start now: workflow and template parallelism, and the template's
  * mutexes and semaphores. Counts are derived from the nodes, so nothing is stored.
  */
-final class Admission {
+public final class Admission {
   private final Run run;
 
-  Admission(Run run) {
+  public Admission(Run run) {
     this.run = run;
   }
 
-  /** False when a parallelism limit on the way up to the root is reached. */
+  /**
+   * False when a new node may not start: the workflow's parallelism (for pods), or the template
+   * parallelism of the steps or DAG node it would start under, as Argo's checkParallelism does.
+   */
   boolean parallelismAllows(String boundaryId, boolean isPod) {
     Integer wfLimit = run.spec().parallelism();
     if (isPod && wfLimit != null && wfLimit > 0 && activePods() >= wfLimit) return false;
-    String b = boundaryId;
-    while (b != null) {
-      Integer limit = run.childLimit(b);
-      if (limit != null && limit > 0 && activeChildren(b) >= limit) return false;
-      NodeStatus boundary = run.nodes().byId(b);
-      b = boundary == null ? null : boundary.boundaryID();
-    }
-    return true;
+    if (boundaryId == null) return true;
+    Integer limit = run.childLimit(boundaryId);
+    return limit == null || limit <= 0 || activeChildren(boundaryId) < limit;
   }
 
   private long activePods() {
@@ -47,6 +45,8 @@ final class Admission {
     return run.nodes().all().stream()
         .filter(n -> boundaryId.equals(n.boundaryID()))
         .filter(n -> n.type() != NodeType.StepGroup && n.type() != NodeType.TaskGroup)
+        .filter(n -> n.type() != NodeType.Retry)
+        .filter(n -> !n.name().endsWith(".onExit"))
         .filter(n -> !n.phase().fulfilled())
         .filter(n -> n.type() != NodeType.Pod || n.podName() != null)
         .count();

@@ -220,7 +220,10 @@ final class DagRun {
                 .with(prefix + ".id", n.id())
                 .with(prefix + ".status", n.phase().label());
       } else {
-        scope = scope.merge(NodeScope.of(prefix, n));
+        scope =
+            scope
+                .merge(NodeScope.of(prefix, n))
+                .merge(invoker.skippedOutputs(prefix, n, t, p.holder()));
       }
     }
     return scope;

@@ -8,10 +8,12 @@ import dev.weft.engine.template.Substitution;
 import dev.weft.engine.template.TemplateHolder;
 import dev.weft.expr.ExprException;
 import dev.weft.expr.Govaluate;
+import dev.weft.expr.TemplateText;
 import dev.weft.model.spec.Arguments;
 import dev.weft.model.spec.Artifact;
 import dev.weft.model.spec.Invocation;
 import dev.weft.model.spec.LifecycleHook;
+import dev.weft.model.spec.Parameter;
 import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
@@ -94,9 +96,35 @@ final class Invoker {
   }
 
   Call call(Invocation inv, Arguments args, Scope scope, TemplateHolder holder) {
-    Arguments rendered =
-        resolveArtifacts(Substitution.apply(args, Arguments.class, scope.values()), scope);
+    Arguments rendered = resolveArtifacts(render(args, scope), scope);
     return new Call(holder, inv.template(), inv.templateRef(), inv.inline(), rendered);
+  }
+
+  /**
+   * Substitutes the arguments. A parameter that refers to the absent output of a skipped step is
+   * left out, so the input's own default applies, as in Argo.
+   */
+  private static Arguments render(Arguments args, Scope scope) {
+    if (args == null) return Arguments.EMPTY;
+    List<Parameter> params = new ArrayList<>();
+    for (Parameter p : args.parametersOrEmpty()) {
+      try {
+        params.add(Substitution.apply(p, Parameter.class, scope.values()));
+      } catch (EngineError e) {
+        if (!refersToAbsentOutput(p.value(), scope)) throw e;
+      }
+    }
+    List<Artifact> artifacts = new ArrayList<>();
+    for (Artifact a : args.artifactsOrEmpty()) {
+      artifacts.add(Substitution.apply(a, Artifact.class, scope.values()));
+    }
+    return new Arguments(params, artifacts);
+  }
+
+  private static boolean refersToAbsentOutput(String value, Scope scope) {
+    if (value == null) return false;
+    return TemplateText.tags(value).stream()
+        .anyMatch(t -> scope.values().containsKey(t) && scope.values().get(t) == null);
   }
 
   /** Replaces each artifact's {@code from} reference with the artifact it names. */
@@ -181,6 +209,32 @@ final class Invoker {
     } finally {
       run.leaveExitHandler();
     }
+  }
+
+  /**
+   * What a skipped or omitted step or task offers in place of outputs: each output parameter its
+   * template declares, with its default or nil, so `??` and defaults downstream can take over.
+   */
+  Scope skippedOutputs(String prefix, NodeStatus node, Invocation inv, TemplateHolder holder) {
+    if (node.phase() != NodePhase.SKIPPED && node.phase() != NodePhase.OMITTED)
+      return Scope.empty();
+    Scope out = Scope.empty();
+    try {
+      var t =
+          templates
+              .resolver()
+              .resolve(
+                  new Call(
+                      holder, inv.template(), inv.templateRef(), inv.inline(), Arguments.EMPTY))
+              .template();
+      for (var p : t.outputsOrEmpty().parametersOrEmpty()) {
+        String fallback = p.valueFrom() == null ? null : p.valueFrom().defaultValue();
+        out = out.with(prefix + ".outputs.parameters." + p.name(), fallback);
+      }
+    } catch (EngineError e) {
+      // a template that cannot be resolved declares nothing
+    }
+    return out;
   }
 
   static boolean successful(NodeStatus node, Invocation inv) {

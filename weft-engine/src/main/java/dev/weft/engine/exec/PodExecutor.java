@@ -31,7 +31,6 @@ final class PodExecutor {
       if (run.shuttingDown() && !run.inExitHandler()) {
         return create(nodeName, p, boundaryId, NodePhase.FAILED, run.shutdownMessage());
       }
-      if (!admission.parallelismAllows(boundaryId, true)) return null;
       node = create(nodeName, p, boundaryId, NodePhase.PENDING, null);
     }
     if (node.podName() == null) return launchWhenUnlocked(node, p);
@@ -88,7 +87,11 @@ final class PodExecutor {
     String podName = Names.podName(run.workflowName(), node.name(), p.template().name());
     run.act(
         new Action.RunPod(
-            node.id(), node.name(), podName, p.template(), p.bound().inputs().artifactsOrEmpty()));
+            node.id(),
+            node.name(),
+            podName,
+            p.template(),
+            p.template().inputsOrEmpty().artifactsOrEmpty()));
     return run.nodes()
         .update(
             node.id(),

@@ -66,14 +66,12 @@ final class RetryExecutor {
     }
     if (stop != null)
       return finish(node, last.phase(), stop.isEmpty() ? last.message() : stop, last);
-    Instant resumeAt = last.finishedAt().plus(backoff(rs.backoff(), attempts.size()));
+    Duration wait = backoff(rs.backoff(), attempts.size());
+    Instant resumeAt = last.finishedAt().plus(wait);
     if (run.now().isBefore(resumeAt)) {
       run.wakeAt(resumeAt);
-      Duration left = Duration.between(run.now(), resumeAt);
-      return run.nodes()
-          .update(
-              node.id(),
-              n -> n.toBuilder().message("Backoff for " + GoDuration.format(left)).build());
+      String message = "Backoff for " + GoDuration.humanize(wait);
+      return run.nodes().update(node.id(), n -> n.toBuilder().message(message).build());
     }
     run.nodes().update(node.id(), n -> n.toBuilder().message(null).build());
     NodeStatus next = attempt(node, call, boundaryId, attempts.size());

@@ -144,7 +144,11 @@ final class StepsExecutor {
         outcomes.add(new Outcome(child, step));
       }
       if (items == null && !children.isEmpty()) {
-        produced = produced.merge(NodeScope.of("steps." + step.name(), children.get(0)));
+        String prefix = "steps." + step.name();
+        produced =
+            produced
+                .merge(NodeScope.of(prefix, children.get(0)))
+                .merge(invoker.skippedOutputs(prefix, children.get(0), step, p.holder()));
       } else if (items != null) {
         NodeStatus groupNode = run.nodes().byId(sg.id());
         produced =

@@ -37,7 +37,7 @@ final class SuspendExecutor {
     }
     var resume = run.resumeFor(node.name());
     if (resume.isPresent()) {
-      var supplied = resume.get().outputParameters();
+      var supplied = resume.get();
       return run.nodes()
           .update(
               node.id(),

@@ -30,6 +30,7 @@ public final class TemplateExecutor {
   private final StepsExecutor steps;
   private final DagExecutor dags;
   private final Memoizer memoizer;
+  private final Admission admission;
 
   public TemplateExecutor(Run run) {
     this.run = run;
@@ -41,6 +42,7 @@ public final class TemplateExecutor {
     this.steps = new StepsExecutor(run, this);
     this.dags = new DagExecutor(run, this, steps);
     this.memoizer = new Memoizer(run);
+    this.admission = new Admission(run);
   }
 
   public TemplateResolver resolver() {
@@ -66,6 +68,13 @@ public final class TemplateExecutor {
       return errorNode(existing, nodeName, call, boundaryId, e.getMessage());
     }
     if (existing == null) {
+      boolean isPod =
+          p.template().body() instanceof Template.ContainerBody
+              || p.template().body() instanceof Template.ScriptBody
+              || p.template().body() instanceof Template.ContainerSetBody;
+      if (attempt < 0 && !run.inExitHandler() && !admission.parallelismAllows(boundaryId, isPod)) {
+        return null;
+      }
       NodeStatus cached = memoizer.lookup(nodeName, p, boundaryId);
       if (cached != null) return cached;
     }

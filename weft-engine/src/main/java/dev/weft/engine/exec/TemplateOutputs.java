@@ -13,7 +13,9 @@ import dev.weft.model.spec.Outputs;
 import dev.weft.model.spec.Parameter;
 import dev.weft.model.spec.Template;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The outputs of a steps or DAG template, taken from what its children produced. */
 final class TemplateOutputs {
@@ -71,12 +73,27 @@ final class TemplateOutputs {
     return value;
   }
 
+  private static final String ARTIFACT_TOKEN = "\u0000artifact:";
+
+  /** fromExpression picks an artifact: artifacts enter the expression as tokens naming them. */
+  private static String chosenByExpression(String expression, Scope scope) {
+    Map<String, String> values = new HashMap<>(scope.values());
+    scope.artifacts().keySet().forEach(k -> values.put(k, ARTIFACT_TOKEN + k));
+    Object v;
+    try {
+      v = ExprLang.evaluate(expression, Env.expand(values));
+    } catch (ExprException e) {
+      throw new EngineError("fromExpression '" + expression + "' failed: " + e.getMessage());
+    }
+    if (v instanceof String s && s.startsWith(ARTIFACT_TOKEN))
+      return s.substring(ARTIFACT_TOKEN.length());
+    return v == null ? null : v.toString();
+  }
+
   private static Artifact artifact(Artifact a, Scope scope) {
     String ref = a.from();
-    if (ref == null && a.fromExpression() != null) {
-      Object v = ExprLang.evaluate(a.fromExpression(), Env.expand(scope.values()));
-      ref = v == null ? null : v.toString();
-    }
+    if (ref == null && a.fromExpression() != null)
+      ref = chosenByExpression(a.fromExpression(), scope);
     if (ref == null) return null;
     ref = ref.trim();
     if (ref.startsWith("{{") && ref.endsWith("}}")) ref = ref.substring(2, ref.length() - 2).trim();

@@ -49,6 +49,14 @@ public final class Globals {
         value = p.valueFrom().expression();
       }
       if (value == null) throw new EngineError("spec.arguments." + p.name() + ".value is required");
+      if (p.enumValues() != null && !p.enumValues().isEmpty() && !p.enumValues().contains(value)) {
+        throw new EngineError(
+            "spec.arguments."
+                + p.name()
+                + ".value should be present in spec.arguments."
+                + p.name()
+                + ".enum list");
+      }
       v.put("workflow.parameters." + p.name(), value);
       params.addObject().put("name", p.name()).put("value", value);
     }

@@ -118,17 +118,27 @@ public final class Run {
     return shutdownMessage != null;
   }
 
-  private final List<dev.weft.engine.event.Event.Resume> resumes = new ArrayList<>();
+  private final Map<String, Map<String, String>> resumed = new LinkedHashMap<>();
 
+  /**
+   * A resume applies to the suspend nodes suspended when it arrives, matched by name or display
+   * name (all of them when it names none); nodes suspended later wait for a resume of their own.
+   */
   public void resume(dev.weft.engine.event.Event.Resume r) {
-    resumes.add(r);
+    for (var n : nodes.all()) {
+      boolean suspended =
+          n.type() == dev.weft.model.status.NodeType.Suspend && !n.phase().fulfilled();
+      boolean named =
+          r.nodeName() == null
+              || r.nodeName().equals(n.name())
+              || r.nodeName().equals(n.displayName());
+      if (suspended && named) resumed.put(n.name(), r.outputParameters());
+    }
   }
 
-  /** The resume addressed to this node, if any (a resume without a name addresses all). */
-  public java.util.Optional<dev.weft.engine.event.Event.Resume> resumeFor(String nodeName) {
-    return resumes.stream()
-        .filter(r -> r.nodeName() == null || r.nodeName().equals(nodeName))
-        .findFirst();
+  /** The supplied outputs if this node was resumed. */
+  public java.util.Optional<Map<String, String>> resumeFor(String nodeName) {
+    return java.util.Optional.ofNullable(resumed.get(nodeName));
   }
 
   /** Steps and DAG nodes register their template's parallelism before running children. */

@@ -49,6 +49,14 @@ public final class InputBinder {
       artifacts.add(bound);
       if (a.path() != null) vars.put("inputs.artifacts." + a.name() + ".path", a.path());
     }
+    for (Parameter p : template.outputsOrEmpty().parametersOrEmpty()) {
+      if (p.valueFrom() != null && p.valueFrom().path() != null) {
+        vars.put("outputs.parameters." + p.name() + ".path", p.valueFrom().path());
+      }
+    }
+    for (Artifact a : template.outputsOrEmpty().artifactsOrEmpty()) {
+      if (a.path() != null) vars.put("outputs.artifacts." + a.name() + ".path", a.path());
+    }
     return new Bound(new Inputs(params, artifacts), vars);
   }
 

@@ -1,11 +1,14 @@
 package dev.weft.engine.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.engine.Library;
 import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.WorkflowTemplate;
 import dev.weft.model.codec.Codec;
 import dev.weft.model.spec.Template;
 import dev.weft.model.spec.TemplateRef;
+import java.util.List;
 
 /** Finds the template a call names and applies the workflow's templateDefaults to it. */
 public final class TemplateResolver {
@@ -67,8 +70,27 @@ public final class TemplateResolver {
     return new Resolved(t, holder);
   }
 
+  private static final List<String> BODY_FIELDS =
+      List.of(
+          "container",
+          "script",
+          "steps",
+          "dag",
+          "suspend",
+          "containerSet",
+          "resource",
+          "data",
+          "http",
+          "plugin");
+
+  /** Defaults fill what the template leaves unset, but never change what kind of template it is. */
   private Template withDefaults(Template t) {
     if (defaults == null) return t;
-    return Codec.convert(JsonMerge.merge(Codec.tree(defaults), Codec.tree(t)), Template.class);
+    ObjectNode base = (ObjectNode) Codec.tree(defaults);
+    JsonNode own = Codec.tree(t);
+    for (String body : BODY_FIELDS) {
+      if (!own.has(body)) base.remove(body);
+    }
+    return Codec.convert(JsonMerge.merge(base, own), Template.class);
   }
 }

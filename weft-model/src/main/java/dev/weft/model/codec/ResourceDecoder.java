@@ -79,7 +79,7 @@ public final class ResourceDecoder {
               ? SourceLocation.unknown(file)
               : new SourceLocation(
                   file, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-      diagnostics.add(Diagnostic.error(where, "", "invalid YAML: " + firstLine(e)));
+      diagnostics.add(Diagnostic.error(where, "", "invalid YAML: " + problem(e)));
     } catch (IOException e) {
       diagnostics.add(Diagnostic.error(SourceLocation.unknown(file), "", e.getMessage()));
     }
@@ -152,9 +152,16 @@ public final class ResourceDecoder {
     return new SourceLocation(file, loc.getLineNr(), loc.getColumnNr());
   }
 
-  private static String firstLine(JsonProcessingException e) {
+  private static String problem(JsonProcessingException e) {
     String m = e.getOriginalMessage();
-    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m).trim();
+    if (m == null) return e.getClass().getSimpleName();
+    // SnakeYAML's message: context, an excerpt with a caret, the problem; keep the sentences.
+    return m.lines()
+        .filter(l -> !l.startsWith("    "))
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.startsWith("^"))
+        .reduce((a, b) -> a + ": " + b)
+        .orElse(m.strip());
   }
 
   private static Decoded failure(SourceLocation at, String message) {
