@@ -35,6 +35,27 @@ class ParametersTest {
   }
 
   @Test
+  void workflowArgumentFromAnExpressionIsComputed() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  arguments:
+                    parameters:
+                    - {name: n, value: "4"}
+                    - name: doubled
+                      valueFrom: {expression: "asInt(workflow.parameters.n) * 2"}
+                  templates:
+                  - name: main
+                    container: {image: alpine, args: ["{{workflow.parameters.doubled}}"]}
+                """)
+            .run();
+
+    assertThat(sim.argsOf("wf")).containsExactly("8");
+  }
+
+  @Test
   void argumentOverridesTheDefault() {
     Simulation sim = call("[{name: msg, value: bye}]", "[{name: msg, default: hello}]").run();
 

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.weft.engine.Library;
 import dev.weft.engine.template.EngineError;
 import dev.weft.engine.template.InputBinder;
+import dev.weft.expr.Env;
+import dev.weft.expr.ExprException;
+import dev.weft.expr.ExprLang;
+import dev.weft.expr.GoJson;
 import dev.weft.model.ObjectMeta;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.Artifact;
@@ -19,6 +23,17 @@ import java.util.Map;
 /** The {@code workflow.*} variables every template sees. */
 public final class Globals {
   private Globals() {}
+
+  /** An argument computed from the workflow variables defined before it. */
+  private static String expression(String name, String source, Map<String, String> vars) {
+    try {
+      Object result = ExprLang.evaluate(source, Env.expand(vars));
+      if (result == null) throw new EngineError("spec.arguments." + name + ": expression gave nil");
+      return result instanceof String str ? str : GoJson.marshal(result);
+    } catch (ExprException e) {
+      throw new EngineError("spec.arguments." + name + ".valueFrom.expression: " + e.getMessage());
+    }
+  }
 
   public static Scope of(
       Workflow wf, WorkflowSpec spec, Library lib, Instant startedAt, Instant now) {
@@ -46,7 +61,7 @@ public final class Globals {
             binder.configMapValue(p.valueFrom().configMapKeyRef(), p.valueFrom().defaultValue());
       }
       if (value == null && p.valueFrom() != null && p.valueFrom().expression() != null) {
-        value = p.valueFrom().expression();
+        value = expression(p.name(), p.valueFrom().expression(), v);
       }
       if (value == null) throw new EngineError("spec.arguments." + p.name() + ".value is required");
       if (p.enumValues() != null && !p.enumValues().isEmpty() && !p.enumValues().contains(value)) {
