@@ -11,6 +11,10 @@ if [ -z "$JAVA_HOME" ]; then
   return 1 2>/dev/null || exit 1
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+# Maven's bundled Guava uses sun.misc.Unsafe; JDK 24+ warns about it on every build.
+if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+  case " ${MAVEN_OPTS:-} " in *unsafe-memory-access*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow";; esac
+fi
 if ! command -v mvn >/dev/null 2>&1; then
   echo "weft: installing Maven" >&2
   apt-get install -y maven >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y maven >/dev/null; }

@@ -76,6 +76,8 @@ public final class LiveView {
   public void finish(Workflow wf, Instant now) {
     WorkflowStatus s = wf.status();
     if (terminal) {
+      // the summary below redraws the tree; the live one goes
+      if (drawnLines > 0) out.print("\033[" + drawnLines + "F\033[J");
       drawnLines = 0;
       for (NodeStatus n : s.nodesOrEmpty().values()) if (n.type() == NodeType.Pod) printLogs(n);
     }
