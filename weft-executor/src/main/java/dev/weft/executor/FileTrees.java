@@ -11,12 +11,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Copying and deleting file trees. */
-final class FileTrees {
+/** Copying, moving and deleting file trees; shared by the executor and the artifact repository. */
+public final class FileTrees {
   private FileTrees() {}
 
   /** Copies a file or directory tree to {@code target}, creating parents and replacing files. */
-  static void copy(Path source, Path target) throws IOException {
+  public static void copy(Path source, Path target) throws IOException {
     if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("input source does not exist: " + source);
     }
@@ -49,11 +49,25 @@ final class FileTrees {
   }
 
   /** Deletes a tree without following symlinks; ignores errors. */
-  static void deleteQuietly(Path root) {
+  public static void deleteQuietly(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(FileTrees::deleteOne);
     } catch (IOException | RuntimeException e) {
       // best effort
+    }
+  }
+
+  /** Moves a file or tree to {@code target}, replacing what is there. */
+  public static void move(Path source, Path target) throws IOException {
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) delete(target);
+    Files.move(source, target);
+  }
+
+  /** Deletes a tree without following symlinks. */
+  public static void delete(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
   }
 

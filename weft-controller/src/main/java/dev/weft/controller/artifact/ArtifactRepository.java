@@ -1,6 +1,7 @@
 package dev.weft.controller.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.executor.FileTrees;
 import dev.weft.model.spec.Artifact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -32,27 +32,7 @@ final class DagExecutor {
   NodeStatus execute(String nodeName, Prepared p, String boundaryId) {
     NodeStatus node = run.nodes().byName(nodeName);
     if (node == null) {
-      node =
-          run.nodes()
-              .create(
-                  nodeName,
-                  NodeType.DAG,
-                  p.call().displayTemplateName(),
-                  p.holder().scope(),
-                  boundaryId,
-                  NodePhase.RUNNING,
-                  null,
-                  run.now());
-      String id = node.id();
-      node =
-          run.nodes()
-              .update(
-                  id,
-                  n ->
-                      n.toBuilder()
-                          .inputs(p.bound().inputs())
-                          .templateRef(PodExecutor.templateRef(p))
-                          .build());
+      node = p.createNode(run, nodeName, NodeType.DAG, boundaryId, NodePhase.RUNNING, null);
     }
     if (p.template().parallelism() != null) {
       run.limitChildren(node.id(), Integer.parseInt(p.template().parallelism().trim()));

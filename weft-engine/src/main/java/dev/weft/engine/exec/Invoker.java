@@ -144,35 +144,9 @@ final class Invoker {
         if (a.isOptional()) continue;
         throw new EngineError("Unable to resolve: {{" + ref + "}}");
       }
-      out.add(withName(found, a));
+      out.add(a.located(found, a.subPath() != null ? a.subPath() : found.subPath()));
     }
     return new Arguments(args.parametersOrEmpty(), out);
-  }
-
-  private static Artifact withName(Artifact found, Artifact arg) {
-    return new Artifact(
-        arg.name(),
-        arg.path(),
-        arg.mode(),
-        null,
-        null,
-        null,
-        found.archive(),
-        arg.globalName(),
-        arg.optional(),
-        arg.subPath() != null ? arg.subPath() : found.subPath(),
-        null,
-        null,
-        null,
-        found.raw(),
-        found.s3(),
-        found.git(),
-        found.http(),
-        found.artifactory(),
-        found.hdfs(),
-        found.oss(),
-        found.gcs(),
-        found.azure());
   }
 
   /**

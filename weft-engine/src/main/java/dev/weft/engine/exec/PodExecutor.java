@@ -29,37 +29,13 @@ final class PodExecutor {
     NodeStatus node = run.nodes().byName(nodeName);
     if (node == null) {
       if (run.shuttingDown() && !run.inExitHandler()) {
-        return create(nodeName, p, boundaryId, NodePhase.FAILED, run.shutdownMessage());
+        return p.createNode(
+            run, nodeName, NodeType.Pod, boundaryId, NodePhase.FAILED, run.shutdownMessage());
       }
-      node = create(nodeName, p, boundaryId, NodePhase.PENDING, null);
+      node = p.createNode(run, nodeName, NodeType.Pod, boundaryId, NodePhase.PENDING, null);
     }
     if (node.podName() == null) return launchWhenUnlocked(node, p);
     return watch(node, p.template());
-  }
-
-  private NodeStatus create(
-      String nodeName, Prepared p, String boundaryId, NodePhase phase, String message) {
-    NodeStatus created =
-        run.nodes()
-            .create(
-                nodeName,
-                NodeType.Pod,
-                p.call().displayTemplateName(),
-                p.holder().scope(),
-                boundaryId,
-                phase,
-                message,
-                run.now());
-    return run.nodes()
-        .update(
-            created.id(),
-            n -> n.toBuilder().inputs(p.bound().inputs()).templateRef(templateRef(p)).build());
-  }
-
-  static com.fasterxml.jackson.databind.JsonNode templateRef(Prepared p) {
-    return p.call().templateRef() == null
-        ? null
-        : dev.weft.model.codec.Codec.tree(p.call().templateRef());
   }
 
   private NodeStatus launchWhenUnlocked(NodeStatus node, Prepared p) {

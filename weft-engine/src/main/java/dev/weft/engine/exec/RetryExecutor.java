@@ -32,19 +32,7 @@ final class RetryExecutor {
   NodeStatus execute(String nodeName, Call call, Prepared p, RetryStrategy rs, String boundaryId) {
     NodeStatus node = run.nodes().byName(nodeName);
     if (node == null) {
-      node =
-          run.nodes()
-              .create(
-                  nodeName,
-                  NodeType.Retry,
-                  call.displayTemplateName(),
-                  p.holder().scope(),
-                  boundaryId,
-                  NodePhase.RUNNING,
-                  null,
-                  run.now());
-      String id = node.id();
-      node = run.nodes().update(id, n -> n.toBuilder().inputs(p.bound().inputs()).build());
+      node = p.createNode(run, nodeName, NodeType.Retry, boundaryId, NodePhase.RUNNING, null);
     }
     List<NodeStatus> attempts = run.nodes().children(node);
     NodeStatus last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);

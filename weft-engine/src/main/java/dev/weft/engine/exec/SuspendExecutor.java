@@ -18,19 +18,7 @@ final class SuspendExecutor {
   NodeStatus execute(String nodeName, Prepared p, String boundaryId) {
     NodeStatus node = run.nodes().byName(nodeName);
     if (node == null) {
-      node =
-          run.nodes()
-              .create(
-                  nodeName,
-                  NodeType.Suspend,
-                  p.call().displayTemplateName(),
-                  p.holder().scope(),
-                  boundaryId,
-                  NodePhase.RUNNING,
-                  null,
-                  run.now());
-      String id = node.id();
-      node = run.nodes().update(id, n -> n.toBuilder().inputs(p.bound().inputs()).build());
+      node = p.createNode(run, nodeName, NodeType.Suspend, boundaryId, NodePhase.RUNNING, null);
     }
     if (run.shuttingDown() && !run.inExitHandler()) {
       return run.nodes().mark(node.id(), NodePhase.FAILED, run.shutdownMessage(), run.now());

@@ -102,28 +102,6 @@ final class TemplateOutputs {
       if (a.isOptional()) return null;
       throw new EngineError("Unable to resolve outputs from scope: {{" + ref + "}}");
     }
-    return new Artifact(
-        a.name(),
-        found.path(),
-        found.mode(),
-        null,
-        null,
-        null,
-        found.archive(),
-        a.globalName(),
-        a.optional(),
-        found.subPath(),
-        null,
-        null,
-        null,
-        found.raw(),
-        found.s3(),
-        found.git(),
-        found.http(),
-        found.artifactory(),
-        found.hdfs(),
-        found.oss(),
-        found.gcs(),
-        found.azure());
+    return a.located(found, found.subPath());
   }
 }

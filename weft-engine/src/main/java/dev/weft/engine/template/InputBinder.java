@@ -110,29 +110,8 @@ public final class InputBinder {
       if (declared.isOptional()) return null;
       throw new EngineError("inputs.artifacts." + declared.name() + " was not supplied");
     }
-    return new Artifact(
-        declared.name(),
-        declared.path(),
-        declared.mode(),
-        null,
-        null,
-        null,
-        declared.archive(),
-        declared.globalName(),
-        declared.optional(),
-        arg != null && arg.subPath() != null ? arg.subPath() : declared.subPath(),
-        declared.recurseMode(),
-        null,
-        null,
-        source.raw(),
-        source.s3(),
-        source.git(),
-        source.http(),
-        source.artifactory(),
-        source.hdfs(),
-        source.oss(),
-        source.gcs(),
-        source.azure());
+    String subPath = arg != null && arg.subPath() != null ? arg.subPath() : declared.subPath();
+    return declared.located(source, subPath);
   }
 
   private static Parameter find(List<Parameter> list, String name) {

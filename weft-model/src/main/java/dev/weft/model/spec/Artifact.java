@@ -42,6 +42,36 @@ public record Artifact(
         || azure != null;
   }
 
+  /**
+   * This artifact (its name, path, mode, flags) at another artifact's location: how an argument or
+   * an output reference becomes a concrete artifact. {@code from} references are resolved by then.
+   */
+  public Artifact located(Artifact source, String newSubPath) {
+    return new Artifact(
+        name,
+        path,
+        mode,
+        null,
+        null,
+        archiveLogs,
+        archive != null ? archive : source.archive,
+        globalName,
+        optional,
+        newSubPath,
+        recurseMode,
+        deleted,
+        artifactGC,
+        source.raw,
+        source.s3,
+        source.git,
+        source.http,
+        source.artifactory,
+        source.hdfs,
+        source.oss,
+        source.gcs,
+        source.azure);
+  }
+
   public Artifact withName(String newName) {
     return new Artifact(
         newName,
