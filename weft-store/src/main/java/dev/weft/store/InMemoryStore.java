@@ -27,7 +27,8 @@ public final class InMemoryStore implements Store {
   private final Map<String, ObjectKey> byUid = new HashMap<>();
   private final EventLog log;
   private final WatchHub hub = new WatchHub();
-  private final ObjectLifecycle lifecycle;
+  private final StoreWrites writes;
+  private final Memory memory = new Memory();
   private long revision;
 
   public InMemoryStore() {
@@ -41,20 +42,14 @@ public final class InMemoryStore implements Store {
   /** A store keeping the last {@code historyLimit} changes, stamping times from {@code clock}. */
   public InMemoryStore(int historyLimit, Clock clock, RandomGenerator random) {
     this.log = new EventLog(historyLimit);
-    this.lifecycle = new ObjectLifecycle(clock, random);
+    this.writes = new StoreWrites(new ObjectLifecycle(clock, random));
   }
 
   @Override
   public <T extends Resource> T create(T obj) {
     lock.writeLock().lock();
     try {
-      ObjectNode tree = lifecycle.forCreate(obj, revision + 1, objects::containsKey);
-      ObjectKey key = ObjectLifecycle.keyOf(tree);
-      if (objects.containsKey(key)) {
-        throw new StoreException.AlreadyExists(key);
-      }
-      commit(WatchEvent.Type.ADDED, key, tree);
-      return typed(obj, tree);
+      return typed(obj, writes.create(memory, obj));
     } finally {
       lock.writeLock().unlock();
     }
@@ -103,17 +98,9 @@ public final class InMemoryStore implements Store {
 
   @Override
   public <T extends Resource> T update(T obj) {
-    ObjectKey key = ObjectLifecycle.keyOf(obj);
     lock.writeLock().lock();
     try {
-      ObjectNode tree = lifecycle.forUpdate(key, existing(key), obj, revision + 1);
-      if (ObjectLifecycle.isFinalized(tree)) {
-        commit(WatchEvent.Type.DELETED, key, tree);
-        cascade(ObjectLifecycle.uidOf(tree));
-      } else {
-        commit(WatchEvent.Type.MODIFIED, key, tree);
-      }
-      return typed(obj, tree);
+      return typed(obj, writes.update(memory, obj));
     } finally {
       lock.writeLock().unlock();
     }
@@ -121,12 +108,9 @@ public final class InMemoryStore implements Store {
 
   @Override
   public <T extends Resource> T updateStatus(T obj) {
-    ObjectKey key = ObjectLifecycle.keyOf(obj);
     lock.writeLock().lock();
     try {
-      ObjectNode tree = lifecycle.forStatusUpdate(key, existing(key), obj, revision + 1);
-      commit(WatchEvent.Type.MODIFIED, key, tree);
-      return typed(obj, tree);
+      return typed(obj, writes.updateStatus(memory, obj));
     } finally {
       lock.writeLock().unlock();
     }
@@ -137,7 +121,7 @@ public final class InMemoryStore implements Store {
     ObjectKey key = ObjectKey.of(ResourceKind.of(kind), namespace, name);
     lock.writeLock().lock();
     try {
-      deleteLocked(key, existing(key));
+      writes.delete(memory, key);
     } finally {
       lock.writeLock().unlock();
     }
@@ -174,64 +158,58 @@ public final class InMemoryStore implements Store {
     }
   }
 
-  private void deleteLocked(ObjectKey key, ObjectNode stored) {
-    if (ObjectLifecycle.hasFinalizers(stored)) {
-      if (!ObjectLifecycle.isDeleting(stored)) {
-        commit(WatchEvent.Type.MODIFIED, key, lifecycle.markDeleting(stored, revision + 1));
-      }
-      return;
+  /** The maps as a {@link WriteTarget}; used under the write lock only. */
+  private final class Memory implements WriteTarget {
+    @Override
+    public long revision() {
+      return revision;
     }
-    commit(WatchEvent.Type.DELETED, key, ObjectLifecycle.withResourceVersion(stored, revision + 1));
-    cascade(ObjectLifecycle.uidOf(stored));
-  }
 
-  /** Deletes the objects owned by {@code uid} that have no other owner left. */
-  private void cascade(String uid) {
-    List<ObjectKey> orphans = new ArrayList<>();
-    for (Map.Entry<ObjectKey, ObjectNode> e : objects.entrySet()) {
-      List<String> owners = ObjectLifecycle.ownerUids(e.getValue());
-      if (owners.contains(uid) && owners.stream().noneMatch(byUid::containsKey)) {
-        orphans.add(e.getKey());
-      }
+    @Override
+    public ObjectNode find(ObjectKey key) {
+      return objects.get(key);
     }
-    for (ObjectKey key : orphans) {
-      ObjectNode stored = objects.get(key);
-      if (stored != null) {
-        deleteLocked(key, stored);
-      }
-    }
-  }
 
-  /** Records a change at the next revision; the tree must carry that revision already. */
-  private void commit(WatchEvent.Type type, ObjectKey key, ObjectNode tree) {
-    revision++;
-    String uid = ObjectLifecycle.uidOf(tree);
-    if (type == WatchEvent.Type.DELETED) {
-      objects.remove(key);
-      byUid.remove(uid);
-    } else {
-      objects.put(key, tree);
-      byUid.put(uid, key);
+    @Override
+    public boolean uidExists(String uid) {
+      return byUid.containsKey(uid);
     }
-    Change change = new Change(revision, type, key, tree);
-    log.append(change);
-    hub.publish(change);
-  }
 
-  private ObjectNode existing(ObjectKey key) {
-    ObjectNode stored = objects.get(key);
-    if (stored == null) {
-      throw new StoreException.NotFound(key);
+    @Override
+    public List<ObjectKey> ownedBy(String uid) {
+      List<ObjectKey> owned = new ArrayList<>();
+      for (Map.Entry<ObjectKey, ObjectNode> e : objects.entrySet()) {
+        if (ObjectLifecycle.ownerUids(e.getValue()).contains(uid)) {
+          owned.add(e.getKey());
+        }
+      }
+      return owned;
     }
-    return stored;
+
+    @Override
+    public void apply(Change change) {
+      if (change.version() != revision + 1) {
+        throw new IllegalStateException("change at " + change.version() + " after " + revision);
+      }
+      revision = change.version();
+      String uid = ObjectLifecycle.uidOf(change.object());
+      if (change.type() == WatchEvent.Type.DELETED) {
+        objects.remove(change.key());
+        byUid.remove(uid);
+      } else {
+        objects.put(change.key(), change.object());
+        byUid.put(uid, change.key());
+      }
+      log.append(change);
+      hub.publish(change);
+    }
   }
 
   private static boolean allNamespaces(ResourceKind kind, String namespace) {
     return !kind.namespaced() || namespace == null || namespace.isEmpty();
   }
 
-  @SuppressWarnings("unchecked")
   private static <T extends Resource> T typed(T like, ObjectNode tree) {
-    return (T) Codec.convert(tree, like.getClass());
+    return StoreCodec.typed(like, tree);
   }
 }

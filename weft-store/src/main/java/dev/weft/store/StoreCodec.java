@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Resource;
 import dev.weft.model.codec.Codec;
@@ -14,5 +15,29 @@ final class StoreCodec {
 
   static <T> T convert(ObjectNode tree, Class<T> type) {
     return Codec.convert(tree, type);
+  }
+
+  /** {@code tree} as an object of the same class as {@code like}. */
+  @SuppressWarnings("unchecked")
+  static <T extends Resource> T typed(T like, ObjectNode tree) {
+    return (T) Codec.convert(tree, like.getClass());
+  }
+
+  /** The tree as compact JSON text, the form databases keep it in. */
+  static String text(ObjectNode tree) {
+    try {
+      return Codec.json().writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored tree cannot be written as JSON", e);
+    }
+  }
+
+  /** The tree stored as {@code text}. */
+  static ObjectNode parse(String text) {
+    try {
+      return (ObjectNode) Codec.json().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored object is not valid JSON", e);
+    }
   }
 }

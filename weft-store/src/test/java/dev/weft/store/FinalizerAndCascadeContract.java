@@ -7,10 +7,20 @@ import dev.weft.model.ConfigMap;
 import dev.weft.model.Workflow;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FinalizerAndCascadeTest {
-  private final InMemoryStore store = Fixtures.store();
+/**
+ * The contract of every {@link Store}: finalizers and cascading deletion by ownerReferences. Run by
+ * each implementation's test class.
+ */
+abstract class FinalizerAndCascadeContract extends StoreContract {
+  private Store store;
+
+  @BeforeEach
+  void openStore() {
+    store = newStore();
+  }
 
   @Test
   void deleteOfObjectWithFinalizersOnlyMarksIt() {

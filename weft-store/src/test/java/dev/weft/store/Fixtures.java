@@ -7,7 +7,9 @@ import dev.weft.model.ObjectMeta;
 import dev.weft.model.Resource;
 import dev.weft.model.Workflow;
 import dev.weft.model.codec.Codec;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,10 +25,24 @@ final class Fixtures {
   }
 
   static InMemoryStore store(int historyLimit) {
-    return new InMemoryStore(
-        historyLimit,
-        Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC),
-        new Random(42));
+    return new InMemoryStore(historyLimit, clock(), new Random(42));
+  }
+
+  /** The time every test store stamps objects with. */
+  static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
+
+  static Clock clock() {
+    return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
+
+  /** Options for a test JdbcStore: the fixed clock, seeded randomness, a short poll interval. */
+  static JdbcOptions jdbcOptions(int historyLimit) {
+    return new JdbcOptions(historyLimit, Duration.ofMillis(20), clock(), new Random(42));
+  }
+
+  /** A SQLite store in {@code file} as the contract suites expect it. */
+  static JdbcStore sqlite(Path file, int historyLimit) {
+    return Stores.open(file.toString(), jdbcOptions(historyLimit));
   }
 
   static ConfigMap configMap(String namespace, String name, Map<String, String> data) {

@@ -11,14 +11,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class StoreConcurrencyTest {
+/**
+ * The contract of every {@link Store}: optimistic concurrency loses no update. Run by each
+ * implementation's test class.
+ */
+abstract class StoreConcurrencyContract extends StoreContract {
 
   @Test
   void concurrentReadModifyWriteWithRetryLosesNoIncrement() throws Exception {
-    Store store = Fixtures.store();
+    Store store = newStore();
     store.create(Fixtures.configMap("ns", "counter", Map.of("count", "0")));
     int threads = 8;
-    int increments = 200;
+    int increments = 100;
     CountDownLatch start = new CountDownLatch(1);
     AtomicInteger conflicts = new AtomicInteger();
     List<Thread> workers = new ArrayList<>();

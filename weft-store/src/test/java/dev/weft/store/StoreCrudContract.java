@@ -1,7 +1,6 @@
 package dev.weft.store;
 
 import static dev.weft.store.Fixtures.configMap;
-import static dev.weft.store.Fixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +14,20 @@ import dev.weft.model.status.WorkflowPhase;
 import dev.weft.model.status.WorkflowStatus;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InMemoryStoreCrudTest {
-  private final InMemoryStore store = store();
+/**
+ * The contract of every {@link Store}: create, get, list, update, updateStatus and delete. Run by
+ * each implementation's test class.
+ */
+abstract class StoreCrudContract extends StoreContract {
+  private Store store;
+
+  @BeforeEach
+  void openStore() {
+    store = newStore();
+  }
 
   @Test
   void createSetsIdentityVersionGenerationAndTimestamp() {

@@ -11,10 +11,21 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StoreWatchTest {
-  private final InMemoryStore store = Fixtures.store(5);
+/**
+ * The contract of every {@link Store}: watches, replay from a version, and "too old" past a history
+ * of five changes. Run by each implementation's test class.
+ */
+abstract class StoreWatchContract extends StoreContract {
+  private Store store;
+
+  @BeforeEach
+  void openStore() {
+    store = newStore(5);
+  }
+
   private final BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
 
   @Test

@@ -1,0 +1,127 @@
+package dev.weft.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One write transaction of a {@link JdbcStore} as a {@link WriteTarget}: it starts by reading (and,
+ * where the dialect says so, locking) the counter rows, writes every change straight into the
+ * objects and history tables, and {@link #finish}es by storing the new revision and compacting the
+ * history, all before the caller commits.
+ */
+final class JdbcWriteTx implements WriteTarget {
+  private final Connection c;
+  private final long startRevision;
+  private final long compactedThrough;
+  private final Map<ObjectKey, Long> versionsRead = new HashMap<>();
+  private long revision;
+
+  private JdbcWriteTx(Connection c, long revision, long compactedThrough) {
+    this.c = c;
+    this.startRevision = revision;
+    this.revision = revision;
+    this.compactedThrough = compactedThrough;
+  }
+
+  /** Reads the counter rows inside the transaction just begun on {@code c}. */
+  static JdbcWriteTx begin(Connection c, Dialect dialect) throws SQLException {
+    long revision = Schema.meta(c, Schema.REVISION, dialect.lockRows());
+    long compacted = Schema.meta(c, Schema.COMPACTED_THROUGH, dialect.lockRows());
+    return new JdbcWriteTx(c, revision, compacted);
+  }
+
+  @Override
+  public long revision() {
+    return revision;
+  }
+
+  @Override
+  public ObjectNode find(ObjectKey key) {
+    try {
+      ObjectTable.Row row = ObjectTable.find(c, key);
+      if (row == null) {
+        versionsRead.remove(key);
+        return null;
+      }
+      versionsRead.put(key, row.resourceVersion());
+      return row.tree();
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+  }
+
+  @Override
+  public boolean uidExists(String uid) {
+    try {
+      return ObjectTable.uidExists(c, uid);
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+  }
+
+  @Override
+  public List<ObjectKey> ownedBy(String uid) {
+    try {
+      return ObjectTable.ownedBy(c, uid);
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+  }
+
+  @Override
+  public void apply(Change change) {
+    if (change.version() != revision + 1) {
+      throw new IllegalStateException("change at " + change.version() + " after " + revision);
+    }
+    ObjectKey key = change.key();
+    try {
+      switch (change.type()) {
+        case ADDED -> ObjectTable.insert(c, key, change.object(), change.version());
+        case MODIFIED -> {
+          Long expected = versionsRead.get(key);
+          if (expected == null
+              || !ObjectTable.update(c, key, change.object(), change.version(), expected)) {
+            // the row changed after this transaction read it: only a writer bypassing the
+            // counter lock could do that, but the database itself is the last word
+            throw new StoreException.Conflict(key, String.valueOf(expected), "changed meanwhile");
+          }
+        }
+        case DELETED -> ObjectTable.delete(c, key);
+      }
+      versionsRead.put(key, change.version());
+      HistoryTable.append(c, change);
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+    revision = change.version();
+  }
+
+  /** Stores the revision and drops history beyond the newest {@code historyLimit} changes. */
+  void finish(int historyLimit) throws SQLException {
+    if (revision == startRevision) {
+      return;
+    }
+    Schema.setMeta(c, Schema.REVISION, revision);
+    long compactTo = revision - historyLimit;
+    if (compactTo > compactedThrough) {
+      HistoryTable.compactThrough(c, compactTo);
+      Schema.setMeta(c, Schema.COMPACTED_THROUGH, compactTo);
+    }
+  }
+
+  /** An SQL failure inside the rules' callbacks, unwrapped by {@link JdbcStore}. */
+  static final class Failed extends RuntimeException {
+    Failed(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
+  }
+}
