@@ -2,6 +2,8 @@ package dev.weft.lint;
 
 import static dev.weft.model.codec.LocationIndex.child;
 
+import dev.weft.model.cron.CronSchedule;
+import dev.weft.model.cron.CronSyntaxException;
 import dev.weft.model.spec.CronWorkflowSpec;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +39,15 @@ final class CronChecker {
     if (spec.workflowSpec() == null) report.error(pointer, "missing workflowSpec");
   }
 
+  /** Parsed by the same parser the CronWorkflow controller schedules with. */
   private static void schedule(Reporter report, String schedule, String pointer) {
-    CronSchedule.problem(schedule)
-        .ifPresent(p -> report.error(pointer, "invalid schedule \"" + schedule + "\": " + p));
+    try {
+      CronSchedule.parse(schedule);
+    } catch (CronSyntaxException e) {
+      report.errorInValue(
+          pointer,
+          Math.max(0, e.column() - 1),
+          "invalid schedule \"" + schedule + "\": " + e.reason());
+    }
   }
 }

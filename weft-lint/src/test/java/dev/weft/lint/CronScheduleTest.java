@@ -1,10 +1,14 @@
 package dev.weft.lint;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.model.cron.CronSchedule;
+import dev.weft.model.cron.CronSyntaxException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The linter checks schedules with the parser the CronWorkflow controller schedules with. */
 class CronScheduleTest {
   @ParameterizedTest
   @ValueSource(
@@ -19,7 +23,7 @@ class CronScheduleTest {
         "0 0 ? * *"
       })
   void acceptsWhatRobfigCronAccepts(String schedule) {
-    assertThat(CronSchedule.problem(schedule)).isEmpty();
+    assertThatCode(() -> CronSchedule.parse(schedule)).doesNotThrowAnyException();
   }
 
   @ParameterizedTest
@@ -39,6 +43,6 @@ class CronScheduleTest {
         "CRON_TZ=Nowhere/Land * * * * *"
       })
   void rejectsInvalidSchedules(String schedule) {
-    assertThat(CronSchedule.problem(schedule)).isPresent();
+    assertThatThrownBy(() -> CronSchedule.parse(schedule)).isInstanceOf(CronSyntaxException.class);
   }
 }

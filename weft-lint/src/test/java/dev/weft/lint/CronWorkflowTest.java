@@ -34,16 +34,16 @@ class CronWorkflowTest {
   void aScheduleWithTooFewFieldsIsAnError() {
     assertThat(cron("schedule: \"* * *\"").errors())
         .containsExactly(
-            "cron.yaml:6:3: error: spec.schedule: invalid schedule \"* * *\": expected 5 fields"
-                + " (minute hour day-of-month month day-of-week), found 3");
+            "cron.yaml:6:19: error: spec.schedule: invalid schedule \"* * *\": expected exactly 5"
+                + " fields (minute hour day-of-month month day-of-week), found 3");
   }
 
   @Test
   void aScheduleValueOutOfRangeIsAnError() {
     assertThat(cron("schedules: [\"0 * * * *\", \"61 * * * *\"]").errors())
         .containsExactly(
-            "cron.yaml:6:28: error: spec.schedules[1]: invalid schedule \"61 * * * *\": minute:"
-                + " \"61\" is outside 0-59");
+            "cron.yaml:6:29: error: spec.schedules[1]: invalid schedule \"61 * * * *\": minute:"
+                + " end of range (61) above maximum (59): 61");
   }
 
   @Test
@@ -59,9 +59,9 @@ class CronWorkflowTest {
   void anUnknownDescriptorIsAnError() {
     assertThat(cron("schedule: \"@fortnightly\"").errors())
         .containsExactly(
-            "cron.yaml:6:3: error: spec.schedule: invalid schedule \"@fortnightly\": unknown"
-                + " descriptor \"@fortnightly\" (expected one of [@yearly, @annually, @monthly,"
-                + " @weekly, @daily, @midnight, @hourly])");
+            "cron.yaml:6:14: error: spec.schedule: invalid schedule \"@fortnightly\": unknown"
+                + " descriptor \"@fortnightly\" (expected one of @yearly, @annually, @monthly,"
+                + " @weekly, @daily, @midnight, @hourly, @every <duration>)");
   }
 
   @Test

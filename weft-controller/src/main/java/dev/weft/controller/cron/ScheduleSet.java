@@ -1,5 +1,9 @@
 package dev.weft.controller.cron;
 
+import dev.weft.model.cron.CronParser;
+import dev.weft.model.cron.CronSchedule;
+import dev.weft.model.cron.CronSyntaxException;
+import dev.weft.model.cron.EverySchedule;
 import dev.weft.model.spec.CronWorkflowSpec;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.weft.controller.cron;
+package dev.weft.model.cron;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** robfig/cron v3's standard parser, reporting the column of each problem. */
-final class CronParser {
+public final class CronParser {
   private static final long STAR = 1L << 63;
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -73,7 +73,7 @@ final class CronParser {
   }
 
   /** A zone name as Go's time.LoadLocation takes it: "" is UTC, "Local" the machine's zone. */
-  static Optional<ZoneId> zone(String name, int column) {
+  public static Optional<ZoneId> zone(String name, int column) {
     if (name.equals("Local")) {
       return Optional.empty();
     }
@@ -103,7 +103,12 @@ final class CronParser {
       case "@hourly" -> daily(bits(0, 23, 1), everyDom, everyMonth, everyDow, zone);
       default -> {
         if (!text.startsWith("@every ")) {
-          throw new CronSyntaxException("unrecognized descriptor: " + text, column);
+          throw new CronSyntaxException(
+              "unknown descriptor \""
+                  + text
+                  + "\" (expected one of @yearly, @annually, @monthly,"
+                  + " @weekly, @daily, @midnight, @hourly, @every <duration>)",
+              column);
         }
         String duration = text.substring("@every ".length());
         try {

@@ -1,4 +1,4 @@
-package dev.weft.controller.cron;
+package dev.weft.model.cron;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

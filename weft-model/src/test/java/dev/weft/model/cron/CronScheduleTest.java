@@ -1,4 +1,4 @@
-package dev.weft.controller.cron;
+package dev.weft.model.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,9 +143,9 @@ class CronScheduleTest {
         "1/2/3 * * * *           | 1  | minute: too many slashes: 1/2/3",
         "5-1 * * * *             | 1  | minute: beginning of range (5) beyond end of range (1): 5-1",
         "* * * * -1              | 9  | day of week: failed to parse int from ",
-        "@fortnightly            | 1  | unrecognized descriptor: @fortnightly",
+        "@fortnightly            | 1  | unknown descriptor \"@fortnightly\"",
         "@every 1x               | 8  | failed to parse duration @every 1x: time: unknown unit",
-        "@every                  | 1  | unrecognized descriptor: @every",
+        "@every                  | 1  | unknown descriptor \"@every\"",
         "CRON_TZ=Mars/Base * * * * * | 9 | provided bad location Mars/Base",
         "CRON_TZ=UTC             | 1  | a time zone prefix must be followed by a schedule",
         "TZ=UTC 1 2 3            | 13 | expected exactly 5 fields",

@@ -1,4 +1,4 @@
-package dev.weft.controller.cron;
+package dev.weft.model.cron;
 
 /** A schedule that does not parse; {@link #column()} is 1-based in the schedule text. */
 public final class CronSyntaxException extends IllegalArgumentException {
