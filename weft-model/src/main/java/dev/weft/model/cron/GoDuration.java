@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Go's {@code time.ParseDuration}: {@code 300ms}, {@code -1.5h}, {@code 2h45m}; "0" alone. */
-final class GoDuration {
+public final class GoDuration {
   private static final Map<String, Long> UNITS =
       Map.of(
           "ns", 1L,
@@ -26,7 +26,7 @@ final class GoDuration {
    *
    * @throws IllegalArgumentException with Go's message when it is not a duration
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String s = text;
     boolean negative = false;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
