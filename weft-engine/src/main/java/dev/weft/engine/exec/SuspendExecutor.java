@@ -6,6 +6,7 @@ import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.time.Instant;
+import java.util.Map;
 
 /** A suspend node waits for a resume, or for its duration to pass. */
 final class SuspendExecutor {
@@ -24,34 +25,26 @@ final class SuspendExecutor {
       return run.nodes().mark(node.id(), NodePhase.FAILED, run.shutdownMessage(), run.now());
     }
     var resume = run.resumeFor(node.name());
-    if (resume.isPresent()) {
-      var supplied = resume.get();
-      return run.nodes()
-          .update(
-              node.id(),
-              n ->
-                  n.toBuilder()
-                      .phase(NodePhase.SUCCEEDED)
-                      .finishedAt(run.now())
-                      .outputs(SuppliedOutputs.of(p.template(), n, supplied))
-                      .build());
-    }
+    if (resume.isPresent()) return resumed(node, p, resume.get());
     String duration = p.template().suspend().duration();
     if (duration != null && !duration.isEmpty()) {
       Instant until = node.startedAt().plus(Durations.parse(duration));
-      if (!run.now().isBefore(until)) {
-        return run.nodes()
-            .update(
-                node.id(),
-                n ->
-                    n.toBuilder()
-                        .phase(NodePhase.SUCCEEDED)
-                        .finishedAt(run.now())
-                        .outputs(SuppliedOutputs.of(p.template(), n, java.util.Map.of()))
-                        .build());
-      }
+      if (!run.now().isBefore(until)) return resumed(node, p, Map.of());
       run.wakeAt(until);
     }
     return node;
+  }
+
+  /** Ends the suspension: Succeeded, with the output parameters supplied (or defaulted). */
+  private NodeStatus resumed(NodeStatus node, Prepared p, Map<String, String> supplied) {
+    return run.nodes()
+        .update(
+            node.id(),
+            n ->
+                n.toBuilder()
+                    .phase(NodePhase.SUCCEEDED)
+                    .finishedAt(run.now())
+                    .outputs(SuppliedOutputs.of(p.template(), n, supplied))
+                    .build());
   }
 }
