@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** For any shape, when every pod succeeds: the workflow succeeds and order is respected. */
-class EngineProperties {
+class EnginePropertiesTest {
 
   @Property(tries = 40)
   void linearStepsRunEachPodOnceInOrder(
