@@ -2,7 +2,7 @@ package dev.weft.cli;
 
 import dev.weft.cli.control.ControlRequests;
 import dev.weft.cli.control.ControlSocket;
-import dev.weft.cli.local.DataDir;
+import dev.weft.controller.DataDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.weft.cli;
 
 import dev.weft.cli.control.ControlRequests;
 import dev.weft.cli.control.ControlSocket;
-import dev.weft.cli.local.DataDir;
-import dev.weft.cli.local.LocalControlPlane;
 import dev.weft.cli.local.WorkflowLoader;
 import dev.weft.cli.view.LiveView;
+import dev.weft.controller.ControlPlane;
+import dev.weft.controller.DataDir;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.executor.SandboxMode;
 import dev.weft.lint.Linter;
@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
-    try (LocalControlPlane plane = new LocalControlPlane(dataDir, probe)) {
+    try (ControlPlane plane = new ControlPlane(dataDir, probe)) {
       try {
         for (Resource r : loaded.supporting()) plane.store().create(r);
       } catch (StoreException e) {
@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
       }
       Workflow wf = plane.submit(loaded.workflow());
-      WorkflowKey key = LocalControlPlane.key(wf);
+      WorkflowKey key = ControlPlane.key(wf);
       LiveView view =
           new LiveView(
               out,
@@ -136,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         || wf.spec().templatesOrEmpty().stream().anyMatch(t -> name.equals(t.name()));
   }
 
-  private static Workflow awaitEnd(LocalControlPlane plane, WorkflowKey key, LiveView view)
+  private static Workflow awaitEnd(ControlPlane plane, WorkflowKey key, LiveView view)
       throws InterruptedException {
     String seenVersion = null;
     while (true) {

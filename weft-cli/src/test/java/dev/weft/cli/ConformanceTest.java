@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.cli.control.ControlRequests;
 import dev.weft.cli.control.ControlSocket;
-import dev.weft.cli.local.DataDir;
+import dev.weft.controller.DataDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

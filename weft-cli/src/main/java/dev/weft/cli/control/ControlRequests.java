@@ -2,7 +2,7 @@ package dev.weft.cli.control;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.weft.cli.local.LocalControlPlane;
+import dev.weft.controller.ControlPlane;
 import dev.weft.controller.workflow.WorkflowKey;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -27,7 +27,7 @@ public final class ControlRequests {
     return URLEncoder.encode(v, UTF_8);
   }
 
-  public static String handle(LocalControlPlane plane, WorkflowKey key, String request) {
+  public static String handle(ControlPlane plane, WorkflowKey key, String request) {
     String[] words = request.trim().split(" ");
     switch (words[0]) {
       case "resume" -> {

@@ -1,4 +1,4 @@
-package dev.weft.cli.local;
+package dev.weft.controller;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.weft.cli.local;
+package dev.weft.controller;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.controller.artifact.ArtifactRepository;
@@ -28,17 +28,17 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The composition root of local mode: store, engine, executor and controller, wired by hand. One
- * instance serves one `weft run`.
+ * The control plane in one process: store, engine, sandboxed executor and the Workflow controller,
+ * wired by hand. `weft run` builds one per run; the server will build one for its lifetime.
  */
-public final class LocalControlPlane implements AutoCloseable {
+public final class ControlPlane implements AutoCloseable {
   private final Store store;
   private final PodLauncher pods;
   private final WorkflowReconciler reconciler;
   private final Controller<WorkflowKey> controller;
   private final SandboxMode.Probe sandbox;
 
-  public LocalControlPlane(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
+  public ControlPlane(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
     this.sandbox = sandbox;
     Clock clock = Clock.systemUTC();
     this.store = new InMemoryStore();
