@@ -119,7 +119,8 @@ class ConcurrencyTest {
     Simulation sim = Simulation.of(MUTEX).pod("a", Pod.hang()).run();
 
     assertThat(sim.phaseOf("b")).isEqualTo("Pending");
-    assertThat(sim.messageOf("b")).startsWith("Waiting for default/Mutex/the-lock lock");
+    assertThat(sim.messageOf("b"))
+        .isEqualTo("Waiting for default/Mutex/the-lock lock. Lock status: 1/1");
   }
 
   @Test

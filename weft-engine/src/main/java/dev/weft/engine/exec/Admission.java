@@ -97,15 +97,15 @@ public final class Admission {
     return new Lock(ns + "/Database/" + key, 1);
   }
 
-  /** Null when every lock is free; else the first lock that is full. */
-  Lock blockingLock(List<Lock> wanted, String nodeId) {
+  /** Null when every lock is free; else the first lock that is full, with its holder count. */
+  Blocked blockingLock(List<Lock> wanted, String nodeId) {
     for (Lock lock : wanted) {
       long holders =
           run.nodes().all().stream()
               .filter(n -> !n.id().equals(nodeId) && !n.phase().fulfilled())
               .filter(n -> holds(n, lock.key()))
               .count();
-      if (holders >= lock.limit()) return lock;
+      if (holders >= lock.limit()) return new Blocked(lock, holders);
     }
     return null;
   }
@@ -129,4 +129,6 @@ public final class Admission {
   }
 
   record Lock(String key, int limit) {}
+
+  record Blocked(Lock lock, long holders) {}
 }

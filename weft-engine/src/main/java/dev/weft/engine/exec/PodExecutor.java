@@ -45,7 +45,7 @@ final class PodExecutor {
     } catch (EngineError e) {
       return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
     }
-    Admission.Lock blocked = admission.blockingLock(locks, node.id());
+    Admission.Blocked blocked = admission.blockingLock(locks, node.id());
     if (blocked != null) {
       return run.nodes()
           .update(
@@ -54,10 +54,12 @@ final class PodExecutor {
                   n.toBuilder()
                       .message(
                           "Waiting for "
-                              + blocked.key()
-                              + " lock. Lock status: 0/"
-                              + blocked.limit())
-                      .synchronizationStatus(Admission.waiting(blocked))
+                              + blocked.lock().key()
+                              + " lock. Lock status: "
+                              + blocked.holders()
+                              + "/"
+                              + blocked.lock().limit())
+                      .synchronizationStatus(Admission.waiting(blocked.lock()))
                       .build());
     }
     String podName = Names.podName(run.workflowName(), node.name(), p.template().name());
