@@ -34,6 +34,7 @@ public final class Main implements Runnable {
             });
     cli.addSubcommand(new RunCommand(out, err, interrupts));
     cli.addSubcommand(new LintCommand(out));
+    cli.addSubcommand(new ServerCommand(out, err, interrupts));
     cli.addSubcommand(new ControlCommand.Resume(out, err));
     cli.addSubcommand(new ControlCommand.Stop(out, err));
     cli.addSubcommand(new ControlCommand.Terminate(out, err));

@@ -92,6 +92,12 @@ public final class ControlPlane implements AutoCloseable {
     reconciler.report(key, new Event.Resume(node, outputs));
   }
 
+  /** Suspends the workflow (spec.suspend): no new steps start until it is resumed. */
+  public void suspend(WorkflowKey key) {
+    editSpec(key, spec -> spec.put("suspend", true));
+    controller.enqueue(key);
+  }
+
   /** Stop (exit handlers run) or Terminate (they don't), as Argo's spec.shutdown. */
   public void shutdown(WorkflowKey key, String strategy) {
     editSpec(key, spec -> spec.put("shutdown", strategy));

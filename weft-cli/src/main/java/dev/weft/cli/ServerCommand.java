@@ -1,0 +1,69 @@
+package dev.weft.cli;
+
+import dev.weft.controller.ControlPlane;
+import dev.weft.controller.DataDir;
+import dev.weft.executor.SandboxMode;
+import dev.weft.server.ServerConfig;
+import dev.weft.server.WeftServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "server",
+    description = "Serve Argo Server's HTTP API over a control plane on this machine.",
+    mixinStandardHelpOptions = true)
+final class ServerCommand implements Callable<Integer> {
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on.")
+  String bind;
+
+  @Option(names = "--port", defaultValue = "2746", description = "Port to listen on (0: any).")
+  int port;
+
+  @Option(
+      names = "--insecure-no-auth",
+      description = "Accept requests without the bearer token (loopback addresses only).")
+  boolean insecureNoAuth;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Interrupts interrupts;
+
+  ServerCommand(PrintStream out, PrintStream err, Interrupts interrupts) {
+    this.out = out;
+    this.err = err;
+    this.interrupts = interrupts;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SandboxMode.Probe probe = SandboxMode.probe();
+    if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
+    Path dataDir = DataDir.resolve();
+    CountDownLatch stop = new CountDownLatch(1);
+    try (ControlPlane plane = new ControlPlane(dataDir, probe)) {
+      WeftServer server;
+      try {
+        server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);
+      } catch (IllegalArgumentException e) {
+        err.println("weft: " + e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
+      interrupts.onInterrupt(stop::countDown);
+      out.println("weft server listening on http://" + bind + ":" + server.port());
+      if (!insecureNoAuth) {
+        out.println("bearer token: " + dataDir.resolve("server-token") + " (mode 0600)");
+      }
+      try {
+        stop.await();
+      } finally {
+        interrupts.clear();
+        server.close();
+      }
+      return 0;
+    }
+  }
+}

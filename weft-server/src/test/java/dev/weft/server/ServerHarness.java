@@ -1,0 +1,127 @@
+package dev.weft.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.controller.ControlPlane;
+import dev.weft.executor.SandboxMode;
+import dev.weft.model.codec.Codec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A real server on an ephemeral loopback port over a real control plane, and a client for it. */
+final class ServerHarness implements AutoCloseable {
+  record Response(int status, String body) {
+    JsonNode json() {
+      try {
+        return Codec.json().readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  final Path dataDir;
+  final ControlPlane plane;
+  final WeftServer server;
+  final String token;
+  final HttpClient client = HttpClient.newHttpClient();
+
+  ServerHarness() throws IOException {
+    dataDir = Files.createTempDirectory("weft-server-test");
+    plane = new ControlPlane(dataDir, SandboxMode.probe());
+    server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, false), plane);
+    token = Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token);
+  }
+
+  Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  Response get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  Response delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
+  Response post(String path, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  Response put(String path, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** Polls the workflow until it has a final phase, and returns it. */
+  JsonNode awaitPhase(String ns, String name, String phase) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode wf = null;
+    while (System.nanoTime() < deadline) {
+      Response r = get("/api/v1/workflows/" + ns + "/" + name);
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      wf = r.json();
+      String now = wf.path("status").path("phase").asText("");
+      if (now.equals(phase)) return wf;
+      if (now.equals("Succeeded") || now.equals("Failed") || now.equals("Error")) break;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("expected phase " + phase + ", got " + wf);
+  }
+
+  static String echoWorkflow(String name, String labels) {
+    return """
+        {"workflow": {
+          "apiVersion": "argoproj.io/v1alpha1",
+          "kind": "Workflow",
+          "metadata": {"name": "%s", "labels": %s},
+          "spec": {
+            "entrypoint": "main",
+            "templates": [
+              {"name": "main", "container": {"image": "busybox", "command": ["echo", "hello"]}}
+            ]
+          }
+        }}
+        """
+        .formatted(name, labels);
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    plane.close();
+  }
+}

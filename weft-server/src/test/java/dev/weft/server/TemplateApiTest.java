@@ -1,0 +1,95 @@
+package dev.weft.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class TemplateApiTest {
+  static ServerHarness h;
+
+  @BeforeAll
+  static void start() throws Exception {
+    h = new ServerHarness();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    h.close();
+  }
+
+  private static String template(String name, String word) {
+    return """
+        {"template": {"metadata": {"name": "%s"}, "spec": {"entrypoint": "main",
+          "arguments": {"parameters": [{"name": "word", "value": "%s"}]},
+          "templates": [{"name": "main", "inputs": {"parameters": [{"name": "word"}]},
+            "container": {"image": "busybox", "command": ["echo", "{{inputs.parameters.word}}"]}}]}}}
+        """
+        .formatted(name, word);
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void workflowTemplateCrudAndSubmit() throws Exception {
+    String base = "/api/v1/workflow-templates/default";
+    var created = h.post(base, template("greet", "hi"));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(h.post(base, template("greet", "hi")).status()).isEqualTo(409);
+    assertThat(h.get(base).json().path("items")).hasSize(1);
+    assertThat(h.get(base + "/greet").json().path("spec").path("entrypoint").asText())
+        .isEqualTo("main");
+    var updated = h.put(base + "/greet", template("greet", "hello"));
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(h.post(base + "/lint", template("greet", "x")).status()).isEqualTo(200);
+
+    var submitted =
+        h.post(
+            "/api/v1/workflows/default/submit",
+            """
+            {"resourceKind": "WorkflowTemplate", "resourceName": "greet",
+             "submitOptions": {"parameters": ["word=submitted"], "labels": "via=api"}}
+            """);
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+    var meta = submitted.json().path("metadata");
+    assertThat(meta.path("name").asText()).startsWith("greet-");
+    assertThat(meta.path("labels").path("via").asText()).isEqualTo("api");
+    assertThat(meta.path("labels").path("workflows.argoproj.io/workflow-template").asText())
+        .isEqualTo("greet");
+    h.awaitPhase("default", meta.path("name").asText(), "Succeeded");
+
+    assertThat(
+            h.post(
+                    "/api/v1/workflows/default/submit",
+                    "{\"resourceKind\":\"WorkflowTemplate\",\"resourceName\":\"absent\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(h.delete(base + "/greet").status()).isEqualTo(200);
+    assertThat(h.get(base + "/greet").status()).isEqualTo(404);
+  }
+
+  @Test
+  void clusterTemplatesAndCronWorkflows() {
+    String cluster = "/api/v1/cluster-workflow-templates";
+    assertThat(h.post(cluster, template("shared", "x")).status()).isEqualTo(200);
+    assertThat(h.get(cluster + "/shared").json().path("metadata").has("namespace")).isFalse();
+    assertThat(h.get(cluster).json().path("items")).hasSize(1);
+    assertThat(h.delete(cluster + "/shared").status()).isEqualTo(200);
+
+    String cron = "/api/v1/cron-workflows/default";
+    String body =
+        """
+        {"cronWorkflow": {"metadata": {"name": "nightly"}, "spec": {"schedule": "0 1 * * *",
+          "workflowSpec": {"entrypoint": "main", "templates": [{"name": "main",
+            "container": {"image": "busybox", "command": ["echo", "night"]}}]}}}}
+        """;
+    var created = h.post(cron, body);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    var suspended = h.put(cron + "/nightly/suspend", "{}");
+    assertThat(suspended.json().path("spec").path("suspend").asBoolean()).isTrue();
+    assertThat(h.post(cron, body.replace("0 1 * * *", "not a schedule")).status()).isEqualTo(400);
+    assertThat(h.delete(cron + "/nightly").status()).isEqualTo(200);
+  }
+}
