@@ -15,10 +15,6 @@ public record Workflow(
     return new Workflow(apiVersion, kind, metadata, newSpec, status);
   }
 
-  public Workflow withMetadata(ObjectMeta newMeta) {
-    return new Workflow(apiVersion, kind, newMeta, spec, status);
-  }
-
   public String name() {
     return metadata.name();
   }

@@ -58,7 +58,7 @@ final class RetryExecutor {
     Instant resumeAt = last.finishedAt().plus(wait);
     if (run.now().isBefore(resumeAt)) {
       run.wakeAt(resumeAt);
-      String message = "Backoff for " + GoDuration.humanize(wait);
+      String message = "Backoff for " + HumanDuration.humanize(wait);
       return run.nodes().update(node.id(), n -> n.toBuilder().message(message).build());
     }
     run.nodes().update(node.id(), n -> n.toBuilder().message(null).build());

@@ -57,22 +57,6 @@ public final class Codec {
     }
   }
 
-  public static String toPrettyJson(Object value) {
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public static String toYaml(Object value) {
-    try {
-      return YAML.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   public static JsonNode tree(Object value) {
     return JSON.valueToTree(value);
   }

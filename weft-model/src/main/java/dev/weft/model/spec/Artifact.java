@@ -97,30 +97,4 @@ public record Artifact(
         gcs,
         azure);
   }
-
-  public Artifact withFrom(String newFrom) {
-    return new Artifact(
-        name,
-        path,
-        mode,
-        newFrom,
-        fromExpression,
-        archiveLogs,
-        archive,
-        globalName,
-        optional,
-        subPath,
-        recurseMode,
-        deleted,
-        artifactGC,
-        raw,
-        s3,
-        git,
-        http,
-        artifactory,
-        hdfs,
-        oss,
-        gcs,
-        azure);
-  }
 }

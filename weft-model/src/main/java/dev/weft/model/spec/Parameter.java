@@ -16,9 +16,4 @@ public record Parameter(
   public static Parameter of(String name, String value) {
     return new Parameter(name, null, value, null, null, null, null);
   }
-
-  public Parameter withValue(String newValue) {
-    return new Parameter(
-        name, defaultValue, newValue, valueFrom, globalName, enumValues, description);
-  }
 }

@@ -118,9 +118,4 @@ public record Template(
   public List<Container> sidecarsOrEmpty() {
     return sidecars == null ? List.of() : sidecars;
   }
-
-  /** True for templates that run as a pod (or as a suspend node, which needs no pod). */
-  public boolean isLeaf() {
-    return steps == null && dag == null;
-  }
 }
