@@ -202,6 +202,8 @@ final class DagRun {
 
   /** True once the task's exit hook (if any) has finished; runs it otherwise. */
   private boolean hookDone(NodeStatus node, DagTask task) {
+    // the scope is built for tasks with a hook only: this runs for every finished task each pass
+    if (!Invoker.hasExitHook(task)) return true;
     Scope own = scopeOfAll().merge(NodeScope.of("tasks." + task.name(), node));
     NodeStatus exit = invoker.exitHook(node, task, own, p.holder(), dag.id());
     return exit == null || exit.phase().fulfilled();

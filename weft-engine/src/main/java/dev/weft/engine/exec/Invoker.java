@@ -149,14 +149,20 @@ final class Invoker {
     return new Arguments(args.parametersOrEmpty(), out);
   }
 
+  /** Whether a step or task has an exit hook ({@code onExit} or {@code hooks.exit}). */
+  static boolean hasExitHook(Invocation inv) {
+    boolean hook = inv.hooks() != null && inv.hooks().get("exit") != null;
+    return hook || (inv.onExit() != null && !inv.onExit().isBlank());
+  }
+
   /**
    * Runs the exit hook of a finished step or task. Null when it has none; otherwise the hook's
    * node, which the caller waits for before counting the step done.
    */
   NodeStatus exitHook(
       NodeStatus owner, Invocation inv, Scope scope, TemplateHolder holder, String boundaryId) {
+    if (!hasExitHook(inv)) return null;
     LifecycleHook hook = inv.hooks() == null ? null : inv.hooks().get("exit");
-    if (hook == null && (inv.onExit() == null || inv.onExit().isBlank())) return null;
     Call call;
     try {
       call =

@@ -118,9 +118,11 @@ final class StepsExecutor {
           complete = false;
           continue;
         }
-        Scope own = local.merge(NodeScope.of("steps." + step.name(), child));
-        NodeStatus exit = invoker.exitHook(child, step, own, p.holder(), steps.id());
-        if (exit != null && !exit.phase().fulfilled()) complete = false;
+        if (Invoker.hasExitHook(step)) {
+          Scope own = local.merge(NodeScope.of("steps." + step.name(), child));
+          NodeStatus exit = invoker.exitHook(child, step, own, p.holder(), steps.id());
+          if (exit != null && !exit.phase().fulfilled()) complete = false;
+        }
         outcomes.add(new Outcome(child, step));
       }
       if (items == null && !children.isEmpty()) {
