@@ -14,9 +14,9 @@ import dev.weft.executor.ImageProfiles;
 import dev.weft.executor.SandboxExecutor;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.Workflow;
-import dev.weft.model.codec.Codec;
 import dev.weft.runtime.Controller;
 import dev.weft.store.InMemoryStore;
+import dev.weft.store.RetryOnConflict;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.io.IOException;
@@ -105,17 +105,10 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private void editSpec(WorkflowKey key, UnaryOperator<ObjectNode> edit) {
-    for (int attempt = 0; attempt < 20; attempt++) {
-      Workflow wf = store.get(Workflow.class, key.namespace(), key.name()).orElse(null);
-      if (wf == null) return;
-      ObjectNode tree = (ObjectNode) Codec.tree(wf);
-      edit.apply((ObjectNode) tree.get("spec"));
-      try {
-        store.update(Codec.convert(tree, Workflow.class));
-        return;
-      } catch (StoreException.Conflict e) {
-        // the controller saved a status meanwhile: read again
-      }
+    try {
+      RetryOnConflict.editSpec(store, Workflow.class, key.namespace(), key.name(), edit);
+    } catch (StoreException.Conflict e) {
+      // another writer kept winning; the request is dropped, as a lost race with a delete is
     }
   }
 

@@ -5,8 +5,8 @@ import dev.weft.model.Resource;
 import dev.weft.model.codec.Codec;
 import dev.weft.store.LabelSelector;
 import dev.weft.store.ListResult;
+import dev.weft.store.RetryOnConflict;
 import dev.weft.store.Store;
-import dev.weft.store.StoreException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +37,13 @@ final class StoredObjects {
   }
 
   static <T extends Resource> T get(Store store, Class<T> type, String namespace, String name) {
-    return store
-        .get(type, namespace, name)
-        .orElseThrow(
-            () ->
-                ApiException.notFound(
-                    type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                        + "s \""
-                        + name
-                        + "\" not found"));
+    return store.get(type, namespace, name).orElseThrow(() -> notFound(type, name));
+  }
+
+  /** As Kubernetes words it: {@code workflows "x" not found}. */
+  private static ApiException notFound(Class<?> type, String name) {
+    return ApiException.notFound(
+        type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + "s \"" + name + "\" not found");
   }
 
   /** Argo's list shape: {@code {"metadata":{"resourceVersion":..},"items":[..]}}. */
@@ -64,15 +62,7 @@ final class StoredObjects {
   /** Edits the stored object's spec, reading it again when someone else wrote in between. */
   static <T extends Resource> T editSpec(
       Store store, Class<T> type, String namespace, String name, UnaryOperator<ObjectNode> edit) {
-    for (int attempt = 0; ; attempt++) {
-      T current = get(store, type, namespace, name);
-      ObjectNode tree = (ObjectNode) Codec.tree(current);
-      edit.apply(tree.with("spec"));
-      try {
-        return store.update(Codec.convert(tree, type));
-      } catch (StoreException.Conflict e) {
-        if (attempt >= 20) throw e;
-      }
-    }
+    return RetryOnConflict.editSpec(store, type, namespace, name, edit)
+        .orElseThrow(() -> notFound(type, name));
   }
 }
