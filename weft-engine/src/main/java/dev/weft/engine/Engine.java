@@ -66,29 +66,25 @@ public final class Engine {
    * skipped step) may unblock others that the same pass had already looked at.
    */
   private static Outcome walkToFixpoint(Run run, WorkflowSpec spec) {
+    TemplateExecutor templates = new TemplateExecutor(run);
+    TemplateHolder local = new TemplateHolder(TemplateHolder.Kind.local, run.workflowName(), spec);
     for (int pass = 0; ; pass++) {
       var before = run.nodes().snapshot();
       NodeStatus root = run.nodes().byName(run.workflowName());
       if (!Boolean.TRUE.equals(spec.suspend()) || root != null && root.phase().fulfilled()) {
-        root = runEntrypoint(run, spec);
+        root =
+            templates.execute(
+                run.workflowName(),
+                Call.byName(local, spec.entrypoint(), spec.argumentsOrEmpty()),
+                null);
       }
-      Outcome outcome = WorkflowOutcome.decide(run, spec, root);
+      Outcome outcome = WorkflowOutcome.decide(run, spec, root, templates, local);
       if (outcome.phase().completed()
           || before.equals(run.nodes().snapshot())
           || pass >= MAX_PASSES) {
         return outcome;
       }
     }
-  }
-
-  private static NodeStatus runEntrypoint(Run run, WorkflowSpec spec) {
-    if (spec.entrypoint() == null) return null;
-    TemplateHolder local = new TemplateHolder(TemplateHolder.Kind.local, run.workflowName(), spec);
-    return new TemplateExecutor(run)
-        .execute(
-            run.workflowName(),
-            Call.byName(local, spec.entrypoint(), spec.argumentsOrEmpty()),
-            null);
   }
 
   private static void applyShutdown(Run run, WorkflowSpec spec, Instant startedAt) {

@@ -16,7 +16,12 @@ import dev.weft.model.status.WorkflowPhase;
 final class WorkflowOutcome {
   private WorkflowOutcome() {}
 
-  static Engine.Outcome decide(Run run, WorkflowSpec spec, NodeStatus root) {
+  static Engine.Outcome decide(
+      Run run,
+      WorkflowSpec spec,
+      NodeStatus root,
+      TemplateExecutor templates,
+      TemplateHolder local) {
     if (root == null || !root.phase().fulfilled()) {
       return new Engine.Outcome(WorkflowPhase.RUNNING, null);
     }
@@ -25,17 +30,14 @@ final class WorkflowOutcome {
     if (spec.onExit() != null && !spec.onExit().isBlank() && !run.terminating()) {
       run.addGlobal("workflow.status", phase.label());
       run.addGlobal("workflow.failures", failures(run));
-      TemplateHolder local =
-          new TemplateHolder(TemplateHolder.Kind.local, run.workflowName(), spec);
       run.enterExitHandler();
       NodeStatus exit;
       try {
         exit =
-            new TemplateExecutor(run)
-                .execute(
-                    run.workflowName() + ".onExit",
-                    Call.byName(local, spec.onExit(), spec.argumentsOrEmpty()),
-                    null);
+            templates.execute(
+                run.workflowName() + ".onExit",
+                Call.byName(local, spec.onExit(), spec.argumentsOrEmpty()),
+                null);
       } finally {
         run.leaveExitHandler();
       }
