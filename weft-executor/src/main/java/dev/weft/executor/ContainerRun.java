@@ -11,9 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,8 +30,10 @@ final class ContainerRun {
   private final Launcher launcher;
   private final Duration grace;
   private final ContainerFs fs;
-  private Process process;
-  private String stopReason;
+  private static final Duration ADOPTED_POLL = Duration.ofMillis(100);
+  private final Shim shim;
+  private ProcessHandle process;
+  private volatile String stopReason;
 
   ContainerRun(
       ContainerSpec spec,
@@ -50,6 +49,7 @@ final class ContainerRun {
     this.launcher = launcher;
     this.grace = grace;
     this.fs = new ContainerFs(layout.root(spec.name()), spec.mounts());
+    this.shim = new Shim(layout.state(spec.name()));
   }
 
   String name() {
@@ -65,8 +65,12 @@ final class ContainerRun {
     return spec.workingDir().orElse("/");
   }
 
-  /** Runs the container to its end. Never throws: failures become the outcome's error. */
+  /**
+   * Runs the container to its end, or, when its shim already claimed it (a restarted executor),
+   * waits for that shim or reads how it ended. Never throws: failures become the outcome's error.
+   */
   ContainerOutcome run() {
+    if (shim.claimed()) return adopt();
     ImageProfile profile = profiles.profileFor(spec.image());
     Launch launch;
     try {
@@ -93,16 +97,16 @@ final class ContainerRun {
 
   private ContainerOutcome execute(Launch launch) {
     Process started;
-    Instant startedAt;
     synchronized (this) {
       if (stopReason != null) {
         return ContainerOutcome.notRun(name(), stopReason);
       }
       try {
         Files.createDirectories(layout.stdout(name()).getParent());
+        ProcessBuilder builder = launcher.processBuilder(launch);
         started =
-            launcher
-                .processBuilder(launch)
+            builder
+                .command(shim.wrap(builder.command()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(layout.stdout(name()).toFile())
                 .redirectError(layout.stderr(name()).toFile())
@@ -110,18 +114,44 @@ final class ContainerRun {
       } catch (IOException e) {
         return ContainerOutcome.notRun(name(), "cannot start: " + e.getMessage());
       }
-      startedAt = Instant.now();
-      process = started;
+      process = started.toHandle();
     }
     // waitFor, not onExit().join(): onExit completes on the common pool, which may be busy.
-    int exitCode = waitFor(started);
-    Instant finishedAt = Instant.now();
-    launcher.afterExit(started);
-    Optional<String> sandboxError = sandboxError(exitCode);
-    if (sandboxError.isPresent()) {
-      return new ContainerOutcome(name(), exitCode, false, startedAt, finishedAt, sandboxError);
+    int shimExit = waitFor(started);
+    if (shimExit == Shim.ALREADY_STARTED && shim.ended().isEmpty()) {
+      return adopt(); // another shim won the race for this container: follow that one
     }
-    return new ContainerOutcome(name(), exitCode, true, startedAt, finishedAt, Optional.empty());
+    return recorded();
+  }
+
+  /** Follows a container whose shim was started before (by an executor that has since gone). */
+  private ContainerOutcome adopt() {
+    Optional<ProcessHandle> live = shim.live();
+    if (live.isPresent()) {
+      synchronized (this) {
+        process = live.get();
+      }
+      if (stopReason != null) stop(stopReason);
+      while (live.get().isAlive()) sleep(ADOPTED_POLL);
+    }
+    return recorded();
+  }
+
+  /** The outcome the shim wrote down; a shim gone without writing it lost its container. */
+  private ContainerOutcome recorded() {
+    Optional<Shim.Ended> ended = shim.ended();
+    if (ended.isEmpty()) {
+      Instant now = Instant.now();
+      String reason =
+          stopReason != null
+              ? stopReason
+              : "the step's process was lost: its supervisor ended without recording an exit code";
+      return new ContainerOutcome(name(), 137, true, now, now, Optional.of(reason));
+    }
+    Shim.Ended e = ended.get();
+    Optional<String> sandboxError = sandboxError(e.exitCode());
+    return new ContainerOutcome(
+        name(), e.exitCode(), sandboxError.isEmpty(), e.startedAt(), e.finishedAt(), sandboxError);
   }
 
   /**
@@ -129,7 +159,7 @@ final class ContainerRun {
    * it runs, it gets SIGTERM and, after the grace period, SIGKILL. Returns immediately.
    */
   void stop(String reason) {
-    Process running;
+    ProcessHandle running;
     synchronized (this) {
       if (stopReason == null) {
         stopReason = reason;
@@ -139,19 +169,32 @@ final class ContainerRun {
     if (running == null || !running.isAlive()) {
       return;
     }
-    launcher.signal(running, false);
-    Thread.ofVirtual()
-        .name("weft-kill-" + name())
-        .start(
-            () -> {
-              try {
-                running.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-              } catch (TimeoutException e) {
-                launcher.signal(running, true);
-              } catch (InterruptedException | ExecutionException e) {
-                launcher.signal(running, true);
-              }
-            });
+    Thread.ofVirtual().name("weft-kill-" + name()).start(() -> terminate(running));
+  }
+
+  /** Signals the shim's command (not the shim, which must live to record the exit code). */
+  private void terminate(ProcessHandle shimProcess) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    boolean signalled = false;
+    while (shimProcess.isAlive() && System.nanoTime() < deadline) {
+      if (!signalled) {
+        Optional<ProcessHandle> command = shimProcess.children().findFirst();
+        if (command.isPresent()) {
+          launcher.signal(command.get(), false);
+          signalled = true;
+        }
+      }
+      sleep(Duration.ofMillis(20));
+    }
+    shimProcess.children().forEach(command -> launcher.signal(command, true));
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void prepareFiles(ImageProfile profile, Path shimDir) throws IOException {

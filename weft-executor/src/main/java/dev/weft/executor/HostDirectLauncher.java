@@ -69,7 +69,7 @@ final class HostDirectLauncher implements Launcher {
   }
 
   @Override
-  public void signal(Process process, boolean force) {
+  public void signal(ProcessHandle process, boolean force) {
     signalGroup(process.pid(), force);
     process
         .descendants()
@@ -86,12 +86,6 @@ final class HostDirectLauncher implements Launcher {
     } else {
       process.destroy();
     }
-  }
-
-  @Override
-  public void afterExit(Process process) {
-    // As when a container's main process exits: nothing of its process group survives.
-    signalGroup(process.pid(), true);
   }
 
   /** setsid made the process a group leader, so its pid is the group id. */

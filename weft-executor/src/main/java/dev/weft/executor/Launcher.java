@@ -30,11 +30,11 @@ sealed interface Launcher permits SandboxLauncher, HostDirectLauncher {
   /** The process to start, with argv, environment and directory set (output not redirected). */
   ProcessBuilder processBuilder(Launch launch);
 
-  /** Sends SIGTERM ({@code force} false) or SIGKILL to every process of the container. */
-  void signal(Process process, boolean force);
-
-  /** Called once the container's main process ended: clears any leftover processes. */
-  default void afterExit(Process process) {}
+  /**
+   * Sends SIGTERM ({@code force} false) or SIGKILL to every process of the container whose command
+   * (what {@link #processBuilder} started, under its shim) is {@code command}.
+   */
+  void signal(ProcessHandle command, boolean force);
 
   /** {@code prlimit} options for the limits that can be enforced without cgroups. */
   static List<String> rlimitPrefix(Resources limits) {

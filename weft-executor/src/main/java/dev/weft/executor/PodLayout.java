@@ -15,6 +15,11 @@ record PodLayout(Path workDir) {
     return workDir.resolve("roots").resolve(container);
   }
 
+  /** Where the container's shim records that it started and how it ended. */
+  Path state(String container) {
+    return workDir.resolve("state").resolve(container);
+  }
+
   Path stdout(String container) {
     return workDir.resolve("logs").resolve(container + ".stdout");
   }

@@ -96,7 +96,7 @@ final class SandboxLauncher implements Launcher {
   }
 
   @Override
-  public void signal(Process process, boolean force) {
+  public void signal(ProcessHandle process, boolean force) {
     // The namespace's init (bwrap) ignores SIGTERM, so the container's processes get it; SIGKILL
     // reaches init too, which tears down the whole pid namespace.
     process
