@@ -50,6 +50,7 @@ public final class Engine {
         case Event.PodStarted s -> PodResults.started(run, s);
         case Event.PodFinished f -> PodResults.finished(run, f);
         case Event.Resume r -> run.resume(r);
+        case Event.Resync r -> run.resync();
       }
     }
     applyShutdown(run, spec, startedAt);

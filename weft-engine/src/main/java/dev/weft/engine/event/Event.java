@@ -23,6 +23,12 @@ public sealed interface Event {
       Instant finishedAt)
       implements Event {}
 
+  /**
+   * The executor restarted and knows no pods: every pod that has not ended is asked for again (a
+   * restarted executor re-adopts it rather than running it twice).
+   */
+  record Resync() implements Event {}
+
   /** Resume suspended nodes whose name matches (null: all), supplying output parameters. */
   record Resume(String nodeName, Map<String, String> outputParameters) implements Event {}
 }

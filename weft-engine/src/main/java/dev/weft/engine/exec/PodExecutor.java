@@ -35,6 +35,9 @@ final class PodExecutor {
       node = p.createNode(run, nodeName, NodeType.Pod, boundaryId, NodePhase.PENDING, null);
     }
     if (node.podName() == null) return launchWhenUnlocked(node, p);
+    if (!node.phase().fulfilled() && run.reissuePod(node.id())) {
+      run.act(runPod(node, node.podName(), p));
+    }
     return watch(node, p.template());
   }
 
@@ -63,13 +66,7 @@ final class PodExecutor {
                       .build());
     }
     String podName = Names.podName(run.workflowName(), node.name(), p.template().name());
-    run.act(
-        new Action.RunPod(
-            node.id(),
-            node.name(),
-            podName,
-            p.template(),
-            p.template().inputsOrEmpty().artifactsOrEmpty()));
+    run.act(runPod(node, podName, p));
     return run.nodes()
         .update(
             node.id(),
@@ -80,6 +77,15 @@ final class PodExecutor {
                     .startedAt(run.now())
                     .synchronizationStatus(locks.isEmpty() ? null : Admission.holding(locks))
                     .build());
+  }
+
+  private static Action.RunPod runPod(NodeStatus node, String podName, Prepared p) {
+    return new Action.RunPod(
+        node.id(),
+        node.name(),
+        podName,
+        p.template(),
+        p.template().inputsOrEmpty().artifactsOrEmpty());
   }
 
   /** Enforces the pod's deadline and the workflow's shutdown while the pod runs. */

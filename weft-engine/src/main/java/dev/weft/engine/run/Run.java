@@ -29,6 +29,7 @@ public final class Run {
   private boolean terminate;
   private int exitHandlerDepth;
   private final Map<String, Integer> parallelism = new LinkedHashMap<>();
+  private java.util.Set<String> reissued;
 
   public Run(
       Workflow workflow,
@@ -148,6 +149,16 @@ public final class Run {
 
   public Integer childLimit(String boundaryId) {
     return parallelism.get(boundaryId);
+  }
+
+  /** After a {@code Resync} event, every pod not yet ended is asked for again, once. */
+  public void resync() {
+    if (reissued == null) reissued = new java.util.HashSet<>();
+  }
+
+  /** Whether the pod of this node must be asked for again (true once per node per resync). */
+  public boolean reissuePod(String nodeId) {
+    return reissued != null && reissued.add(nodeId);
   }
 
   /** Exit handlers still run while a workflow is being stopped. */
