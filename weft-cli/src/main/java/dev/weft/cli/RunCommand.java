@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
-    try (ControlPlane plane = new ControlPlane(dataDir, probe)) {
+    try (ControlPlane plane = ControlPlane.local(dataDir, probe)) {
       try {
         for (Resource r : loaded.supporting()) plane.store().create(r);
       } catch (StoreException e) {
@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
           new LiveView(
               out,
               System.console() != null && System.getenv("CI") == null,
-              (pod, container) -> plane.pods().logs(pod, container));
+              (pod, container) -> plane.pods().logs(wf, pod, container));
       view.header(wf);
       AtomicInteger presses = new AtomicInteger();
       interrupts.onInterrupt(

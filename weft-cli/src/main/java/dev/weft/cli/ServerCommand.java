@@ -2,11 +2,16 @@ package dev.weft.cli;
 
 import dev.weft.controller.ControlPlane;
 import dev.weft.controller.DataDir;
+import dev.weft.controller.DataDirLock;
 import dev.weft.executor.SandboxMode;
 import dev.weft.server.ServerConfig;
 import dev.weft.server.WeftServer;
+import dev.weft.store.JdbcStore;
+import dev.weft.store.StorageFailure;
+import dev.weft.store.Stores;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -28,6 +33,14 @@ final class ServerCommand implements Callable<Integer> {
       description = "Accept requests without the bearer token (loopback addresses only).")
   boolean insecureNoAuth;
 
+  @Option(
+      names = "--store",
+      paramLabel = "PATH|URL",
+      description =
+          "Where objects are kept: a SQLite file or a jdbc:postgresql:// URL (env WEFT_STORE;"
+              + " default: weft.db in the data directory).")
+  String storeLocation;
+
   private final PrintStream out;
   private final PrintStream err;
   private final Interrupts interrupts;
@@ -43,8 +56,30 @@ final class ServerCommand implements Callable<Integer> {
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
+    Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir);
+    if (lock.isEmpty()) {
+      err.println(
+          "weft: another weft server is using "
+              + dataDir
+              + " ("
+              + dataDir.resolve("server.lock")
+              + " is locked)");
+      return Main.EXIT_BAD_INPUT;
+    }
+    String location = storeLocation;
+    if (location == null) location = System.getenv("WEFT_STORE");
+    if (location == null || location.isBlank()) location = dataDir.resolve("weft.db").toString();
+    JdbcStore store;
+    try {
+      store = Stores.open(location);
+    } catch (StorageFailure | IllegalArgumentException e) {
+      err.println("weft: cannot open the store " + location + ": " + e.getMessage());
+      lock.get().close();
+      return Main.EXIT_BAD_INPUT;
+    }
     CountDownLatch stop = new CountDownLatch(1);
-    try (ControlPlane plane = new ControlPlane(dataDir, probe)) {
+    try (DataDirLock held = lock.get();
+        ControlPlane plane = ControlPlane.service(dataDir, probe, store, store::close)) {
       WeftServer server;
       try {
         server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);
@@ -54,6 +89,7 @@ final class ServerCommand implements Callable<Integer> {
       }
       interrupts.onInterrupt(stop::countDown);
       out.println("weft server listening on http://" + bind + ":" + server.port());
+      out.println("store: " + location);
       if (!insecureNoAuth) {
         out.println("bearer token: " + dataDir.resolve("server-token") + " (mode 0600)");
       }

@@ -2,19 +2,19 @@ package dev.weft.controller;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.controller.artifact.ArtifactRepository;
+import dev.weft.controller.cron.CronController;
 import dev.weft.controller.pod.OutputCollector;
 import dev.weft.controller.pod.PodLauncher;
 import dev.weft.controller.pod.PodPlanner;
-import dev.weft.controller.workflow.Inbox;
+import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowKey;
-import dev.weft.controller.workflow.WorkflowReconciler;
 import dev.weft.engine.Engine;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.ImageProfiles;
 import dev.weft.executor.SandboxExecutor;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.Workflow;
-import dev.weft.runtime.Controller;
+import dev.weft.runtime.MetricsSnapshot;
 import dev.weft.store.InMemoryStore;
 import dev.weft.store.RetryOnConflict;
 import dev.weft.store.Store;
@@ -23,40 +23,79 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The control plane in one process: store, engine, sandboxed executor and the Workflow controller,
- * wired by hand. `weft run` builds one per run; the server will build one for its lifetime.
+ * The control plane in one process: store, engine, sandboxed executor and the controllers, wired by
+ * hand; the composition root of everything below the CLI and the server.
+ *
+ * <p>Two shapes: {@link #local} for `weft run` (an in-memory store; its pods are killed when it
+ * closes) and {@link #service} for `weft server` (a durable store; the CronWorkflow controller
+ * runs; steps keep running when it closes, under their shims, to be re-adopted by the next start).
  */
 public final class ControlPlane implements AutoCloseable {
   private final Store store;
+  private final AutoCloseable storeCloser;
   private final PodLauncher pods;
-  private final WorkflowReconciler reconciler;
-  private final Controller<WorkflowKey> controller;
+  private final WorkflowController workflows;
+  private final CronController crons;
   private final SandboxMode.Probe sandbox;
+  private final boolean killStepsOnClose;
+  private final ArtifactRepository artifacts;
 
-  public ControlPlane(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
+  private ControlPlane(
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable storeCloser,
+      boolean service)
+      throws IOException {
     this.sandbox = sandbox;
-    Clock clock = Clock.systemUTC();
-    this.store = new InMemoryStore();
+    this.store = store;
+    this.storeCloser = storeCloser;
+    this.killStepsOnClose = !service;
+    Clock clock = Clock.systemDefaultZone();
     Files.createDirectories(dataDir);
-    ArtifactRepository artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
+    this.artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
     ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
     SandboxExecutor executor = new SandboxExecutor(profiles, sandbox.mode());
     PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"));
     this.pods =
         new PodLauncher(
             executor, planner, new OutputCollector(artifacts), dataDir.resolve("pods"), clock);
-    Controller<WorkflowKey>[] self = new Controller[1];
-    this.reconciler =
-        new WorkflowReconciler(
-            store, new Engine(), pods, new Inbox(), clock, key -> self[0].enqueue(key));
-    this.controller = Controller.builder("workflow", reconciler).workers(4).build();
-    self[0] = controller;
-    controller.start();
+    this.workflows = new WorkflowController(store, new Engine(), pods, clock, 4);
+    this.crons = service ? new CronController(store, clock) : null;
+    try {
+      if (crons != null) {
+        workflows.onChange(crons::workflowChanged);
+        crons.start();
+      }
+      workflows.start();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the controllers", e);
+    }
+  }
+
+  /** For `weft run`: an in-memory store; closing kills the steps still running. */
+  public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
+    return new ControlPlane(dataDir, sandbox, new InMemoryStore(), () -> {}, false);
+  }
+
+  /**
+   * For `weft server`: {@code store} is durable and owned (closed) by the plane; steps outlive it;
+   * workflows left unfinished by a previous process are picked up, their steps re-adopted.
+   */
+  public static ControlPlane service(
+      Path dataDir, SandboxMode.Probe sandbox, Store store, AutoCloseable closeStore)
+      throws IOException {
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true);
+  }
+
+  /** A local plane (kept for callers that want the in-memory default). */
+  public ControlPlane(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
+    this(dataDir, sandbox, new InMemoryStore(), () -> {}, false);
   }
 
   public Store store() {
@@ -67,18 +106,26 @@ public final class ControlPlane implements AutoCloseable {
     return pods;
   }
 
+  public ArtifactRepository artifacts() {
+    return artifacts;
+  }
+
   public SandboxMode.Probe sandbox() {
     return sandbox;
   }
 
+  public MetricsSnapshot workflowMetrics() {
+    return workflows.metrics();
+  }
+
   public Workflow submit(Workflow wf) {
     Workflow created = store.create(wf);
-    controller.enqueue(key(created));
+    workflows.enqueue(key(created)); // the informer would too; this saves `weft run` a hop
     return created;
   }
 
   public static WorkflowKey key(Workflow wf) {
-    return new WorkflowKey(wf.metadata().namespaceOrDefault(), wf.metadata().name());
+    return WorkflowKey.of(wf);
   }
 
   /** Resumes the workflow (spec.suspend) and its suspended nodes matching {@code node}. */
@@ -89,19 +136,24 @@ public final class ControlPlane implements AutoCloseable {
           spec.remove("suspend");
           return spec;
         });
-    reconciler.report(key, new Event.Resume(node, outputs));
+    workflows.report(key, new Event.Resume(node, outputs));
   }
 
   /** Suspends the workflow (spec.suspend): no new steps start until it is resumed. */
   public void suspend(WorkflowKey key) {
     editSpec(key, spec -> spec.put("suspend", true));
-    controller.enqueue(key);
+    workflows.enqueue(key);
   }
 
   /** Stop (exit handlers run) or Terminate (they don't), as Argo's spec.shutdown. */
   public void shutdown(WorkflowKey key, String strategy) {
     editSpec(key, spec -> spec.put("shutdown", strategy));
-    controller.enqueue(key);
+    workflows.enqueue(key);
+  }
+
+  /** Wakes the workflow's reconciler (after an edit made elsewhere, such as a retry). */
+  public void enqueue(WorkflowKey key) {
+    workflows.enqueue(key);
   }
 
   private void editSpec(WorkflowKey key, UnaryOperator<ObjectNode> edit) {
@@ -113,8 +165,10 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    pods.killAll("weft is shutting down");
-    controller.shutdown(Duration.ofSeconds(5));
+  public void close() throws Exception {
+    if (killStepsOnClose) pods.killAll("weft is shutting down");
+    if (crons != null) crons.close();
+    workflows.close();
+    storeCloser.close();
   }
 }

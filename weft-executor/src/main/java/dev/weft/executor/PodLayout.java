@@ -6,25 +6,25 @@ import java.nio.file.Path;
  * Where the executor keeps a pod's files under its work dir: {@code roots/<container>/} is each
  * container's root directory, {@code logs/<container>.stdout} and {@code .stderr} its output.
  */
-record PodLayout(Path workDir) {
-  PodLayout {
+public record PodLayout(Path workDir) {
+  public PodLayout {
     workDir = workDir.toAbsolutePath();
   }
 
-  Path root(String container) {
+  public Path root(String container) {
     return workDir.resolve("roots").resolve(container);
   }
 
   /** Where the container's shim records that it started and how it ended. */
-  Path state(String container) {
+  public Path state(String container) {
     return workDir.resolve("state").resolve(container);
   }
 
-  Path stdout(String container) {
+  public Path stdout(String container) {
     return workDir.resolve("logs").resolve(container + ".stdout");
   }
 
-  Path stderr(String container) {
+  public Path stderr(String container) {
     return workDir.resolve("logs").resolve(container + ".stderr");
   }
 }

@@ -12,7 +12,6 @@ import dev.weft.model.codec.Codec;
 import dev.weft.model.codec.Diagnostic;
 import dev.weft.model.codec.Located;
 import dev.weft.model.codec.LocationIndex;
-import dev.weft.model.status.NodeType;
 import dev.weft.store.ListResult;
 import java.io.IOException;
 import java.util.List;
@@ -97,15 +96,10 @@ public final class WorkflowHandlers {
     return StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
   }
 
+  /** The informer tells the Workflow controller, which kills the workflow's pods. */
   private Object delete(Request r) {
-    Workflow wf =
-        StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+    StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
     plane.store().delete(Workflow.class, r.path("namespace"), r.path("name"));
-    if (wf.status() != null) {
-      wf.status().nodesOrEmpty().values().stream()
-          .filter(n -> n.type() == NodeType.Pod && (n.phase() == null || !n.phase().fulfilled()))
-          .forEach(n -> plane.pods().kill(n.id(), "the workflow was deleted"));
-    }
     return Map.of();
   }
 

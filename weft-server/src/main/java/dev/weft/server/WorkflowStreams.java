@@ -63,7 +63,7 @@ public final class WorkflowStreams {
     }
     try (OutputStream out = r.stream("application/json")) {
       for (String pod : pods) {
-        String text = plane.pods().logs(pod, container).orElse("");
+        String text = plane.pods().logs(wf, pod, container).orElse("");
         for (String line : text.lines().toList()) {
           ObjectNode entry = Codec.json().createObjectNode();
           entry.putObject("result").put("content", line).put("podName", pod);

@@ -4,12 +4,15 @@ import dev.weft.engine.Library;
 import dev.weft.engine.action.Action;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.Executor;
+import dev.weft.executor.FileTrees;
+import dev.weft.executor.PodLayout;
 import dev.weft.executor.PodSpec;
 import dev.weft.executor.RunningPod;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.Outputs;
 import dev.weft.model.spec.WorkflowSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -19,16 +22,19 @@ import java.util.function.BiConsumer;
 
 /**
  * Starts pods for the engine's RunPod actions and reports back, as events, when they start and end.
- * It is the kubelet of local mode.
+ * It is the kubelet of local mode. A pod's files live under {@code <pods>/<workflow uid>/<pod>}, so
+ * a workflow deleted and created again under the same name never meets its predecessor's pods, and
+ * a restarted launcher asked for a pod again finds (and re-adopts) what the executor left there.
  */
 public final class PodLauncher {
+  private record PodKey(String workflowUid, String podName) {}
+
   private final Executor executor;
   private final PodPlanner planner;
   private final OutputCollector collector;
   private final Path podsRoot;
   private final Clock clock;
-  private final Map<String, RunningPod> running = new ConcurrentHashMap<>();
-  private final Map<String, RunningPod> byPodName = new ConcurrentHashMap<>();
+  private final Map<PodKey, RunningPod> running = new ConcurrentHashMap<>();
 
   public PodLauncher(
       Executor executor,
@@ -50,81 +56,101 @@ public final class PodLauncher {
       Library lib,
       Action.RunPod run,
       BiConsumer<Workflow, Event> report) {
-    if (running.containsKey(run.nodeId())) return;
-    Path podDir =
-        podsRoot
-            .resolve(wf.metadata().namespaceOrDefault())
-            .resolve(wf.metadata().name())
-            .resolve(run.podName());
+    PodKey key = key(wf, run.podName());
+    if (running.containsKey(key)) return;
     PodSpec podSpec;
     try {
-      podSpec = planner.plan(run, wf, spec, lib, podDir);
+      podSpec = planner.plan(run, wf, spec, lib, podDir(wf, run.podName()));
     } catch (IOException | RuntimeException e) {
-      var now = clock.instant();
-      report.accept(
-          wf,
-          new Event.PodFinished(
-              run.nodeId(),
-              1,
-              Optional.of(String.valueOf(e.getMessage())),
-              new Outputs(null, null, null, null),
-              now,
-              now));
+      report.accept(wf, failed(run, String.valueOf(e.getMessage())));
       return;
     }
     RunningPod pod = executor.start(podSpec);
-    running.put(run.nodeId(), pod);
-    byPodName.put(run.podName(), pod);
+    if (running.putIfAbsent(key, pod) != null) {
+      return; // a concurrent start won; this one only re-adopted the same containers
+    }
     report.accept(wf, new Event.PodStarted(run.nodeId(), clock.instant()));
     pod.completion()
         .whenComplete(
             (outcome, error) -> {
-              Event.PodFinished finished;
-              if (error != null) {
-                var now = clock.instant();
-                finished =
-                    new Event.PodFinished(
-                        run.nodeId(),
-                        1,
-                        Optional.of(String.valueOf(error.getMessage())),
-                        new Outputs(null, null, null, null),
-                        now,
-                        now);
-              } else {
-                finished =
-                    collector.collect(run, wf.metadata().name(), pod, outcome, clock.instant());
-              }
-              running.remove(run.nodeId());
+              Event.PodFinished finished =
+                  error != null
+                      ? failed(run, String.valueOf(error.getMessage()))
+                      : collector.collect(run, wf.metadata().name(), pod, outcome, clock.instant());
+              running.remove(key, pod);
               report.accept(wf, finished);
             });
   }
 
-  public void kill(String nodeId, String reason) {
-    RunningPod pod = running.get(nodeId);
+  private Event.PodFinished failed(Action.RunPod run, String message) {
+    var now = clock.instant();
+    return new Event.PodFinished(
+        run.nodeId(), 1, Optional.of(message), new Outputs(null, null, null, null), now, now);
+  }
+
+  public void kill(Workflow wf, String podName, String reason) {
+    RunningPod pod = running.get(key(wf, podName));
     if (pod != null) pod.kill(reason);
   }
 
+  /** Kills every pod this launcher runs (`weft run` ending; a server leaves them to be adopted). */
   public void killAll(String reason) {
     running.values().forEach(p -> p.kill(reason));
+  }
+
+  /** Kills the workflow's pods and removes their files: the workflow is gone. */
+  public void forget(Workflow wf) {
+    String uid = uid(wf);
+    running.forEach(
+        (key, pod) -> {
+          if (key.workflowUid().equals(uid)) pod.kill("the workflow was deleted");
+        });
+    Path dir = podsRoot.resolve(uid);
+    Thread.ofVirtual()
+        .name("weft-forget-" + uid)
+        .start(
+            () -> {
+              running.forEach(
+                  (key, pod) -> {
+                    if (key.workflowUid().equals(uid)) pod.completion().join();
+                  });
+              FileTrees.deleteQuietly(dir);
+            });
+  }
+
+  /** Removes an ended pod's files (sandbox and logs), as Argo's podGC deletes the Pod. */
+  public void remove(Workflow wf, String podName) {
+    if (!running.containsKey(key(wf, podName))) FileTrees.deleteQuietly(podDir(wf, podName));
   }
 
   public int runningCount() {
     return running.size();
   }
 
-  /** The pod's main output, for `weft run` to show; empty once unknown. */
-  public Optional<String> logs(String podName, String container) {
-    RunningPod pod = byPodName.get(podName);
-    if (pod == null) return Optional.empty();
+  /** The container's output (stdout then stderr), read from the pod's files; empty once gone. */
+  public Optional<String> logs(Workflow wf, String podName, String container) {
+    PodLayout layout = new PodLayout(podDir(wf, podName));
     try {
-      String out = pod.stdout(container, 1 << 20);
+      if (!Files.exists(layout.stdout(container))) return Optional.empty();
+      String out = Files.readString(layout.stdout(container));
       String err =
-          java.nio.file.Files.exists(pod.stderrFile(container))
-              ? java.nio.file.Files.readString(pod.stderrFile(container))
-              : "";
+          Files.exists(layout.stderr(container)) ? Files.readString(layout.stderr(container)) : "";
       return Optional.of(out + err);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  public Path podDir(Workflow wf, String podName) {
+    return podsRoot.resolve(uid(wf)).resolve(podName);
+  }
+
+  private static PodKey key(Workflow wf, String podName) {
+    return new PodKey(uid(wf), podName);
+  }
+
+  private static String uid(Workflow wf) {
+    String uid = wf.metadata().uid();
+    return uid == null || uid.isBlank() ? wf.metadata().name() : uid;
   }
 }

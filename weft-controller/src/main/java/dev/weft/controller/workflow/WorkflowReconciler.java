@@ -1,6 +1,7 @@
 package dev.weft.controller.workflow;
 
 import dev.weft.controller.pod.PodLauncher;
+import dev.weft.controller.retention.Retention;
 import dev.weft.engine.Engine;
 import dev.weft.engine.Library;
 import dev.weft.engine.Reconciliation;
@@ -10,12 +11,14 @@ import dev.weft.engine.run.EffectiveSpec;
 import dev.weft.engine.template.EngineError;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.WorkflowSpec;
+import dev.weft.model.status.WorkflowStatus;
 import dev.weft.runtime.Reconciler;
 import dev.weft.runtime.Result;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -67,21 +70,49 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     Workflow wf = found.get();
     if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
-      return Result.done();
+      inbox.forget(key);
+      return retain(key, wf, null);
     }
     List<Event> events = inbox.drain(key);
     Library lib = libraries.load(key.namespace());
     Reconciliation r = engine.reconcile(wf, lib, events, clock.instant());
-    Workflow saved;
-    try {
-      saved = store.updateStatus(wf.withStatus(r.status()));
-    } catch (StoreException.Conflict e) {
-      inbox.putBack(key, events);
-      return Result.requeue();
+    Workflow saved = wf;
+    if (!r.status().equals(wf.status())) {
+      try {
+        saved = store.updateStatus(wf.withStatus(r.status()));
+      } catch (StoreException.Conflict e) {
+        inbox.putBack(key, events);
+        return Result.requeue();
+      } catch (StoreException.NotFound e) {
+        inbox.forget(key);
+        return Result.done();
+      }
     }
     act(key, saved, lib, r.actions());
-    if (r.completed()) return Result.done();
-    return r.wakeAt()
+    Result retained = retain(key, saved, wf.status());
+    if (r.completed()) return retained;
+    Optional<Instant> wake = r.wakeAt();
+    if (retained instanceof Result.RequeueAfter after) {
+      Instant gcAt = clock.instant().plus(after.delay());
+      wake = Optional.of(wake.filter(w -> w.isBefore(gcAt)).orElse(gcAt));
+    }
+    return wake.map(at -> Result.requeueAfter(max0(Duration.between(clock.instant(), at))))
+        .orElse(Result.done());
+  }
+
+  /** Applies ttlStrategy and podGC; asks to be woken when the next of them comes due. */
+  private Result retain(WorkflowKey key, Workflow wf, WorkflowStatus before) {
+    Retention.Decision d = Retention.decide(wf, before, clock.instant());
+    d.podsToRemove().forEach(pod -> pods.remove(wf, pod));
+    if (d.deleteWorkflow()) {
+      try {
+        store.delete(Workflow.class, key.namespace(), key.name());
+      } catch (StoreException.NotFound e) {
+        // deleted meanwhile
+      }
+      return Result.done();
+    }
+    return d.wakeAt()
         .map(at -> Result.requeueAfter(max0(Duration.between(clock.instant(), at))))
         .orElse(Result.done());
   }
@@ -96,7 +127,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     for (Action a : actions) {
       switch (a) {
         case Action.RunPod run -> pods.start(wf, spec, lib, run, (w, ev) -> report(key, ev));
-        case Action.KillPod kill -> pods.kill(kill.nodeId(), kill.reason());
+        case Action.KillPod kill -> pods.kill(wf, kill.podName(), kill.reason());
         case Action.SaveMemo memo -> memos.save(key.namespace(), memo);
       }
     }

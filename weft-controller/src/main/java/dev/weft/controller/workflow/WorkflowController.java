@@ -1,0 +1,110 @@
+package dev.weft.controller.workflow;
+
+import dev.weft.controller.informer.StoreInformers;
+import dev.weft.controller.pod.PodLauncher;
+import dev.weft.engine.Engine;
+import dev.weft.engine.event.Event;
+import dev.weft.model.Workflow;
+import dev.weft.runtime.Controller;
+import dev.weft.runtime.EventHandler;
+import dev.weft.runtime.Informer;
+import dev.weft.runtime.MetricsSnapshot;
+import dev.weft.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The Workflow controller: an informer over the store's workflows feeds a rate-limited queue that
+ * the {@link WorkflowReconciler} drains. Whoever writes a workflow (the server, the cron
+ * controller, another process on the same database) wakes it through the watch.
+ *
+ * <p>Every workflow the informer first sees is reconciled with a {@link Event.Resync}: a process
+ * that just started knows none of the pods a previous one started, so it asks for them again and
+ * the executor re-adopts them. Updates wake the reconciler only when the spec changed (suspend,
+ * shutdown, retry): the reconciler's own status writes would otherwise wake it for nothing.
+ */
+public final class WorkflowController implements AutoCloseable {
+  private final Informer<WorkflowKey, Workflow> informer;
+  private final Controller<WorkflowKey> controller;
+  private final WorkflowReconciler reconciler;
+  private final java.util.List<Consumer<Workflow>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public WorkflowController(
+      Store store, Engine engine, PodLauncher pods, Clock clock, int workers) {
+    Controller<?>[] self = new Controller<?>[1];
+    this.reconciler =
+        new WorkflowReconciler(
+            store,
+            engine,
+            pods,
+            new Inbox(),
+            clock,
+            key -> ((Controller<WorkflowKey>) self[0]).enqueue(key));
+    this.controller = Controller.builder("workflow", reconciler).workers(workers).build();
+    self[0] = controller;
+    this.informer = StoreInformers.of(store, Workflow.class, WorkflowKey::of);
+    informer.addEventHandler(
+        new EventHandler<>() {
+          @Override
+          public void onAdd(Workflow wf) {
+            reconciler.report(WorkflowKey.of(wf), new Event.Resync());
+            tell(wf);
+          }
+
+          @Override
+          public void onUpdate(Workflow before, Workflow after) {
+            if (!Objects.equals(before.metadata().generation(), after.metadata().generation())) {
+              controller.enqueue(WorkflowKey.of(after));
+            }
+            tell(after);
+          }
+
+          @Override
+          public void onDelete(Workflow wf) {
+            pods.forget(wf);
+            controller.enqueue(WorkflowKey.of(wf));
+            tell(wf);
+          }
+        });
+  }
+
+  /**
+   * Also tells {@code listener} of every workflow change (the cron controller follows its runs).
+   */
+  public void onChange(Consumer<Workflow> listener) {
+    listeners.add(listener);
+  }
+
+  private void tell(Workflow wf) {
+    listeners.forEach(l -> l.accept(wf));
+  }
+
+  /** Starts the workers and the informer, and waits for the informer's first list. */
+  public void start() throws InterruptedException {
+    controller.start();
+    informer.start();
+    informer.waitForSync(Duration.ofMinutes(1));
+  }
+
+  public void enqueue(WorkflowKey key) {
+    controller.enqueue(key);
+  }
+
+  /** Records an event for a workflow and wakes its reconciler. */
+  public void report(WorkflowKey key, Event event) {
+    reconciler.report(key, event);
+  }
+
+  public MetricsSnapshot metrics() {
+    return controller.metrics();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    informer.close();
+    controller.shutdown(Duration.ofSeconds(5));
+  }
+}
