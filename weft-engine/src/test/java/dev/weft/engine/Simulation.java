@@ -146,6 +146,13 @@ public final class Simulation {
     return this;
   }
 
+  /** Replaces the workflow, as an outside edit (a retry, a resubmit) does, and reconciles it. */
+  public Simulation replace(java.util.function.UnaryOperator<Workflow> edit) {
+    wf = edit.apply(wf);
+    step();
+    return this;
+  }
+
   /** Runs until the workflow completes or nothing more can happen without outside help. */
   public Simulation run() {
     return runUntil(s -> false);
