@@ -46,6 +46,7 @@ public final class WeftServer implements AutoCloseable {
     new SystemHandlers(plane, metrics).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
     new WorkflowActions(plane).register(router);
+    new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);
     new ResourceHandlers<>(plane, validation, WorkflowTemplate.class, "template", true)
         .register(router, "/api/v1/workflow-templates");

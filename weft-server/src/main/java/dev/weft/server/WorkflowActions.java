@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** Argo's workflow operations: suspend, resume, stop, terminate and set (of suspend nodes). */
 public final class WorkflowActions {
-  private static final Set<String> NODE_FIELDS =
+  static final Set<String> NODE_FIELDS =
       Set.of(
           "name", "id", "displayName", "templateName", "phase", "inputs.parameters.<name>.value");
   private final ControlPlane plane;
@@ -125,7 +125,7 @@ public final class WorkflowActions {
         .toList();
   }
 
-  private static String field(NodeStatus n, String name) {
+  static String field(NodeStatus n, String name) {
     return switch (name) {
       case "name" -> n.name();
       case "id" -> n.id();

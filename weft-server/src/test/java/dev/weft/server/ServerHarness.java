@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.controller.ControlPlane;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.codec.Codec;
+import dev.weft.store.Stores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,8 @@ final class ServerHarness implements AutoCloseable {
 
   ServerHarness() throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
-    plane = new ControlPlane(dataDir, SandboxMode.probe());
+    var store = Stores.open(dataDir.resolve("weft.db").toString());
+    plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close);
     server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, false), plane);
     token = Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
   }

@@ -1,0 +1,101 @@
+package dev.weft.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.controller.ControlPlane;
+import dev.weft.engine.rerun.Resubmit;
+import dev.weft.engine.rerun.Retry;
+import dev.weft.model.Workflow;
+import dev.weft.model.status.NodeStatus;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Argo's retry and resubmit of a finished workflow. */
+public final class WorkflowReruns {
+  private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+  private final ControlPlane plane;
+  private final SecureRandom random = new SecureRandom();
+
+  public WorkflowReruns(ControlPlane plane) {
+    this.plane = plane;
+  }
+
+  public void register(Router router) {
+    String base = "/api/v1/workflows/{namespace}/{name}";
+    router.add("PUT", base + "/retry", this::retry).add("PUT", base + "/resubmit", this::resubmit);
+  }
+
+  /**
+   * The pods of the nodes run again lose their files first (their names are reused), then the
+   * workflow is saved as Running; a conflicting write in between gets a 409 and changes nothing.
+   */
+  private Object retry(Request r) throws IOException {
+    Workflow wf =
+        StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+    JsonNode body = Bodies.parse(r.body());
+    String selector = body.path("nodeFieldSelector").asText("");
+    Predicate<NodeStatus> restart = n -> false;
+    if (!selector.isBlank()) {
+      FieldSelector fields =
+          FieldSelector.parse(selector, WorkflowActions.NODE_FIELDS, "nodeFieldSelector");
+      restart = n -> fields.matches(f -> WorkflowActions.field(n, f));
+    }
+    Retry.Result result;
+    try {
+      result =
+          Retry.of(
+              wf,
+              body.path("restartSuccessful").asBoolean(false),
+              restart,
+              parameters(body.path("parameters")));
+    } catch (IllegalStateException e) {
+      throw ApiException.invalid(e.getMessage());
+    }
+    result.podsToDelete().forEach(pod -> plane.pods().remove(wf, pod));
+    Workflow saved = plane.store().update(result.workflow());
+    plane.enqueue(ControlPlane.key(saved));
+    return saved;
+  }
+
+  private Object resubmit(Request r) throws IOException {
+    Workflow wf =
+        StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+    JsonNode body = Bodies.parse(r.body());
+    Workflow fresh;
+    try {
+      fresh =
+          Resubmit.of(
+              wf,
+              body.path("memoized").asBoolean(false),
+              parameters(body.path("parameters")),
+              suffix());
+    } catch (IllegalStateException e) {
+      throw ApiException.invalid(e.getMessage());
+    }
+    return plane.submit(fresh);
+  }
+
+  /** Argo's {@code parameters: ["name=value", ...]}. */
+  private static Map<String, String> parameters(JsonNode list) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (list.isMissingNode() || list.isNull()) return out;
+    if (!list.isArray()) throw ApiException.invalid("parameters: expected a list of NAME=VALUE");
+    for (JsonNode p : list) {
+      String text = p.asText("");
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        throw ApiException.invalid("parameters: \"" + text + "\" is not NAME=VALUE");
+      }
+      out.put(text.substring(0, eq), text.substring(eq + 1));
+    }
+    return out;
+  }
+
+  private String suffix() {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 5; i++) s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    return s.toString();
+  }
+}

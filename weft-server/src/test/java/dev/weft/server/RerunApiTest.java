@@ -1,0 +1,114 @@
+package dev.weft.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Retry and resubmit over HTTP, with real steps: a flaky step fails until a flag file exists. */
+class RerunApiTest {
+  static ServerHarness h;
+  static Path flags;
+
+  @BeforeAll
+  static void start() throws Exception {
+    h = new ServerHarness();
+    flags = Files.createTempDirectory("weft-rerun-flags");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    h.close();
+  }
+
+  /** Step a logs each run; step b fails the first time (it leaves a flag) and succeeds after. */
+  private static String flaky(String name) {
+    String dir = flags.resolve(name).toString();
+    return """
+        {"workflow": {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow",
+          "metadata": {"name": "%s"},
+          "spec": {"entrypoint": "main",
+            "volumes": [{"name": "flags", "hostPath": {"path": "%s"}}],
+            "templates": [
+              {"name": "main", "steps": [[{"name": "a", "template": "a"}], [{"name": "b", "template": "b"}]]},
+              {"name": "a", "container": {"image": "alpine", "command": ["sh", "-c", "echo run >> /flags/a"],
+                "volumeMounts": [{"name": "flags", "mountPath": "/flags"}]}},
+              {"name": "b", "container": {"image": "alpine", "command": ["sh", "-c", "test -f /flags/b || { touch /flags/b; exit 1; }"],
+                "volumeMounts": [{"name": "flags", "mountPath": "/flags"}]}}
+            ]}}}
+        """
+        .formatted(name, dir);
+  }
+
+  private static String nodePhase(JsonNode wf, String displayName) {
+    for (JsonNode n : wf.path("status").path("nodes")) {
+      if (n.path("displayName").asText().equals(displayName)) return n.path("phase").asText();
+    }
+    return null;
+  }
+
+  @Test
+  void retryRunsTheFailedStepAgainAndNotTheSucceededOne() throws Exception {
+    Files.createDirectories(flags.resolve("retry-me"));
+    assertThat(h.post("/api/v1/workflows/default", flaky("retry-me")).status()).isEqualTo(200);
+    h.awaitPhase("default", "retry-me", "Failed");
+
+    ServerHarness.Response r =
+        h.put("/api/v1/workflows/default/retry-me/retry", "{\"name\": \"retry-me\"}");
+    JsonNode done = h.awaitPhase("default", "retry-me", "Succeeded");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(nodePhase(done, "b")).isEqualTo("Succeeded");
+    assertThat(Files.readAllLines(flags.resolve("retry-me/a"))).containsExactly("run");
+  }
+
+  @Test
+  void retryOfARunningOrSucceededWorkflowIsABadRequest() throws Exception {
+    h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow("fine", "{}"));
+    h.awaitPhase("default", "fine", "Succeeded");
+
+    ServerHarness.Response r = h.put("/api/v1/workflows/default/fine/retry", "{}");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("message").asText()).contains("must be Failed/Error to retry");
+  }
+
+  @Test
+  void resubmitCreatesANewWorkflowFromTheOld() throws Exception {
+    h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow("original", "{}"));
+    h.awaitPhase("default", "original", "Succeeded");
+
+    JsonNode fresh = h.put("/api/v1/workflows/default/original/resubmit", "{}").json();
+    String name = fresh.path("metadata").path("name").asText();
+
+    assertThat(name).startsWith("original-");
+    assertThat(
+            fresh
+                .path("metadata")
+                .path("labels")
+                .path("workflows.argoproj.io/resubmitted-from-workflow")
+                .asText())
+        .isEqualTo("original");
+    h.awaitPhase("default", name, "Succeeded");
+  }
+
+  @Test
+  void aMemoizedResubmitSkipsWhatSucceeded() throws Exception {
+    Files.createDirectories(flags.resolve("memo"));
+    h.post("/api/v1/workflows/default", flaky("memo"));
+    h.awaitPhase("default", "memo", "Failed");
+
+    JsonNode fresh =
+        h.put("/api/v1/workflows/default/memo/resubmit", "{\"memoized\": true}").json();
+    JsonNode done =
+        h.awaitPhase("default", fresh.path("metadata").path("name").asText(), "Succeeded");
+
+    assertThat(nodePhase(done, "a")).isEqualTo("Skipped");
+    assertThat(Files.readAllLines(flags.resolve("memo/a"))).isEqualTo(List.of("run"));
+  }
+}
