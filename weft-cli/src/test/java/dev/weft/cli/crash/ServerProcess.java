@@ -1,0 +1,92 @@
+package dev.weft.cli.crash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.model.codec.Codec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real `weft server` process (this JVM's java and classpath) and a small HTTP client for it. */
+final class ServerProcess {
+  private final Path home;
+  private final int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Process process;
+
+  ServerProcess(Path home, int port) {
+    this.home = home;
+    this.port = port;
+  }
+
+  void start() throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-Dweft.home=" + home);
+    command.add("dev.weft.cli.Main");
+    command.addAll(List.of("server", "--port", Integer.toString(port), "--insecure-no-auth"));
+    process =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
+            .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
+            .start();
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) throw new IOException("weft server exited; see " + home);
+      try {
+        if (send("GET", "/healthz", null).statusCode() == 200) return;
+      } catch (IOException e) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IOException("weft server did not come up in 60 s");
+  }
+
+  /** kill -9: no shutdown hook, no flush, as a crash. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) kill9();
+  }
+
+  JsonNode post(String path, String json) throws IOException, InterruptedException {
+    return body(send("POST", path, json));
+  }
+
+  JsonNode get(String path) throws IOException, InterruptedException {
+    return body(send("GET", path, null));
+  }
+
+  private static JsonNode body(HttpResponse<String> response) throws IOException {
+    if (response.statusCode() != 200) {
+      throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+    }
+    return Codec.json().readTree(response.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30));
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
