@@ -10,36 +10,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a workflow's nodes as `argo get` does: a tree with template, pod, duration, message. */
+/**
+ * Renders a workflow's nodes as `argo get` does: a tree with template, pod, duration, message; the
+ * wide form adds the output artifacts and the host node.
+ */
 public final class NodeTree {
   private NodeTree() {}
 
-  record Row(String tree, String template, String pod, String duration, String message) {}
+  record Row(
+      String tree,
+      String template,
+      String pod,
+      String duration,
+      String artifacts,
+      String message,
+      String node) {}
 
   public static List<String> render(String workflowName, WorkflowStatus status, Instant now) {
+    return render(workflowName, status, now, false);
+  }
+
+  public static List<String> render(
+      String workflowName, WorkflowStatus status, Instant now, boolean wide) {
     Map<String, NodeStatus> nodes = status.nodesOrEmpty();
     List<Row> rows = new ArrayList<>();
     NodeStatus root = nodes.get(workflowName);
     if (root != null) walk(root, nodes, "", "", true, rows, now);
     NodeStatus exit = byName(nodes, workflowName + ".onExit");
     if (exit != null) walk(exit, nodes, "", "", true, rows, now);
-    int w0 = 4, w1 = 8, w2 = 7, w3 = 8;
+    Table table =
+        new Table(
+            2,
+            wide
+                ? List.of(
+                    "STEP", "TEMPLATE", "PODNAME", "DURATION", "ARTIFACTS", "MESSAGE", "NODENAME")
+                : List.of("STEP", "TEMPLATE", "PODNAME", "DURATION", "MESSAGE"));
     for (Row r : rows) {
-      w0 = Math.max(w0, r.tree().length());
-      w1 = Math.max(w1, r.template().length());
-      w2 = Math.max(w2, r.pod().length());
-      w3 = Math.max(w3, r.duration().length());
+      table.row(
+          wide
+              ? List.of(
+                  r.tree(),
+                  r.template(),
+                  r.pod(),
+                  r.duration(),
+                  r.artifacts(),
+                  r.message(),
+                  r.node())
+              : List.of(r.tree(), r.template(), r.pod(), r.duration(), r.message()));
     }
-    String fmt = "%-" + w0 + "s  %-" + w1 + "s  %-" + w2 + "s  %-" + w3 + "s  %s";
-    List<String> out = new ArrayList<>();
-    out.add(
-        String.format(fmt, "STEP", "TEMPLATE", "PODNAME", "DURATION", "MESSAGE").stripTrailing());
-    for (Row r : rows) {
-      out.add(
-          String.format(fmt, r.tree(), r.template(), r.pod(), r.duration(), r.message())
-              .stripTrailing());
-    }
-    return out;
+    return table.lines();
   }
 
   private static void walk(
@@ -56,13 +75,20 @@ public final class NodeTree {
             n.templateName() == null ? "" : n.templateName(),
             n.podName() == null ? "" : n.podName(),
             duration(n, now),
-            n.message() == null ? "" : n.message()));
+            artifacts(n),
+            n.message() == null ? "" : n.message(),
+            n.hostNodeName() == null ? "" : n.hostNodeName()));
     List<NodeStatus> kids = displayChildren(n, nodes);
     String childPrefix = prefix + (branch.isEmpty() ? "" : last ? "  " : "│ ");
     for (int i = 0; i < kids.size(); i++) {
       boolean isLast = i == kids.size() - 1;
       walk(kids.get(i), nodes, childPrefix, isLast ? "└─" : "├─", isLast, rows, now);
     }
+  }
+
+  private static String artifacts(NodeStatus n) {
+    if (n.outputs() == null) return "";
+    return String.join(",", n.outputs().artifactsOrEmpty().stream().map(a -> a.name()).toList());
   }
 
   /** Steps show their steps (not the groups); DAGs show their tasks; others their children. */
