@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.cli.client.ClientException;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,8 @@ import picocli.CommandLine.Command;
     version = "weft 0.1.0")
 public final class Main implements Runnable {
   static final int EXIT_WORKFLOW_FAILED = 1;
+
+  /** Bad input, and anything the server refuses or a server that cannot be reached. */
   static final int EXIT_BAD_INPUT = 2;
 
   public static void main(String[] args) {
@@ -35,13 +38,29 @@ public final class Main implements Runnable {
     cli.addSubcommand(new RunCommand(out, err, interrupts));
     cli.addSubcommand(new LintCommand(out));
     cli.addSubcommand(new ServerCommand(out, err, interrupts));
+    cli.addSubcommand(new SubmitCommand(out, err));
+    cli.addSubcommand(new ListCommand(out, err));
+    cli.addSubcommand(new GetCommand(out, err));
+    cli.addSubcommand(new WatchCommand(out, err));
+    cli.addSubcommand(new WaitCommand(out, err));
+    cli.addSubcommand(new LogsCommand(out, err));
+    cli.addSubcommand(new DeleteCommand(out, err));
+    cli.addSubcommand(new ControlCommand.Suspend(out, err));
     cli.addSubcommand(new ControlCommand.Resume(out, err));
     cli.addSubcommand(new ControlCommand.Stop(out, err));
     cli.addSubcommand(new ControlCommand.Terminate(out, err));
+    cli.addSubcommand(new RetryCommand(out, err));
+    cli.addSubcommand(new ResubmitCommand(out, err));
+    ResourceCommands.register(cli, out, err);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
+          if (e instanceof ClientException c) {
+            if (c.findingLines().isEmpty()) err.println("weft: " + c.getMessage());
+            else c.findingLines().forEach(err::println);
+            return EXIT_BAD_INPUT;
+          }
           err.println(
               "weft: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
           if (System.getenv("WEFT_DEBUG") != null) e.printStackTrace(err);

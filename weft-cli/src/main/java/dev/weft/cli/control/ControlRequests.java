@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The control protocol: {@code resume [node=NAME] [param=NAME=VALUE]...}, {@code stop}, {@code
- * terminate}.
+ * The control protocol: {@code resume [node=NAME] [param=NAME=VALUE]...}, {@code suspend}, {@code
+ * stop}, {@code terminate}.
  */
 public final class ControlRequests {
   private ControlRequests() {}
@@ -44,6 +44,10 @@ public final class ControlRequests {
         }
         plane.resume(key, node, outputs);
         return "ok: resumed " + key.name();
+      }
+      case "suspend" -> {
+        plane.suspend(key);
+        return "ok: suspended " + key.name();
       }
       case "stop" -> {
         plane.shutdown(key, "Stop");

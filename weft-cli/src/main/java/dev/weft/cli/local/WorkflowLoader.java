@@ -75,18 +75,25 @@ public final class WorkflowLoader {
     ObjectNode spec = tree.with("spec");
     if (entrypoint != null) spec.put("entrypoint", entrypoint);
     if (name != null) tree.with("metadata").put("name", name);
-    if (!params.isEmpty()) {
-      ArrayNode list = spec.with("arguments").withArray("parameters");
-      Map<String, String> left = new LinkedHashMap<>(params);
-      for (var p : list) {
-        String n = p.path("name").asText();
-        if (left.containsKey(n)) {
-          ((ObjectNode) p).put("value", left.remove(n));
-          ((ObjectNode) p).remove("valueFrom");
-        }
-      }
-      left.forEach((n, v) -> list.addObject().put("name", n).put("value", v));
-    }
+    setArguments(spec, params);
     return Codec.convert(tree, Workflow.class);
+  }
+
+  /**
+   * Sets workflow arguments as Argo's {@code -p} does: a value replaces the argument's value (and
+   * valueFrom); an argument the spec lacks is added.
+   */
+  public static void setArguments(ObjectNode spec, Map<String, String> params) {
+    if (params.isEmpty()) return;
+    ArrayNode list = spec.with("arguments").withArray("parameters");
+    Map<String, String> left = new LinkedHashMap<>(params);
+    for (var p : list) {
+      String n = p.path("name").asText();
+      if (left.containsKey(n)) {
+        ((ObjectNode) p).put("value", left.remove(n));
+        ((ObjectNode) p).remove("valueFrom");
+      }
+    }
+    left.forEach((n, v) -> list.addObject().put("name", n).put("value", v));
   }
 }

@@ -1,0 +1,73 @@
+package dev.weft.cli;
+
+import dev.weft.cli.client.ResourceKind;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * `weft template`, `weft cluster-template` and `weft cron`: the same create, list, get, delete and
+ * lint over each kind the server stores, plus suspend and resume for cron workflows.
+ */
+final class ResourceCommands {
+  private ResourceCommands() {}
+
+  static void register(CommandLine cli, PrintStream out, PrintStream err) {
+    cli.addSubcommand(
+        "template",
+        group(ResourceKind.WORKFLOW_TEMPLATE, "template", "WorkflowTemplates", out, err));
+    cli.addSubcommand(
+        "cluster-template",
+        group(
+            ResourceKind.CLUSTER_WORKFLOW_TEMPLATE,
+            "cluster-template",
+            "ClusterWorkflowTemplates",
+            out,
+            err),
+        "cwftmpl");
+    CommandLine cron = group(ResourceKind.CRON_WORKFLOW, "cron", "CronWorkflows", out, err);
+    add(cron, "suspend", new CronSuspendCommand(true, out, err), "Suspend CronWorkflows.");
+    add(cron, "resume", new CronSuspendCommand(false, out, err), "Resume CronWorkflows.");
+    cli.addSubcommand("cron", cron);
+  }
+
+  private static CommandLine group(
+      ResourceKind kind, String name, String plural, PrintStream out, PrintStream err) {
+    CommandLine group = new CommandLine(new Group());
+    group.getCommandSpec().usageMessage().description("Manage " + plural + " on the weft server.");
+    add(
+        group,
+        "create",
+        new ResourceCreateCommand(kind, name, out, err),
+        "Create " + plural + " from files.");
+    add(group, "list", new ResourceListCommand(kind, out, err), "List " + plural + ".");
+    add(group, "get", new ResourceGetCommand(kind, out, err), "Show " + plural + ".");
+    add(group, "delete", new ResourceDeleteCommand(kind, out, err), "Delete " + plural + ".");
+    add(
+        group,
+        "lint",
+        new ResourceLintCommand(kind, name, out, err),
+        "Check " + plural + " in files with the server, which resolves its stored templates.");
+    return group;
+  }
+
+  private static void add(CommandLine group, String name, Object command, String description) {
+    CommandLine sub = new CommandLine(command);
+    sub.getCommandSpec().usageMessage().description(description);
+    group.addSubcommand(name, sub);
+  }
+
+  /** The group itself only says that a subcommand is needed (exit 2, with its usage). */
+  @Command(mixinStandardHelpOptions = true)
+  static final class Group implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+  }
+}
