@@ -71,6 +71,16 @@ class CliSubmitTest {
   }
 
   @Test
+  void submitWatchEndsWithTheTreeAndExitsOneOnFailure() {
+    Path f = write(dir, "fails.yaml", containerWorkflow("watched-", "[sh, -c, 'exit 2']"));
+    Result r = server.weft("submit", f.toString(), "--watch");
+    assertThat(r.exit()).as(r.all()).isEqualTo(1);
+    assertThat(r.out())
+        .containsPattern("(?m)^Status:\\s+Failed$")
+        .containsPattern("(?m)^ ✖ watched-[a-z0-9]{5}\\s+main\\s");
+  }
+
+  @Test
   void submitOutputNamePrintsOnlyTheName() {
     Path f = write(dir, "hello.yaml", containerWorkflow("named-", "[echo, hi]"));
     Result r = server.weft("submit", f.toString(), "--name", "exactly-this", "-o", "name");

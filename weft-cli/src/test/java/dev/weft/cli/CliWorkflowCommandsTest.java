@@ -86,6 +86,17 @@ class CliWorkflowCommandsTest {
   }
 
   @Test
+  void listAllNamespacesAddsTheNamespaceColumn() {
+    Path f = write(dir, "elsewhere.yaml", containerWorkflow("x-", "[echo, a]"));
+    Result r = server.weft("submit", f.toString(), "-n", "team-a", "--name", "elsewhere", "-w");
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(server.weft("list", "-o", "name").out().lines()).doesNotContain("elsewhere");
+    assertThat(server.weft("list", "-A").out())
+        .containsPattern("(?m)^NAMESPACE\\s+NAME\\s+STATUS")
+        .containsPattern("(?m)^team-a\\s+elsewhere\\s+Succeeded\\s");
+  }
+
+  @Test
   void getShowsSummaryAndNodeTree() {
     ran("treed", TWO_STEPS);
     Result r = server.weft("get", "treed");
