@@ -227,6 +227,23 @@ class CliControlTest {
   }
 
   @Test
+  @Timeout(30)
+  void suspendReachesTheLocalRunAndResumeReleasesIt() throws Exception {
+    String napFirst =
+        SUSPENDS.replace("suspend: {}", "container: {image: busybox, command: [sleep, \"2\"]}");
+    Path f = write(dir, "naps.yaml", napFirst);
+    Background run = start("run", f.toString(), "--name", "pause-me");
+    run.awaitOutput("● pause-me[0].wait  Running");
+    Result suspended = sendUntilOk(run, "suspend", "pause-me");
+    assertThat(suspended.out()).contains("suspended pause-me");
+    run.awaitOutput("✔ pause-me[0].wait  Succeeded");
+    Thread.sleep(500);
+    assertThat(run.text()).as("no step starts while suspended").doesNotContain("pause-me[1]");
+    assertThat(weft("resume", "pause-me").exit()).isZero();
+    assertThat(run.awaitExit()).as(run.text()).isZero();
+  }
+
+  @Test
   void resumeWithNoRunningWorkflowIsBadInput() {
     Result r = weft("resume", "nobody-runs-this");
     assertThat(r.exit()).isEqualTo(2);
