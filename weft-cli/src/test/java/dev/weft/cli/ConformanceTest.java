@@ -26,8 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs Argo's example corpus ({@code ../shared/conformance/argo}) through `weft run`, and checks
- * each case ends as it does on Argo. Cases run concurrently: most of their time is sleeping.
+ * Runs Argo's example corpus ({@code ../shared/conformance/argo}) through `weft run` and through
+ * `weft server` (over HTTP), and checks each case ends as it does on Argo either way. Cases run
+ * concurrently: most of their time is sleeping.
  */
 class ConformanceTest {
   private static final Path CORPUS =
@@ -37,47 +38,88 @@ class ConformanceTest {
 
   record Case(String file, String expect, List<String> requires) {}
 
-  record Outcome(Case c, String phase, int exit, String output) {
+  /** How one case ended {@code via} `weft run` or `weft server`. */
+  record Outcome(Case c, String via, String phase, int exit, String output) {
     boolean passed() {
       return switch (c.expect()) {
         case "Succeeded", "Failed" -> c.expect().equals(phase);
         case "random" -> List.of("Succeeded", "Failed", "Error").contains(phase);
         case "interactive" -> "Succeeded".equals(phase);
-        case "cron" -> exit == 0;
+        case "cron" -> via.equals(RUN) ? exit == 0 : phase.equals("linted");
         default -> false;
       };
     }
   }
 
+  private static final String RUN = "weft run";
+  private static final String SERVER = "weft server";
+
   @TestFactory
   Stream<DynamicTest> everyCaseEndsAsOnArgo(@TempDir Path home) throws Exception {
     System.setProperty("weft.home", home.toString());
     List<Case> cases = cases();
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    List<Future<Outcome>> futures = new ArrayList<>();
-    for (Case c : cases) futures.add(pool.submit(() -> run(c)));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Outcome> outcomes = new ArrayList<>();
-    for (Future<Outcome> f : futures) outcomes.add(f.get(10, TimeUnit.MINUTES));
-    pool.shutdown();
-    long passed = outcomes.stream().filter(Outcome::passed).count();
-    for (Outcome o : outcomes) {
-      if (!o.passed())
-        System.out.println(
-            "FAILED " + o.c().file() + ": expected " + o.c().expect() + ", got " + o.phase());
+    try (ServerConformance server = new ServerConformance(home.resolve("server"))) {
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (Case c : cases) {
+        futures.add(pool.submit(() -> run(c)));
+        futures.add(pool.submit(() -> viaServer(server, c)));
+      }
+      for (Future<Outcome> f : futures) outcomes.add(f.get(20, TimeUnit.MINUTES));
+    } finally {
+      pool.shutdown();
     }
-    System.out.println(
-        "conformance: " + passed + " passed, " + (outcomes.size() - passed) + " failed");
+    for (String via : List.of(RUN, SERVER)) {
+      List<Outcome> mine = outcomes.stream().filter(o -> o.via().equals(via)).toList();
+      long passed = mine.stream().filter(Outcome::passed).count();
+      for (Outcome o : mine) {
+        if (!o.passed())
+          System.out.println(
+              "FAILED via "
+                  + via
+                  + ": "
+                  + o.c().file()
+                  + ": expected "
+                  + o.c().expect()
+                  + ", got "
+                  + o.phase());
+      }
+      System.out.println(
+          "conformance via "
+              + via
+              + ": "
+              + passed
+              + " passed, "
+              + (mine.size() - passed)
+              + " failed");
+    }
     return outcomes.stream()
         .map(
             o ->
                 DynamicTest.dynamicTest(
-                    o.c().file() + " ends " + o.c().expect(),
+                    o.c().file() + " ends " + o.c().expect() + " via " + o.via(),
                     () ->
                         assertThat(o.passed())
                             .as(
-                                "%s ended %s (exit %d)%n%s",
-                                o.c().file(), o.phase(), o.exit(), o.output())
+                                "%s ended %s via %s (exit %d)%n%s",
+                                o.c().file(), o.phase(), o.via(), o.exit(), o.output())
                             .isTrue()));
+  }
+
+  private static Outcome viaServer(ServerConformance server, Case c) throws Exception {
+    List<Path> requires = new ArrayList<>();
+    for (String r : c.requires()) {
+      requires.add(
+          r.startsWith("support/") ? CORPUS.resolve(r) : CORPUS.resolve("examples").resolve(r));
+    }
+    String phase =
+        server.run(
+            CORPUS.resolve("examples").resolve(c.file()),
+            requires,
+            c.expect(),
+            java.time.Duration.ofMinutes(CASE_LIMIT_MINUTES));
+    return new Outcome(c, SERVER, phase, 0, phase);
   }
 
   private static List<Case> cases() throws IOException {
@@ -121,13 +163,13 @@ class ConformanceTest {
     } catch (java.util.concurrent.TimeoutException e) {
       ControlSocket.send(ControlSocket.pathFor(DataDir.resolve(), nameFor(c)), "terminate");
       run.get(1, TimeUnit.MINUTES);
-      return new Outcome(c, "timeout", -1, buffer.toString(StandardCharsets.UTF_8));
+      return new Outcome(c, RUN, "timeout", -1, buffer.toString(StandardCharsets.UTF_8));
     } finally {
       if (resumer != null) resumer.interrupt();
     }
     String output = buffer.toString(StandardCharsets.UTF_8);
     Matcher m = STATUS.matcher(output);
-    return new Outcome(c, m.find() ? m.group(1) : "none", exit, output);
+    return new Outcome(c, RUN, m.find() ? m.group(1) : "none", exit, output);
   }
 
   /** A valid, unique workflow name per case: a readable prefix and a hash of the file. */
