@@ -51,6 +51,22 @@ public record ObjectMeta(
         ownerReferences);
   }
 
+  public ObjectMeta withLabels(Map<String, String> newLabels) {
+    return new ObjectMeta(
+        name,
+        generateName,
+        namespace,
+        newLabels,
+        annotations,
+        uid,
+        resourceVersion,
+        generation,
+        creationTimestamp,
+        deletionTimestamp,
+        finalizers,
+        ownerReferences);
+  }
+
   public ObjectMeta withNamespace(String ns) {
     return new ObjectMeta(
         name,

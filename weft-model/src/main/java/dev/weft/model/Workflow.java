@@ -11,6 +11,10 @@ public record Workflow(
     return new Workflow(apiVersion, kind, metadata, spec, newStatus);
   }
 
+  public Workflow withMetadata(ObjectMeta newMetadata) {
+    return new Workflow(apiVersion, kind, newMetadata, spec, status);
+  }
+
   public Workflow withSpec(WorkflowSpec newSpec) {
     return new Workflow(apiVersion, kind, metadata, newSpec, status);
   }

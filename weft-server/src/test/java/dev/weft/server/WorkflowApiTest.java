@@ -172,4 +172,19 @@ class WorkflowApiTest {
         .contains(
             "weft_http_requests_total{method=\"GET\",path=\"/api/v1/workflows/{namespace}\",code=\"200\"}");
   }
+
+  @Test
+  void metricsShowTheWorkflowControllersQueueAndWork() throws Exception {
+    h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow("metered", "{}"));
+    h.awaitPhase("default", "metered", "Succeeded");
+
+    var r = h.send(java.net.http.HttpRequest.newBuilder(h.uri("/metrics")).GET().build());
+
+    assertThat(r.body())
+        .contains("# TYPE weft_workqueue_depth gauge")
+        .contains("weft_workqueue_depth{controller=\"workflow\"} ")
+        .contains("weft_workqueue_retries_total{controller=\"workflow\"} ")
+        .containsPattern("weft_reconcile_total\\{controller=\"workflow\"\\} [1-9]")
+        .contains("weft_reconcile_seconds_total{controller=\"workflow\"} ");
+  }
 }

@@ -71,7 +71,8 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Workflow wf = found.get();
     if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
       inbox.forget(key);
-      return retain(key, wf, null);
+      Optional<Workflow> labelled = relabel(wf);
+      return labelled.isEmpty() ? Result.requeue() : retain(key, labelled.get(), null);
     }
     List<Event> events = inbox.drain(key);
     Library lib = libraries.load(key.namespace());
@@ -89,6 +90,9 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       }
     }
     act(key, saved, lib, r.actions());
+    Optional<Workflow> labelled = relabel(saved);
+    if (labelled.isEmpty()) return Result.requeue();
+    saved = labelled.get();
     Result retained = retain(key, saved, wf.status());
     if (r.completed()) return retained;
     Optional<Instant> wake = r.wakeAt();
@@ -98,6 +102,17 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     return wake.map(at -> Result.requeueAfter(max0(Duration.between(clock.instant(), at))))
         .orElse(Result.done());
+  }
+
+  /** Brings the phase labels up to date; empty if another writer got in first (requeue). */
+  private Optional<Workflow> relabel(Workflow wf) {
+    Optional<Workflow> relabelled = PhaseLabels.update(wf);
+    if (relabelled.isEmpty()) return Optional.of(wf);
+    try {
+      return Optional.of(store.update(relabelled.get()));
+    } catch (StoreException.Conflict | StoreException.NotFound e) {
+      return Optional.empty();
+    }
   }
 
   /** Applies ttlStrategy and podGC; asks to be woken when the next of them comes due. */
