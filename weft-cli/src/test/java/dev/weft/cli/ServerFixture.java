@@ -28,7 +28,8 @@ final class ServerFixture implements AutoCloseable {
 
   ServerFixture(Path dataDir) throws IOException {
     this.dataDir = dataDir;
-    this.plane = new ControlPlane(dataDir, SandboxMode.probe());
+    var store = dev.weft.store.Stores.open(dataDir.resolve("weft.db").toString());
+    this.plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close);
     this.server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, false), plane);
   }
 
