@@ -161,6 +161,6 @@ class CliServerControlTest {
     server.weft("submit", f.toString(), "--name", "quick", "--wait");
     Result r = server.weft("stop", "quick");
     r.assertOneBadInputError();
-    assertThat(r.error()).isEqualTo("weft: cannot stop completed workflow quick");
+    assertThat(r.error()).isEqualTo("weft: cannot shutdown a completed workflow");
   }
 }

@@ -14,6 +14,7 @@ import dev.weft.executor.ImageProfiles;
 import dev.weft.executor.SandboxExecutor;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.Workflow;
+import dev.weft.model.status.NodePhase;
 import dev.weft.runtime.MetricsSnapshot;
 import dev.weft.store.InMemoryStore;
 import dev.weft.store.RetryOnConflict;
@@ -137,6 +138,15 @@ public final class ControlPlane implements AutoCloseable {
           return spec;
         });
     workflows.report(key, new Event.Resume(node, outputs));
+  }
+
+  /**
+   * Argo's `node set` (and stop with a node selector): ends the suspended nodes matching {@code
+   * node} in {@code phase} with {@code message} and outputs; a null phase only records them.
+   */
+  public void setNode(
+      WorkflowKey key, String node, NodePhase phase, String message, Map<String, String> outputs) {
+    workflows.report(key, new Event.Resume(node, outputs, phase, message));
   }
 
   /** Suspends the workflow (spec.suspend): no new steps start until it is resumed. */

@@ -131,6 +131,16 @@ public final class Simulation {
     return this;
   }
 
+  /** Queues Argo's `node set`: a phase (null: none) and message for matching suspended nodes. */
+  public Simulation set(
+      String nodeName,
+      dev.weft.model.status.NodePhase phase,
+      String message,
+      Map<String, String> outputParameters) {
+    queued.add(new Event.Resume(nodeName, outputParameters, phase, message));
+    return this;
+  }
+
   /** Sets spec.shutdown (Stop or Terminate), as `argo stop` / `argo terminate` do. */
   public Simulation shutdown(String strategy) {
     return spec("shutdown", strategy);

@@ -2,6 +2,7 @@ package dev.weft.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,29 @@ class SuspendTest {
     sim.resume(null, Map.of("approve", "yes")).run();
 
     assertThat(sim.argsOf("after")).containsExactly("yes");
+  }
+
+  @Test
+  void setWithoutAPhaseRecordsOutputsAndTheNodeKeepsWaiting() {
+    Simulation sim = suspended("{}").run();
+
+    sim.set(null, null, "noted", Map.of("approve", "later")).run();
+
+    assertThat(sim.phaseOf("wait")).isEqualTo("Running");
+    assertThat(sim.messageOf("wait")).isEqualTo("noted");
+    sim.resume(null, Map.of()).run();
+    assertThat(sim.argsOf("after")).containsExactly("later");
+  }
+
+  @Test
+  void setFailedFailsTheSuspendNodeWithItsMessage() {
+    Simulation sim = suspended("{}").run();
+
+    sim.set(null, NodePhase.FAILED, "rejected", Map.of()).run();
+
+    assertThat(sim.phaseOf("wait")).isEqualTo("Failed");
+    assertThat(sim.messageOf("wait")).isEqualTo("rejected");
+    assertThat(sim.workflowPhase()).isEqualTo("Failed");
   }
 
   @Test

@@ -37,6 +37,7 @@ public final class ResourceHandlers<T extends Resource> {
 
   public void register(Router router, String base) {
     String collection = namespaced ? base + "/{namespace}" : base;
+    if (namespaced) router.add("GET", base, this::list); // every namespace, as Argo's `-A`
     router
         .add("POST", collection + "/lint", this::lint)
         .add("POST", collection, this::create)

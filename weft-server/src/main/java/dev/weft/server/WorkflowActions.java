@@ -7,6 +7,7 @@ import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.model.Workflow;
 import dev.weft.model.codec.Codec;
 import dev.weft.model.spec.Parameter;
+import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.io.IOException;
@@ -36,14 +37,12 @@ public final class WorkflowActions {
         .add("PUT", base + "/set", this::set);
   }
 
-  private Workflow running(Request r, String verb) {
-    Workflow wf =
-        StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
-    if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
-      throw ApiException.failedPrecondition(
-          "cannot " + verb + " completed workflow " + wf.metadata().name());
-    }
-    return wf;
+  private Workflow stored(Request r) {
+    return StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+  }
+
+  private static boolean completed(Workflow wf) {
+    return wf.status() != null && wf.status().phase() != null && wf.status().phase().completed();
   }
 
   private Workflow current(Workflow wf) {
@@ -52,14 +51,18 @@ public final class WorkflowActions {
   }
 
   private Object suspend(Request r) {
-    Workflow wf = running(r, "suspend");
+    Workflow wf = stored(r);
+    if (completed(wf)) {
+      throw ApiException.invalid("cannot suspend completed workflows");
+    }
     plane.suspend(ControlPlane.key(wf));
-    return StoredObjects.get(
-        plane.store(), Workflow.class, wf.metadata().namespaceOrDefault(), wf.metadata().name());
+    return current(wf);
   }
 
+  /** As on Argo, resuming a completed workflow is not an error; there is just nothing to do. */
   private Object resume(Request r) throws IOException {
-    Workflow wf = running(r, "resume");
+    Workflow wf = stored(r);
+    if (completed(wf)) return wf;
     String selector = Bodies.parse(r.body()).path("nodeFieldSelector").asText("");
     WorkflowKey key = ControlPlane.key(wf);
     if (selector.isBlank()) {
@@ -70,29 +73,59 @@ public final class WorkflowActions {
     return current(wf);
   }
 
-  private Object shutdown(Request r, String strategy) {
-    Workflow wf = running(r, strategy.toLowerCase(java.util.Locale.ROOT));
+  /**
+   * Stop or terminate the workflow; a stop with a nodeFieldSelector instead fails the matching
+   * suspended nodes with the given message, as Argo's does.
+   */
+  private Object shutdown(Request r, String strategy) throws IOException {
+    Workflow wf = stored(r);
+    if (completed(wf)) {
+      throw ApiException.internal("cannot shutdown a completed workflow");
+    }
+    JsonNode body = Bodies.parse(r.body());
+    String selector = body.path("nodeFieldSelector").asText("");
+    if (strategy.equals("Stop") && !selector.isBlank()) {
+      String message = body.path("message").asText(null);
+      for (NodeStatus n : suspended(wf, selector)) {
+        plane.setNode(ControlPlane.key(wf), n.name(), NodePhase.FAILED, message, Map.of());
+      }
+      return current(wf);
+    }
     plane.shutdown(ControlPlane.key(wf), strategy);
     return current(wf);
   }
 
-  /** Argo's set: mark the matching suspend nodes done, with output parameters. */
+  /**
+   * Argo's `node set`: the matching suspended nodes get the message and output parameters, and end
+   * in the phase given (Succeeded, Failed or Error); without a phase they stay suspended.
+   */
   private Object set(Request r) throws IOException {
-    Workflow wf = running(r, "set");
+    Workflow wf = stored(r);
     JsonNode body = Bodies.parse(r.body());
     String selector = body.path("nodeFieldSelector").asText("");
     if (selector.isBlank()) throw ApiException.invalid("nodeFieldSelector: required");
-    String phase = body.path("phase").asText("");
-    if (!phase.isEmpty() && !phase.equals("Succeeded")) {
-      throw ApiException.unimplemented("phase " + phase + ": only Succeeded is supported");
-    }
+    NodePhase phase =
+        switch (body.path("phase").asText("")) {
+          case "" -> null;
+          case "Succeeded" -> NodePhase.SUCCEEDED;
+          case "Failed" -> NodePhase.FAILED;
+          case "Error" -> NodePhase.ERROR;
+          default ->
+              throw ApiException.invalid(
+                  "phase: expected Succeeded, Failed or Error, found \""
+                      + body.path("phase").asText()
+                      + "\"");
+        };
+    String message = body.hasNonNull("message") ? body.get("message").asText() : null;
     Map<String, String> outputs = outputParameters(body.path("outputParameters").asText(""));
     List<NodeStatus> nodes = suspended(wf, selector);
     if (nodes.isEmpty()) {
-      throw ApiException.failedPrecondition(
+      throw ApiException.invalid(
           "nodeFieldSelector \"" + selector + "\" matches no suspended node");
     }
-    for (NodeStatus n : nodes) plane.resume(ControlPlane.key(wf), n.name(), outputs);
+    for (NodeStatus n : nodes) {
+      plane.setNode(ControlPlane.key(wf), n.name(), phase, message, outputs);
+    }
     return current(wf);
   }
 

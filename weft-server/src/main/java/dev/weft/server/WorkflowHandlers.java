@@ -53,12 +53,14 @@ public final class WorkflowHandlers {
   private Object create(Request r) throws IOException {
     Located<Workflow> wf = decode(r);
     validation.require(wf);
-    if (isDryRun(Bodies.parse(r.body()).path("serverDryRun"))) return wf.value();
+    if (isDryRun(Bodies.parse(r.body()))) return wf.value();
     return plane.submit(wf.value());
   }
 
-  private static boolean isDryRun(JsonNode flag) {
-    return flag.asBoolean(false);
+  /** `argo submit --dry-run` sends createOptions.dryRun ["All"]; --server-dry-run serverDryRun. */
+  private static boolean isDryRun(JsonNode body) {
+    JsonNode dryRun = body.path("createOptions").path("dryRun");
+    return body.path("serverDryRun").asBoolean(false) || dryRun.isArray() && !dryRun.isEmpty();
   }
 
   private Object lint(Request r) throws IOException {
@@ -107,6 +109,7 @@ public final class WorkflowHandlers {
   private Object submit(Request r) throws IOException {
     String ns = r.path("namespace");
     JsonNode body = Bodies.parse(r.body());
+    // Argo accepts each kind's Kind, singular, plural and short names.
     String kind = body.path("resourceKind").asText("").toLowerCase(Locale.ROOT);
     String name = body.path("resourceName").asText("");
     if (name.isEmpty()) throw ApiException.invalid("resourceName: required");
@@ -118,19 +121,23 @@ public final class WorkflowHandlers {
     ObjectNode labels = meta.putObject("labels");
     ObjectNode spec;
     switch (kind) {
-      case "workflowtemplate", "wftmpl" -> {
+      case "workflowtemplate", "workflowtemplates", "wftmpl" -> {
         StoredObjects.get(plane.store(), WorkflowTemplate.class, ns, name);
         labels.put("workflows.argoproj.io/workflow-template", name);
         spec = wf.putObject("spec");
         spec.putObject("workflowTemplateRef").put("name", name);
       }
-      case "clusterworkflowtemplate", "clusterwftmpl", "cwft" -> {
+      case "clusterworkflowtemplate",
+          "clusterworkflowtemplates",
+          "cwftmpl",
+          "clusterwftmpl",
+          "cwft" -> {
         StoredObjects.get(plane.store(), ClusterWorkflowTemplate.class, null, name);
         labels.put("workflows.argoproj.io/cluster-workflow-template", name);
         spec = wf.putObject("spec");
         spec.putObject("workflowTemplateRef").put("name", name).put("clusterScope", true);
       }
-      case "cronworkflow", "cronwf" -> {
+      case "cronworkflow", "cronworkflows", "cwf", "cronwf" -> {
         CronWorkflow cron = StoredObjects.get(plane.store(), CronWorkflow.class, ns, name);
         labels.put("workflows.argoproj.io/cron-workflow", name);
         spec = wf.putObject("spec");
@@ -163,6 +170,21 @@ public final class WorkflowHandlers {
       int eq = pair.indexOf('=');
       if (eq <= 0) throw ApiException.invalid("submitOptions.labels: expected k=v, found " + pair);
       labels.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    for (String pair : opts.path("annotations").asText("").split(",")) {
+      if (pair.isBlank()) continue;
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw ApiException.invalid("submitOptions.annotations: expected k=v, found " + pair);
+      }
+      meta.with("annotations").put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    if (opts.path("ownerReference").isObject()) {
+      meta.withArray("ownerReferences").add(opts.get("ownerReference"));
+    }
+    if (opts.hasNonNull("priority")) spec.set("priority", opts.get("priority"));
+    if (opts.hasNonNull("podPriorityClassName")) {
+      spec.put("podPriorityClassName", opts.get("podPriorityClassName").asText());
     }
     if (opts.hasNonNull("entryPoint")) spec.put("entrypoint", opts.get("entryPoint").asText());
     if (opts.hasNonNull("serviceAccount")) {

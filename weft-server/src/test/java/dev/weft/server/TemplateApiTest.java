@@ -71,6 +71,31 @@ class TemplateApiTest {
   }
 
   @Test
+  void templatesOfEveryNamespaceAreListedWithoutANamespace() {
+    h.post("/api/v1/workflow-templates/team-a", template("in-a", "a"));
+    h.post("/api/v1/workflow-templates/team-b", template("in-b", "b"));
+
+    var all = h.get("/api/v1/workflow-templates/").json().path("items");
+
+    assertThat(all.findValuesAsText("name")).contains("in-a", "in-b");
+  }
+
+  @Test
+  void submitAcceptsArgosPluralAndShortKindNames() {
+    h.post("/api/v1/workflow-templates/default", template("kinds", "k"));
+
+    var plural =
+        h.post(
+            "/api/v1/workflows/default/submit",
+            "{\"resourceKind\":\"workflowtemplates\",\"resourceName\":\"kinds\","
+                + "\"submitOptions\":{\"serverDryRun\":true,\"annotations\":\"a=b\"}}");
+
+    assertThat(plural.status()).as(plural.body()).isEqualTo(200);
+    assertThat(plural.json().path("metadata").path("annotations").path("a").asText())
+        .isEqualTo("b");
+  }
+
+  @Test
   void clusterTemplatesAndCronWorkflows() {
     String cluster = "/api/v1/cluster-workflow-templates";
     assertThat(h.post(cluster, template("shared", "x")).status()).isEqualTo(200);

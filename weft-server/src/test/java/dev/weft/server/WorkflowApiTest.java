@@ -117,6 +117,72 @@ class WorkflowApiTest {
   }
 
   @Test
+  void createWithArgosDryRunOptionCreatesNothing() {
+    String body =
+        ServerHarness.echoWorkflow("dry", "{}")
+            .replaceFirst(
+                "\\{\"workflow\"", "{\"createOptions\": {\"dryRun\": [\"All\"]}, \"workflow\"");
+
+    var r = h.post("/api/v1/workflows/default", body);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().path("metadata").path("name").asText()).isEqualTo("dry");
+    assertThat(h.get("/api/v1/workflows/default/dry").status()).isEqualTo(404);
+  }
+
+  private static String approval(String name) {
+    return """
+        {"workflow": {"metadata": {"name": "%s"}, "spec": {"entrypoint": "main",
+          "templates": [
+            {"name": "main", "steps": [[{"name": "approve", "template": "wait"}]]},
+            {"name": "wait", "suspend": {}}]}}}
+        """
+        .formatted(name);
+  }
+
+  private static void awaitSuspended(String name) throws Exception {
+    while (WorkflowActions.suspended(
+            ServerHarnessJson.workflow(h.get("/api/v1/workflows/default/" + name).body()),
+            "displayName=approve")
+        .isEmpty()) {
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void setFailedEndsTheSelectedSuspendNodeWithItsMessage() throws Exception {
+    h.post("/api/v1/workflows/default", approval("rejected"));
+    awaitSuspended("rejected");
+
+    var set =
+        h.put(
+            "/api/v1/workflows/default/rejected/set",
+            "{\"nodeFieldSelector\":\"displayName=approve\",\"phase\":\"Failed\",\"message\":\"no\"}");
+
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    var wf = h.awaitPhase("default", "rejected", "Failed");
+    assertThat(wf.toString()).contains("\"message\":\"no\"");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void stopWithANodeSelectorFailsOnlyThatSuspendNode() throws Exception {
+    h.post("/api/v1/workflows/default", approval("halted"));
+    awaitSuspended("halted");
+
+    var stopped =
+        h.put(
+            "/api/v1/workflows/default/halted/stop",
+            "{\"nodeFieldSelector\":\"displayName=approve\",\"message\":\"enough\"}");
+
+    assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+    var wf = h.awaitPhase("default", "halted", "Failed");
+    assertThat(wf.path("spec").path("shutdown").isMissingNode()).isTrue();
+    assertThat(wf.toString()).contains("\"message\":\"enough\"");
+  }
+
+  @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void stopEndsALongStepFailed() throws Exception {
     String wf =
@@ -134,11 +200,12 @@ class WorkflowApiTest {
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void eventsStreamAddedAndModified() throws Exception {
+  void eventsStreamAddedAndModifiedAsServerSentEventsWhenAskedFor() throws Exception {
     HttpResponse<InputStream> stream =
         h.client.send(
             h.request(
                     "/api/v1/workflow-events/default?listOptions.fieldSelector=metadata.name%3Dwatched")
+                .header("Accept", "text/event-stream")
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofInputStream());

@@ -76,12 +76,14 @@ public final class ApiClient implements AutoCloseable {
   }
 
   /**
-   * The body's lines as they arrive, for the NDJSON log stream and the Server-Sent Events; close
-   * the stream to hang up. A broken connection surfaces as an UncheckedIOException while reading.
+   * The body's lines as they arrive: JSON objects one per line, or Server-Sent Events ({@code data:
+   * ...} lines) when {@code sse}, which is what Argo's server sends only when asked; close the
+   * stream to hang up. A broken connection surfaces as an UncheckedIOException while reading.
    */
-  public Stream<String> lines(String path) {
-    HttpResponse<Stream<String>> r =
-        send(request(path).GET().build(), HttpResponse.BodyHandlers.ofLines());
+  public Stream<String> lines(String path, boolean sse) {
+    HttpRequest.Builder b = request(path);
+    if (sse) b.setHeader("Accept", "text/event-stream");
+    HttpResponse<Stream<String>> r = send(b.GET().build(), HttpResponse.BodyHandlers.ofLines());
     if (r.statusCode() / 100 != 2) {
       String body;
       try (Stream<String> s = r.body()) {

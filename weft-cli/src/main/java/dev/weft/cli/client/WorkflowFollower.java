@@ -28,7 +28,7 @@ public final class WorkflowFollower {
           ApiClient.path("/api/v1/workflow-events", namespace)
               + "?listOptions.fieldSelector="
               + ApiClient.encode("metadata.name=" + name);
-      try (Stream<String> lines = api.lines(path)) {
+      try (Stream<String> lines = api.lines(path, true)) {
         Iterator<String> it = lines.iterator();
         while (it.hasNext()) {
           Workflow next = event(it.next(), name);

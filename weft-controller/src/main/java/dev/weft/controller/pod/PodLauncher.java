@@ -141,6 +141,12 @@ public final class PodLauncher {
     }
   }
 
+  /** The container's log files, stdout then stderr (they may not exist yet, or any more). */
+  public java.util.List<Path> logFiles(Workflow wf, String podName, String container) {
+    PodLayout layout = new PodLayout(podDir(wf, podName));
+    return java.util.List.of(layout.stdout(container), layout.stderr(container));
+  }
+
   public Path podDir(Workflow wf, String podName) {
     return podsRoot.resolve(uid(wf)).resolve(podName);
   }

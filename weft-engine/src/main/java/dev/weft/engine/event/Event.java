@@ -1,6 +1,7 @@
 package dev.weft.engine.event;
 
 import dev.weft.model.spec.Outputs;
+import dev.weft.model.status.NodePhase;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,18 @@ public sealed interface Event {
    */
   record Resync() implements Event {}
 
-  /** Resume suspended nodes whose name matches (null: all), supplying output parameters. */
-  record Resume(String nodeName, Map<String, String> outputParameters) implements Event {}
+  /**
+   * Ends suspended nodes whose name matches (null: all) in {@code phase} (Succeeded, Failed or
+   * Error) with {@code message}, supplying output parameters, as Argo's resume and `node set` do. A
+   * null phase only records the outputs and message; the nodes stay suspended.
+   */
+  record Resume(
+      String nodeName, Map<String, String> outputParameters, NodePhase phase, String message)
+      implements Event {
+
+    /** A plain resume: the nodes succeed. */
+    public Resume(String nodeName, Map<String, String> outputParameters) {
+      this(nodeName, outputParameters, NodePhase.SUCCEEDED, null);
+    }
+  }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outputs of a resumed suspend node: supplied values, else the input parameter of the same name
- * (what a resume form would show pre-filled), else the parameter's default.
+ * The outputs of a resumed suspend node: supplied values, else those a `node set` recorded, else
+ * the input parameter of the same name (what a resume form would show pre-filled), else the
+ * parameter's default.
  */
 final class SuppliedOutputs {
   private SuppliedOutputs() {}
@@ -19,6 +20,14 @@ final class SuppliedOutputs {
     List<Parameter> params = new ArrayList<>();
     for (Parameter p : t.outputsOrEmpty().parametersOrEmpty()) {
       String value = supplied.get(p.name());
+      if (value == null && node.outputs() != null) {
+        value = // set earlier by a `node set` that left the node suspended
+            node.outputs().parametersOrEmpty().stream()
+                .filter(o -> p.name().equals(o.name()))
+                .map(Parameter::value)
+                .findFirst()
+                .orElse(null);
+      }
       if (value == null && node.inputs() != null) {
         value =
             node.inputs().parametersOrEmpty().stream()

@@ -119,7 +119,7 @@ public final class Run {
     return shutdownMessage != null;
   }
 
-  private final Map<String, Map<String, String>> resumed = new LinkedHashMap<>();
+  private final Map<String, dev.weft.engine.event.Event.Resume> resumed = new LinkedHashMap<>();
 
   /**
    * A resume applies to the suspend nodes suspended when it arrives, matched by name or display
@@ -133,12 +133,12 @@ public final class Run {
           r.nodeName() == null
               || r.nodeName().equals(n.name())
               || r.nodeName().equals(n.displayName());
-      if (suspended && named) resumed.put(n.name(), r.outputParameters());
+      if (suspended && named) resumed.put(n.name(), r);
     }
   }
 
-  /** The supplied outputs if this node was resumed. */
-  public java.util.Optional<Map<String, String>> resumeFor(String nodeName) {
+  /** The resume (or `node set`) that applies to this node, if any. */
+  public java.util.Optional<dev.weft.engine.event.Event.Resume> resumeFor(String nodeName) {
     return java.util.Optional.ofNullable(resumed.get(nodeName));
   }
 

@@ -1,0 +1,160 @@
+package dev.weft.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.controller.ControlPlane;
+import dev.weft.model.Workflow;
+import dev.weft.model.codec.Codec;
+import dev.weft.model.status.NodeStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A workflow's step logs, {@code {"result":{"content":..,"podName":..}}} per line, for every pod in
+ * the order they started (or one pod: {@code podName}, or the per-pod path). {@code
+ * logOptions.follow} keeps streaming new lines, and pods that start later, until the workflow
+ * completes; {@code logOptions.tailLines} keeps each log's last lines; {@code grep} keeps the lines
+ * matching a regular expression.
+ */
+final class LogStream {
+  private static final long POLL_MILLIS = 250;
+  private final ControlPlane plane;
+  private final BooleanSupplier closing;
+
+  LogStream(ControlPlane plane, BooleanSupplier closing) {
+    this.plane = plane;
+    this.closing = closing;
+  }
+
+  /** Where one log file has been read to, and the partial line after that. */
+  private static final class Cursor {
+    long offset;
+    String partial = "";
+    boolean started;
+  }
+
+  Object stream(Request r) throws IOException, InterruptedException {
+    String ns = r.path("namespace");
+    String name = r.path("name");
+    Workflow wf = StoredObjects.get(plane.store(), Workflow.class, ns, name);
+    String container = Optional.ofNullable(r.query("logOptions.container")).orElse("main");
+    String wanted = r.path("podName") != null ? r.path("podName") : r.query("podName");
+    boolean follow = "true".equals(r.query("logOptions.follow"));
+    Integer tail = integer(r.query("logOptions.tailLines"), "logOptions.tailLines");
+    Pattern grep = pattern(r.query("grep"));
+    Framing framing = Framing.of(r);
+    Map<Path, Cursor> cursors = new HashMap<>();
+    try (OutputStream out = r.stream(framing.contentType())) {
+      while (true) {
+        boolean last = !follow || completed(wf) || closing.getAsBoolean();
+        boolean wrote = false;
+        for (String pod : pods(wf, wanted)) {
+          for (Path file : plane.pods().logFiles(wf, pod, container)) {
+            Cursor c = cursors.computeIfAbsent(file, f -> new Cursor());
+            for (String line : newLines(file, c, last, tail)) {
+              if (grep != null && !grep.matcher(line).find()) continue;
+              ObjectNode entry = Codec.json().createObjectNode();
+              entry.putObject("result").put("content", line).put("podName", pod);
+              framing.send(out, entry);
+              wrote = true;
+            }
+          }
+        }
+        if (last) break;
+        if (!wrote) framing.keepAlive(out);
+        out.flush();
+        Thread.sleep(POLL_MILLIS);
+        Optional<Workflow> now = plane.store().get(Workflow.class, ns, name);
+        if (now.isEmpty()) break;
+        wf = now.get();
+      }
+    } catch (IOException gone) {
+      // the client went away
+    }
+    return null;
+  }
+
+  /** The complete lines added since the cursor (all lines, the partial one too, when last). */
+  private static List<String> newLines(Path file, Cursor c, boolean last, Integer tail)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    if (!Files.exists(file)) return out;
+    String chunk;
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+      long length = raf.length();
+      if (length <= c.offset) {
+        chunk = "";
+      } else {
+        byte[] bytes = new byte[(int) Math.min(length - c.offset, 16 << 20)];
+        raf.seek(c.offset);
+        raf.readFully(bytes);
+        c.offset += bytes.length;
+        chunk = new String(bytes, StandardCharsets.UTF_8);
+      }
+    }
+    String text = c.partial + chunk;
+    int end = text.lastIndexOf('\n');
+    String complete = end < 0 ? "" : text.substring(0, end);
+    c.partial = end < 0 ? text : text.substring(end + 1);
+    if (end >= 0) out.addAll(complete.lines().toList());
+    if (last && !c.partial.isEmpty()) {
+      out.add(c.partial);
+      c.partial = "";
+    }
+    if (!c.started && tail != null && out.size() > tail) {
+      out = new ArrayList<>(out.subList(out.size() - tail, out.size()));
+    }
+    c.started = true;
+    return out;
+  }
+
+  private static List<String> pods(Workflow wf, String wanted) {
+    List<String> pods = new ArrayList<>();
+    if (wf.status() == null) return pods;
+    wf.status().nodesOrEmpty().values().stream()
+        .filter(n -> n.podName() != null)
+        .filter(n -> wanted == null || wanted.equals(n.podName()))
+        .sorted(
+            Comparator.comparing(
+                NodeStatus::startedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+        .forEach(n -> pods.add(n.podName()));
+    return pods;
+  }
+
+  private static boolean completed(Workflow wf) {
+    return wf.status() != null && wf.status().phase() != null && wf.status().phase().completed();
+  }
+
+  private static Integer integer(String text, String field) {
+    if (text == null || text.isBlank()) return null;
+    try {
+      int n = Integer.parseInt(text);
+      if (n < 0) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid(
+          field + ": expected a non-negative integer, found \"" + text + "\"");
+    }
+  }
+
+  private static Pattern pattern(String grep) {
+    if (grep == null || grep.isEmpty()) return null;
+    try {
+      return Pattern.compile(grep);
+    } catch (PatternSyntaxException e) {
+      throw ApiException.invalid("grep: not a regular expression: " + e.getDescription());
+    }
+  }
+}
