@@ -73,7 +73,10 @@ final class ServerConformance implements AutoCloseable {
     return "timeout";
   }
 
-  /** Plays the user: supplies the values suspended nodes ask for, resumes a suspended workflow. */
+  /**
+   * Plays the user as Argo's docs do: `argo node set` supplies the values a suspended node asks
+   * for, `argo resume` releases it (and a workflow suspended as a whole).
+   */
   private void approve(String name, JsonNode wf) throws Exception {
     for (JsonNode n : wf.path("status").path("nodes")) {
       if (n.path("type").asText().equals("Suspend") && n.path("phase").asText().equals("Running")) {
@@ -81,6 +84,9 @@ final class ServerConformance implements AutoCloseable {
         body.put("nodeFieldSelector", "id=" + n.path("id").asText());
         body.put("outputParameters", APPROVALS);
         send("PUT", "/api/v1/workflows/default/" + name + "/set", body.toString());
+        ObjectNode resume = Codec.json().createObjectNode();
+        resume.put("nodeFieldSelector", "id=" + n.path("id").asText());
+        send("PUT", "/api/v1/workflows/default/" + name + "/resume", resume.toString());
       }
     }
     if (wf.path("spec").path("suspend").asBoolean(false)) {

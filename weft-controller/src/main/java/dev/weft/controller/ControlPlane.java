@@ -10,6 +10,7 @@ import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.engine.Engine;
 import dev.weft.engine.event.Event;
+import dev.weft.executor.Executor;
 import dev.weft.executor.ImageProfiles;
 import dev.weft.executor.SandboxExecutor;
 import dev.weft.executor.SandboxMode;
@@ -52,6 +53,17 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable storeCloser,
       boolean service)
       throws IOException {
+    this(dataDir, sandbox, store, storeCloser, service, null);
+  }
+
+  private ControlPlane(
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable storeCloser,
+      boolean service,
+      Executor custom)
+      throws IOException {
     this.sandbox = sandbox;
     this.store = store;
     this.storeCloser = storeCloser;
@@ -60,7 +72,7 @@ public final class ControlPlane implements AutoCloseable {
     Files.createDirectories(dataDir);
     this.artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
     ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
-    SandboxExecutor executor = new SandboxExecutor(profiles, sandbox.mode());
+    Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
     PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"));
     this.pods =
         new PodLauncher(
@@ -92,6 +104,20 @@ public final class ControlPlane implements AutoCloseable {
       Path dataDir, SandboxMode.Probe sandbox, Store store, AutoCloseable closeStore)
       throws IOException {
     return new ControlPlane(dataDir, sandbox, store, closeStore, true);
+  }
+
+  /**
+   * A service plane whose steps run on {@code executor} instead of sandboxed processes: the
+   * benchmarks measure Weft's own overhead with an executor that completes steps at once.
+   */
+  public static ControlPlane service(
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable closeStore,
+      Executor executor)
+      throws IOException {
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor);
   }
 
   /** A local plane (kept for callers that want the in-memory default). */
