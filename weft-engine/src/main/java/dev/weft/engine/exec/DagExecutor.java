@@ -17,6 +17,14 @@ import java.util.Set;
 
 /** DAG templates: each task runs once its dependencies are done and its depends logic holds. */
 final class DagExecutor {
+  /**
+   * One DagRun per DAG node for the whole reconcile: its parsed dependencies and the scope of
+   * finished tasks carry over from one fixpoint pass to the next instead of being rebuilt.
+   */
+  private final Map<String, DagRun> runs = new java.util.HashMap<>();
+
+  private final Map<String, List<String>> targetsByDag = new java.util.HashMap<>();
+
   private final Run run;
   private final Invoker invoker;
   private final TemplateOutputs outputs;
@@ -40,13 +48,19 @@ final class DagExecutor {
     DagTemplate dag = p.template().dag();
     Map<String, DagTask> tasks = new LinkedHashMap<>();
     dag.tasksOrEmpty().forEach(t -> tasks.put(t.name(), t));
-    DagRun ctx;
-    try {
-      ctx = new DagRun(run, invoker, node, p, tasks, steps.inputScope(p));
-    } catch (EngineError e) {
-      return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
+    DagRun ctx = runs.get(node.id());
+    if (ctx == null) {
+      try {
+        ctx = new DagRun(run, invoker, node, p, tasks, steps.inputScope(p));
+      } catch (EngineError e) {
+        return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
+      }
+      runs.put(node.id(), ctx);
     }
-    List<String> targets = targets(dag, tasks);
+    List<String> targets = targetsByDag.computeIfAbsent(node.id(), id -> targets(dag, tasks));
+    // One visited set for all targets: a task shared by many targets is looked at once per pass
+    // (the next fixpoint pass picks up what became ready meanwhile).
+    Set<String> visited = new HashSet<>();
     for (String t : targets) {
       if (!tasks.containsKey(t)) {
         return run.nodes()
@@ -56,7 +70,7 @@ final class DagExecutor {
                 "target '" + t + "' is not a task of the DAG",
                 run.now());
       }
-      ctx.executeTask(t, new HashSet<>());
+      ctx.executeTask(t, visited);
     }
     NodeStatus current = run.nodes().byId(node.id());
     Boolean ff = dag.failFast();

@@ -1,6 +1,7 @@
 package dev.weft.engine.exec;
 
 import dev.weft.engine.dag.Depends;
+import dev.weft.engine.run.GrowingScope;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.run.Scope;
 import dev.weft.engine.template.EngineError;
@@ -10,6 +11,7 @@ import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,8 @@ final class DagRun {
   private final Prepared p;
   private final Map<String, DagTask> tasks;
   private final Map<String, Depends> logic = new HashMap<>();
-  private final Scope base;
+  private final GrowingScope all;
+  private final Set<String> inScope = new HashSet<>();
 
   DagRun(
       Run run,
@@ -36,7 +39,7 @@ final class DagRun {
     this.dag = dag;
     this.p = p;
     this.tasks = tasks;
-    this.base = base;
+    this.all = new GrowingScope(base);
     for (DagTask t : tasks.values()) {
       Depends d = dependencies(t);
       for (String dep : namesIn(d)) {
@@ -46,10 +49,21 @@ final class DagRun {
       }
       logic.put(t.name(), d);
     }
+    for (DagTask t : tasks.values()) {
+      NodeStatus n = taskNode(t.name());
+      if (n != null && n.phase().fulfilled()) account(t, n);
+    }
   }
 
   static Set<String> namesIn(Depends d) {
     return d == null ? Set.of() : d.tasks();
+  }
+
+  private final Map<String, Set<String>> dependencyNames = new HashMap<>();
+
+  /** The tasks a task's dependencies name, computed once per task. */
+  private Set<String> dependencyNames(String task) {
+    return dependencyNames.computeIfAbsent(task, t -> namesIn(logic.get(t)));
   }
 
   /**
@@ -85,11 +99,12 @@ final class DagRun {
     DagTask task = tasks.get(name);
     NodeStatus node = taskNode(name);
     if (node != null && node.phase().fulfilled()) {
+      account(task, node);
       hookDone(node, task);
       return;
     }
     boolean depsDone = true;
-    for (String dep : namesIn(logic.get(name))) {
+    for (String dep : dependencyNames(name)) {
       NodeStatus dn = taskNode(dep);
       if (dn != null && dn.phase().fulfilled() && hookDone(dn, tasks.get(dep))) continue;
       depsDone = false;
@@ -109,11 +124,15 @@ final class DagRun {
                 NodePhase.OMITTED,
                 "omitted: depends condition not met");
         connect(name, omitted);
+        account(task, omitted);
         return;
       }
     }
     NodeStatus result = task.isLoop() ? loop(task) : single(task);
-    if (result != null && result.phase().fulfilled()) hookDone(result, task);
+    if (result != null && result.phase().fulfilled()) {
+      account(task, result);
+      hookDone(result, task);
+    }
   }
 
   private NodeStatus single(DagTask task) {
@@ -188,7 +207,7 @@ final class DagRun {
 
   /** Attaches a new task node below the outbound nodes of its dependencies (or the DAG). */
   private void connect(String task, NodeStatus node) {
-    var deps = namesIn(logic.get(task));
+    var deps = dependencyNames(task);
     if (deps.isEmpty()) {
       run.nodes().addChild(dag.id(), node.id());
       return;
@@ -209,26 +228,23 @@ final class DagRun {
     return exit == null || exit.phase().fulfilled();
   }
 
+  /** Every finished task's outputs, as {@code tasks.<name>...}; grows as tasks finish. */
   Scope scopeOfAll() {
-    Scope scope = base;
-    for (DagTask t : tasks.values()) {
-      NodeStatus n = taskNode(t.name());
-      if (n == null || !n.phase().fulfilled()) continue;
-      String prefix = "tasks." + t.name();
-      if (n.type() == NodeType.TaskGroup) {
-        scope =
-            scope
-                .merge(NodeScope.aggregate(prefix, run.nodes().children(n)))
-                .with(prefix + ".id", n.id())
-                .with(prefix + ".status", n.phase().label());
-      } else {
-        scope =
-            scope
-                .merge(NodeScope.of(prefix, n))
-                .merge(invoker.skippedOutputs(prefix, n, t, p.holder()));
-      }
+    return all.view();
+  }
+
+  /** Adds a finished task's outputs to the scope, once. */
+  private void account(DagTask t, NodeStatus n) {
+    if (!inScope.add(t.name())) return;
+    String prefix = "tasks." + t.name();
+    if (n.type() == NodeType.TaskGroup) {
+      all.add(
+          NodeScope.aggregate(prefix, run.nodes().children(n))
+              .with(prefix + ".id", n.id())
+              .with(prefix + ".status", n.phase().label()));
+    } else {
+      all.add(NodeScope.of(prefix, n).merge(invoker.skippedOutputs(prefix, n, t, p.holder())));
     }
-    return scope;
   }
 
   Depends.Outcomes outcomes() {

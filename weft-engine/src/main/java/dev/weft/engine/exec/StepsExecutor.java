@@ -1,5 +1,6 @@
 package dev.weft.engine.exec;
 
+import dev.weft.engine.run.GrowingScope;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.run.Scope;
 import dev.weft.engine.template.EngineError;
@@ -31,7 +32,8 @@ final class StepsExecutor {
     if (p.template().parallelism() != null) {
       run.limitChildren(node.id(), Integer.parseInt(p.template().parallelism().trim()));
     }
-    Scope scope = inputScope(p);
+    GrowingScope all = new GrowingScope(inputScope(p));
+    Scope scope = all.view();
     List<List<Step>> groups = p.template().steps();
     for (int i = 0; i < groups.size(); i++) {
       GroupResult g = group(node, nodeName + "[" + i + "]", groups.get(i), scope, p);
@@ -39,7 +41,7 @@ final class StepsExecutor {
       if (g.node().phase().unsuccessful()) {
         return run.nodes().mark(node.id(), NodePhase.FAILED, g.node().message(), run.now());
       }
-      scope = scope.merge(g.scope());
+      all.add(g.scope());
     }
     try {
       var out = outputs.resolve(p.template(), scope);

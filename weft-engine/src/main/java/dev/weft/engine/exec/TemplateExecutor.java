@@ -15,6 +15,7 @@ import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Argo's executeTemplate: resolve the template, bind its inputs, substitute, then run it by kind.
@@ -31,6 +32,16 @@ public final class TemplateExecutor {
   private final DagExecutor dags;
   private final Memoizer memoizer;
   private final Admission admission;
+
+  /**
+   * Running nodes are walked on every fixpoint pass; their template, bound when they started, is
+   * prepared once per reconcile rather than once per pass.
+   */
+  private final Map<String, Prepared> preparedThisReconcile = new HashMap<>();
+
+  /** Each template's JSON tree, made once per reconcile (render copies before it changes one). */
+  private final Map<Template, com.fasterxml.jackson.databind.JsonNode> trees =
+      new java.util.IdentityHashMap<>();
 
   public TemplateExecutor(Run run) {
     this.run = run;
@@ -61,11 +72,14 @@ public final class TemplateExecutor {
   NodeStatus execute(String nodeName, Call call, String boundaryId, int attempt) {
     NodeStatus existing = run.nodes().byName(nodeName);
     if (existing != null && existing.phase().fulfilled()) return existing;
-    Prepared p;
-    try {
-      p = prepare(nodeName, call, attempt);
-    } catch (EngineError e) {
-      return errorNode(existing, nodeName, call, boundaryId, e.getMessage());
+    Prepared p = existing == null ? null : preparedThisReconcile.get(nodeName + "#" + attempt);
+    if (p == null) {
+      try {
+        p = prepare(nodeName, call, attempt);
+      } catch (EngineError e) {
+        return errorNode(existing, nodeName, call, boundaryId, e.getMessage());
+      }
+      if (existing != null) preparedThisReconcile.put(nodeName + "#" + attempt, p);
     }
     if (existing == null) {
       boolean isPod =
@@ -123,15 +137,30 @@ public final class TemplateExecutor {
     vars.putAll(bound.variables());
     vars.put("node.name", nodeName);
     if (attempt >= 0) vars.put("retries", Integer.toString(attempt));
-    Template withInputs = withInputs(r.template(), bound);
-    Template t = Substitution.apply(withInputs, Template.class, vars);
-    return new Prepared(t, r.holder(), call, bound, vars);
+    return new Prepared(bindAndRender(r.template(), bound, vars), r.holder(), call, bound, vars);
   }
 
-  private static Template withInputs(Template t, InputBinder.Bound bound) {
-    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Codec.tree(t);
-    tree.set("inputs", Codec.tree(bound.inputs()));
-    return Codec.convert(tree, Template.class);
+  /**
+   * The template with its bound inputs and every tag rendered, in one trip through JSON; no trip
+   * back when neither changed anything (a template without inputs or tags is used as it is).
+   */
+  private Template bindAndRender(Template t, InputBinder.Bound bound, Map<String, String> vars) {
+    var tree = trees.computeIfAbsent(t, Codec::tree);
+    boolean sameInputs = Objects.equals(t.inputs(), bound.inputs()) || noInputs(t, bound);
+    if (!sameInputs) {
+      tree =
+          ((com.fasterxml.jackson.databind.node.ObjectNode) tree.deepCopy())
+              .set("inputs", Codec.tree(bound.inputs()));
+    }
+    var rendered = Substitution.renderTree(tree, vars);
+    if (sameInputs && rendered == tree) return t;
+    return Codec.convert(rendered, Template.class);
+  }
+
+  private static boolean noInputs(Template t, InputBinder.Bound bound) {
+    var b = bound.inputs();
+    return t.inputs() == null
+        && (b == null || b.parametersOrEmpty().isEmpty() && b.artifactsOrEmpty().isEmpty());
   }
 
   NodeStatus errorNode(

@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
 public final class NodeTable {
   private final String workflowName;
   private final Map<String, NodeStatus> byId;
+  // Node ids are hashes of names, asked for many times per pass: each is computed once.
+  private final Map<String, String> ids = new java.util.HashMap<>();
 
   public NodeTable(String workflowName, Map<String, NodeStatus> nodes) {
     this.workflowName = workflowName;
@@ -26,7 +28,7 @@ public final class NodeTable {
   }
 
   public String idOf(String nodeName) {
-    return Names.nodeId(workflowName, nodeName);
+    return ids.computeIfAbsent(nodeName, n -> Names.nodeId(workflowName, n));
   }
 
   public NodeStatus byName(String nodeName) {

@@ -20,7 +20,13 @@ public final class Substitution {
   public static <T> T apply(T value, Class<T> type, Map<String, String> vars) {
     if (value == null) return null;
     JsonNode tree = Codec.tree(value);
-    return Codec.convert(render(tree, vars), type);
+    JsonNode rendered = render(tree, vars);
+    return rendered == tree ? value : Codec.convert(rendered, type);
+  }
+
+  /** Renders every string of a tree; the same instance comes back when nothing had a tag. */
+  public static JsonNode renderTree(JsonNode tree, Map<String, String> vars) {
+    return render(tree, vars);
   }
 
   public static String text(String text, Map<String, String> vars) {
@@ -38,17 +44,29 @@ public final class Substitution {
       return t.contains("{{") ? TextNode.valueOf(text(t, vars)) : node;
     }
     if (node.isArray()) {
-      ArrayNode out = ((ArrayNode) node).arrayNode();
-      for (JsonNode child : node) out.add(render(child, vars));
-      return out;
+      ArrayNode out = null;
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode child = node.get(i);
+        JsonNode r = render(child, vars);
+        if (r != child && out == null) {
+          out = ((ArrayNode) node).arrayNode();
+          for (int j = 0; j < i; j++) out.add(node.get(j));
+        }
+        if (out != null) out.add(r);
+      }
+      return out == null ? node : out;
     }
     if (node.isObject()) {
-      ObjectNode out = ((ObjectNode) node).objectNode();
+      ObjectNode out = null;
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         var e = it.next();
-        out.set(e.getKey(), render(e.getValue(), vars));
+        JsonNode r = render(e.getValue(), vars);
+        if (r != e.getValue()) {
+          if (out == null) out = ((ObjectNode) node).deepCopy();
+          out.set(e.getKey(), r);
+        }
       }
-      return out;
+      return out == null ? node : out;
     }
     return node;
   }
