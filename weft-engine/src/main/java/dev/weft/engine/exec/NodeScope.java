@@ -21,22 +21,30 @@ final class NodeScope {
   private NodeScope() {}
 
   static Scope of(String prefix, NodeStatus node) {
-    Scope s = Scope.empty();
-    s = s.with(prefix + ".id", node.id()).with(prefix + ".status", node.phase().label());
-    s = s.with(prefix + ".ip", "127.0.0.1").with(prefix + ".hostNodeName", "localhost");
-    if (node.startedAt() != null) s = s.with(prefix + ".startedAt", node.startedAt().toString());
-    if (node.finishedAt() != null) s = s.with(prefix + ".finishedAt", node.finishedAt().toString());
+    // Built in one map: this runs for every finished step or task on every walk.
+    Map<String, String> v = new java.util.HashMap<>();
+    v.put(prefix + ".id", node.id());
+    v.put(prefix + ".status", node.phase().label());
+    v.put(prefix + ".ip", "127.0.0.1");
+    v.put(prefix + ".hostNodeName", "localhost");
+    if (node.startedAt() != null) v.put(prefix + ".startedAt", node.startedAt().toString());
+    if (node.finishedAt() != null) v.put(prefix + ".finishedAt", node.finishedAt().toString());
     Outputs out = node.outputs();
-    if (out == null) return s;
-    if (out.result() != null) s = s.with(prefix + ".outputs.result", out.result());
-    if (out.exitCode() != null) s = s.with(prefix + ".exitCode", out.exitCode());
-    for (Parameter p : out.parametersOrEmpty()) {
-      if (p.value() != null) s = s.with(prefix + ".outputs.parameters." + p.name(), p.value());
+    Map<String, Artifact> a = Map.of();
+    if (out != null) {
+      if (out.result() != null) v.put(prefix + ".outputs.result", out.result());
+      if (out.exitCode() != null) v.put(prefix + ".exitCode", out.exitCode());
+      for (Parameter p : out.parametersOrEmpty()) {
+        if (p.value() != null) v.put(prefix + ".outputs.parameters." + p.name(), p.value());
+      }
+      if (!out.artifactsOrEmpty().isEmpty()) {
+        a = new java.util.HashMap<>();
+        for (Artifact art : out.artifactsOrEmpty()) {
+          a.put(prefix + ".outputs.artifacts." + art.name(), art);
+        }
+      }
     }
-    for (Artifact a : out.artifactsOrEmpty()) {
-      s = s.withArtifact(prefix + ".outputs.artifacts." + a.name(), a);
-    }
-    return s;
+    return new Scope(v, a);
   }
 
   /** A loop's outputs: each parameter as a JSON list of values, results as a JSON list. */

@@ -81,7 +81,7 @@ final class StepsExecutor {
       run.nodes().addChild(steps.id(), sg.id());
     }
     boolean complete = true;
-    Scope produced = Scope.empty();
+    GrowingScope produced = new GrowingScope(Scope.empty());
     List<Outcome> outcomes = new ArrayList<>();
     for (Step step : group) {
       String base = groupName + "." + step.name();
@@ -129,30 +129,27 @@ final class StepsExecutor {
       }
       if (items == null && !children.isEmpty()) {
         String prefix = "steps." + step.name();
-        produced =
-            produced
-                .merge(NodeScope.of(prefix, children.get(0)))
-                .merge(invoker.skippedOutputs(prefix, children.get(0), step, p.holder()));
+        produced.add(NodeScope.of(prefix, children.get(0)));
+        produced.add(invoker.skippedOutputs(prefix, children.get(0), step, p.holder()));
       } else if (items != null) {
         NodeStatus groupNode = run.nodes().byId(sg.id());
-        produced =
-            produced
-                .merge(NodeScope.aggregate("steps." + step.name(), children))
+        produced.add(
+            NodeScope.aggregate("steps." + step.name(), children)
                 .with("steps." + step.name() + ".id", groupNode.id())
-                .with("steps." + step.name() + ".status", groupNode.phase().label());
+                .with("steps." + step.name() + ".status", groupNode.phase().label()));
       }
     }
-    if (!complete) return new GroupResult(run.nodes().byId(sg.id()), produced);
+    if (!complete) return new GroupResult(run.nodes().byId(sg.id()), produced.view());
     for (Outcome o : outcomes) {
       if (!Invoker.successful(o.node(), o.step())) {
         NodeStatus failed =
             run.nodes()
                 .mark(sg.id(), NodePhase.FAILED, "child '" + o.node().id() + "' failed", run.now());
-        return new GroupResult(failed, produced);
+        return new GroupResult(failed, produced.view());
       }
     }
     return new GroupResult(
-        run.nodes().mark(sg.id(), NodePhase.SUCCEEDED, null, run.now()), produced);
+        run.nodes().mark(sg.id(), NodePhase.SUCCEEDED, null, run.now()), produced.view());
   }
 
   private record Outcome(NodeStatus node, Step step) {}
