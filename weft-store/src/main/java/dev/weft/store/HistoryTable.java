@@ -17,7 +17,8 @@ final class HistoryTable {
 
   private HistoryTable() {}
 
-  static void append(Connection c, Change change) throws SQLException {
+  /** Appends a change whose object is {@code body} (its JSON text, made once per write). */
+  static void append(Connection c, Change change, String body) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO weft_changes (version, type, kind, namespace, name, body)"
@@ -25,7 +26,7 @@ final class HistoryTable {
       ps.setLong(1, change.version());
       ps.setString(2, change.type().name());
       int i = ObjectTable.bindKey(ps, 3, change.key());
-      ps.setString(i, StoreCodec.text(change.object()));
+      ps.setString(i, body);
       ps.executeUpdate();
     }
   }

@@ -110,7 +110,7 @@ public final class InMemoryStore implements Store {
   public <T extends Resource> T updateStatus(T obj) {
     lock.writeLock().lock();
     try {
-      return typed(obj, writes.updateStatus(memory, obj));
+      return StoreCodec.afterStatusUpdate(obj, writes.updateStatus(memory, obj));
     } finally {
       lock.writeLock().unlock();
     }

@@ -88,7 +88,7 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T updateStatus(T obj) {
-    return StoreCodec.typed(obj, write(tx -> writes.updateStatus(tx, obj)));
+    return StoreCodec.afterStatusUpdate(obj, write(tx -> writes.updateStatus(tx, obj)));
   }
 
   @Override

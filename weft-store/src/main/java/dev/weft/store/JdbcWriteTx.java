@@ -78,13 +78,14 @@ final class JdbcWriteTx implements WriteTarget {
       throw new IllegalStateException("change at " + change.version() + " after " + revision);
     }
     ObjectKey key = change.key();
+    String body = StoreCodec.text(change.object());
     try {
       switch (change.type()) {
-        case ADDED -> ObjectTable.insert(c, key, change.object(), change.version());
+        case ADDED -> ObjectTable.insert(c, key, change.object(), body, change.version());
         case MODIFIED -> {
           Long expected = versionsRead.get(key);
           if (expected == null
-              || !ObjectTable.update(c, key, change.object(), change.version(), expected)) {
+              || !ObjectTable.update(c, key, change.object(), body, change.version(), expected)) {
             // the row changed after this transaction read it: only a writer bypassing the
             // counter lock could do that, but the database itself is the last word
             throw new StoreException.Conflict(key, String.valueOf(expected), "changed meanwhile");
@@ -93,7 +94,7 @@ final class JdbcWriteTx implements WriteTarget {
         case DELETED -> ObjectTable.delete(c, key);
       }
       versionsRead.put(key, change.version());
-      HistoryTable.append(c, change);
+      HistoryTable.append(c, change, body);
     } catch (SQLException e) {
       throw new Failed(e);
     }

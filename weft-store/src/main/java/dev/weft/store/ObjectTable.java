@@ -81,7 +81,7 @@ final class ObjectTable {
     return keys;
   }
 
-  static void insert(Connection c, ObjectKey key, ObjectNode tree, long version)
+  static void insert(Connection c, ObjectKey key, ObjectNode tree, String body, long version)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -90,7 +90,7 @@ final class ObjectTable {
       int i = bindKey(ps, 1, key);
       ps.setString(i++, ObjectLifecycle.uidOf(tree));
       ps.setLong(i++, version);
-      ps.setString(i, StoreCodec.text(tree));
+      ps.setString(i, body);
       ps.executeUpdate();
     }
     insertOwnerRefs(c, key, tree);
@@ -100,7 +100,7 @@ final class ObjectTable {
    * Replaces the row if it is still at {@code expectedVersion}; false if it is not (or is gone).
    */
   static boolean update(
-      Connection c, ObjectKey key, ObjectNode tree, long version, long expectedVersion)
+      Connection c, ObjectKey key, ObjectNode tree, String body, long version, long expectedVersion)
       throws SQLException {
     int updated;
     try (PreparedStatement ps =
@@ -108,7 +108,7 @@ final class ObjectTable {
             "UPDATE weft_objects SET body = ?, resource_version = ? WHERE "
                 + KEY
                 + " AND resource_version = ?")) {
-      ps.setString(1, StoreCodec.text(tree));
+      ps.setString(1, body);
       ps.setLong(2, version);
       int i = bindKey(ps, 3, key);
       ps.setLong(i, expectedVersion);

@@ -2,7 +2,9 @@ package dev.weft.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.model.ObjectMeta;
 import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
 import dev.weft.model.codec.Codec;
 
 /** Resources as JSON trees, the form the store keeps them in, through Weft's one codec. */
@@ -15,6 +17,19 @@ final class StoreCodec {
 
   static <T> T convert(ObjectNode tree, Class<T> type) {
     return Codec.convert(tree, type);
+  }
+
+  /**
+   * What a status update returns: the incoming object with the stored metadata. Only a workflow's
+   * status is big, and decoding it back from the tree cost more than the rest of the write; the
+   * stored status is the incoming one, and the spec is checked to be the same.
+   */
+  @SuppressWarnings("unchecked")
+  static <T extends Resource> T afterStatusUpdate(T incoming, ObjectNode tree) {
+    if (incoming instanceof Workflow w && Codec.tree(w.spec()).equals(tree.get("spec"))) {
+      return (T) w.withMetadata(Codec.convert(tree.get("metadata"), ObjectMeta.class));
+    }
+    return typed(incoming, tree);
   }
 
   /** {@code tree} as an object of the same class as {@code like}. */

@@ -27,15 +27,31 @@ public final class WatchHub {
   public Watch subscribe(
       ResourceKind kind, String namespace, List<Change> backlog, Consumer<WatchEvent> handler) {
     Subscription s = new Subscription(kind, namespace, handler);
-    backlog.forEach(s::offer);
+    backlog.forEach(c -> s.offer(new Delivery(c)));
     subscriptions.add(s);
     Thread.ofVirtual().name("weft-watch-" + kind.kindName()).start(s::deliver);
     return s;
   }
 
   public void publish(Change change) {
+    Delivery d = new Delivery(change);
     for (Subscription s : subscriptions) {
-      s.offer(change);
+      s.offer(d);
+    }
+  }
+
+  /** A change on its way to the watches; the object is decoded once, by the first to need it. */
+  private static final class Delivery {
+    final Change change;
+    private Resource decoded;
+
+    Delivery(Change change) {
+      this.change = change;
+    }
+
+    synchronized Resource object(ResourceKind kind) {
+      if (decoded == null) decoded = Codec.convert(change.object(), kind.type());
+      return decoded;
     }
   }
 
@@ -47,7 +63,7 @@ public final class WatchHub {
     private final ResourceKind kind;
     private final String namespace;
     private final Consumer<WatchEvent> handler;
-    private final LinkedBlockingQueue<Optional<Change>> pending = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Optional<Delivery>> pending = new LinkedBlockingQueue<>();
     private volatile boolean closed;
 
     Subscription(ResourceKind kind, String namespace, Consumer<WatchEvent> handler) {
@@ -56,15 +72,15 @@ public final class WatchHub {
       this.handler = handler;
     }
 
-    void offer(Change change) {
-      if (change.concerns(kind, namespace)) {
-        pending.add(Optional.of(change));
+    void offer(Delivery d) {
+      if (d.change.concerns(kind, namespace)) {
+        pending.add(Optional.of(d));
       }
     }
 
     void deliver() {
       while (!closed) {
-        Optional<Change> next;
+        Optional<Delivery> next;
         try {
           next = pending.take();
         } catch (InterruptedException e) {
@@ -73,8 +89,8 @@ public final class WatchHub {
         if (next.isEmpty() || closed) {
           return;
         }
-        Change c = next.get();
-        Resource obj = Codec.convert(c.object(), kind.type());
+        Change c = next.get().change;
+        Resource obj = next.get().object(kind);
         try {
           handler.accept(new WatchEvent(c.type(), obj));
         } catch (RuntimeException e) {
