@@ -42,7 +42,7 @@ public final class Report {
   }
 
   public synchronized void print(PrintStream out) {
-    String format = "%-12s %-58s %12s %-8s %-14s %s%n";
+    String format = "%-11s %-64s %10s %-6s %-14s %s%n";
     out.printf(format, "SECTION", "FIGURE", "VALUE", "UNIT", "TARGET", "");
     for (Figure f : figures) {
       String verdict = f.holds() == null ? "" : f.holds() ? "holds" : "MISSED";
