@@ -45,13 +45,15 @@ final class ServerChild implements AutoCloseable {
             .redirectOutput(home.resolve("server.log").toFile())
             .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && process.isAlive()) {
       try {
         if (send(HttpRequest.newBuilder(uri("/healthz")).build()).statusCode() == 200) return;
       } catch (IOException e) {
-        Thread.sleep(50);
+        // not listening yet
       }
+      Thread.sleep(50);
     }
+    process.destroyForcibly();
     throw new IOException("weft server did not start; see " + home.resolve("server.log"));
   }
 

@@ -69,16 +69,31 @@ final class ServerCommand implements Callable<Integer> {
     String location = storeLocation;
     if (location == null) location = System.getenv("WEFT_STORE");
     if (location == null || location.isBlank()) location = dataDir.resolve("weft.db").toString();
+    // A SQLite file elsewhere is locked too: two servers on one store would both drive it.
+    Optional<DataDirLock> storeLock = Optional.empty();
+    if (!location.startsWith("jdbc:postgresql:")) {
+      Path file = Path.of(location.replaceFirst("^(jdbc:)?sqlite:", "")).toAbsolutePath();
+      if (!file.startsWith(dataDir.toAbsolutePath())) {
+        storeLock = DataDirLock.tryLock(Path.of(file + ".lock"));
+        if (storeLock.isEmpty()) {
+          err.println("weft: another weft server is using the store " + file);
+          lock.get().close();
+          return Main.EXIT_BAD_INPUT;
+        }
+      }
+    }
     JdbcStore store;
     try {
       store = Stores.open(location);
     } catch (StorageFailure | IllegalArgumentException e) {
       err.println("weft: cannot open the store " + location + ": " + e.getMessage());
       lock.get().close();
+      if (storeLock.isPresent()) storeLock.get().close();
       return Main.EXIT_BAD_INPUT;
     }
     CountDownLatch stop = new CountDownLatch(1);
     try (DataDirLock held = lock.get();
+        AutoCloseable heldStore = storeLock.isPresent() ? storeLock.get() : () -> {};
         ControlPlane plane = ControlPlane.service(dataDir, probe, store, store::close)) {
       WeftServer server;
       try {

@@ -25,9 +25,15 @@ public final class DataDirLock implements AutoCloseable {
   /** The lock, or empty if another process holds it. */
   public static Optional<DataDirLock> tryAcquire(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
+    return tryLock(dataDir.resolve("server.lock"));
+  }
+
+  /** A lock on {@code file} (created if missing), or empty if another process holds it. */
+  public static Optional<DataDirLock> tryLock(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
     FileChannel channel =
-        FileChannel.open(
-            dataDir.resolve("server.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock = channel.tryLock();
     if (lock == null) {
       channel.close();

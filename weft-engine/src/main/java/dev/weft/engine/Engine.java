@@ -1,5 +1,6 @@
 package dev.weft.engine;
 
+import dev.weft.engine.action.Action;
 import dev.weft.engine.event.Event;
 import dev.weft.engine.exec.Memoizer;
 import dev.weft.engine.exec.TemplateExecutor;
@@ -14,7 +15,9 @@ import dev.weft.engine.template.EngineError;
 import dev.weft.engine.template.TemplateHolder;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.WorkflowSpec;
+import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.NodeType;
 import dev.weft.model.status.WorkflowPhase;
 import dev.weft.model.status.WorkflowStatus;
 import java.time.Instant;
@@ -53,6 +56,7 @@ public final class Engine {
         case Event.Resync r -> run.resync();
       }
     }
+    if (run.resyncing()) killEndedPods(run);
     applyShutdown(run, spec, startedAt);
     if (spec.entrypoint() == null)
       return failed(old, startedAt, now, "spec.entrypoint is required");
@@ -84,6 +88,19 @@ public final class Engine {
           || before.equals(run.nodes().snapshot())
           || pass >= MAX_PASSES) {
         return outcome;
+      }
+    }
+  }
+
+  /**
+   * After a restart, a pod whose node was failed (deadline, stop) may still run if the process that
+   * failed it died before killing it: the kill is asked for again (a no-op for a pod that ended).
+   */
+  private static void killEndedPods(Run run) {
+    for (NodeStatus n : List.copyOf(run.nodes().all())) {
+      boolean failed = n.phase() == NodePhase.FAILED || n.phase() == NodePhase.ERROR;
+      if (n.type() == NodeType.Pod && n.podName() != null && failed) {
+        run.act(new Action.KillPod(n.id(), n.podName(), n.message()));
       }
     }
   }

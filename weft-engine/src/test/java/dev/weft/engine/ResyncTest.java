@@ -85,4 +85,30 @@ class ResyncTest {
 
     assertThat(again).extracting(Action.RunPod::nodeName).containsExactly("wf[1].b", "wf[1].c");
   }
+
+  @Test
+  void aResyncAsksAgainToKillThePodsOfFailedNodes() {
+    Workflow wf = reconciled(Simulation.of(WF).workflow(), List.of());
+    wf = reconciled(wf, List.of(finished(idOf(wf, "a"), 0)));
+    String b = idOf(wf, "b");
+    wf = reconciled(wf, List.of(finished(b, 1))); // c still runs: the workflow goes on
+
+    List<Action> actions =
+        engine.reconcile(wf, Library.EMPTY, List.of(new Event.Resync()), now).actions();
+
+    assertThat(actions)
+        .filteredOn(Action.KillPod.class::isInstance)
+        .extracting(k -> ((Action.KillPod) k).nodeId())
+        .containsExactly(b);
+  }
+
+  private Event.PodFinished finished(String nodeId, int exitCode) {
+    return new Event.PodFinished(
+        nodeId,
+        exitCode,
+        java.util.Optional.empty(),
+        new dev.weft.model.spec.Outputs(null, null, null, null),
+        now,
+        now);
+  }
 }

@@ -37,6 +37,20 @@ public final class SandboxExecutor implements Executor {
     return mode;
   }
 
+  /**
+   * Kills whatever still runs of a pod no executor in this process started: containers whose shim
+   * outlived an earlier process. A no-op for a pod with nothing left running.
+   */
+  public static void killLeftovers(java.nio.file.Path podWorkDir) {
+    java.nio.file.Path states = new PodLayout(podWorkDir).workDir().resolve("state");
+    if (!java.nio.file.Files.isDirectory(states)) return;
+    try (var dirs = java.nio.file.Files.list(states)) {
+      dirs.forEach(dir -> new Shim(dir).killCommand());
+    } catch (java.io.IOException e) {
+      // the pod's files are going away as well
+    }
+  }
+
   @Override
   public RunningPod start(PodSpec spec) {
     SandboxPod pod = new SandboxPod(spec, profiles, Launcher.of(mode), grace);

@@ -28,6 +28,8 @@ final class Shim {
 
   // $1 is the state dir, the rest the container's command. The trap keeps the shim alive through
   // signals meant for the container; the loop re-waits when a trapped signal interrupted `wait`.
+  // A background command of a shell without job control ignores SIGINT and SIGQUIT; env gives the
+  // container their default actions back, as a container's process has them.
   // After the command ends its process group (it is the leader when the host-direct launcher gave
   // it a session) is killed, as nothing of a container outlives its main process.
   private static final String SCRIPT =
@@ -37,7 +39,7 @@ final class Shim {
       { echo $$ >"$state/started"; } 2>/dev/null || exit 75
       set +C
       trap : TERM INT HUP
-      "$@" &
+      /usr/bin/env --default-signal=INT,QUIT "$@" &
       child=$!
       while :; do
         wait "$child"; rc=$?
@@ -93,6 +95,14 @@ final class Shim {
     } catch (IOException | NumberFormatException e) {
       return OptionalLong.empty();
     }
+  }
+
+  /**
+   * Kills the command of a live shim (and everything it started); the shim then records the exit.
+   * For steps whose node ended while no executor watched them.
+   */
+  void killCommand() {
+    live().ifPresent(shim -> shim.descendants().forEach(ProcessHandle::destroyForcibly));
   }
 
   /** The live shim process that claimed this container, if it still runs. */

@@ -78,6 +78,37 @@ class ReadoptionTest {
   }
 
   @Test
+  void leftoversOfAPodNobodyAdoptedAreKilledThroughTheirShims() throws Exception {
+    Pods first = Pods.sandboxed(dir);
+    PodSpec spec = pod(first.newWorkDir("pod"), "sleep 100");
+    RunningPod original = first.start(spec);
+    awaitFile(original.hostPath("main", "/count"));
+    Instant killedAt = Instant.now();
+
+    SandboxExecutor.killLeftovers(spec.workDir());
+    ContainerOutcome outcome = await(original).container("main");
+
+    assertThat(Duration.between(killedAt, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    assertThat(outcome.exitCode()).isEqualTo(137);
+  }
+
+  @Test
+  void aContainerGetsSigintAndSigquitWithTheirDefaultActions() throws Exception {
+    Pods pods = Pods.sandboxed(dir);
+    // A shell without job control would start a background command with both ignored (bits 1, 2).
+    PodOutcome outcome =
+        pods.run(
+            sh(
+                "main",
+                "ign=$(awk '/^SigIgn/ {print $2}' /proc/self/status); echo $ign;"
+                    + " test $(( 0x$ign & 6 )) -eq 0"));
+
+    assertThat(outcome.container("main").exitCode())
+        .as(() -> pods.lastPod().stdout("main", 1000))
+        .isZero();
+  }
+
+  @Test
   void theShimOutlivesTheProcessThatStartedIt() throws Exception {
     Path state = dir.resolve("state");
     Path out = dir.resolve("out");

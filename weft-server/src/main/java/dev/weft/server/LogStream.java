@@ -97,10 +97,13 @@ final class LogStream {
       if (length <= c.offset) {
         chunk = "";
       } else {
-        byte[] bytes = new byte[(int) Math.min(length - c.offset, 16 << 20)];
-        raf.seek(c.offset);
+        // the whole rest of the file: a log is never cut short (a step's output is its record)
+        long from = c.offset;
+        if (!c.started && tail != null) from = tailStart(raf, length, tail);
+        byte[] bytes = new byte[Math.toIntExact(length - from)];
+        raf.seek(from);
         raf.readFully(bytes);
-        c.offset += bytes.length;
+        c.offset = length;
         chunk = new String(bytes, StandardCharsets.UTF_8);
       }
     }
@@ -118,6 +121,30 @@ final class LogStream {
     }
     c.started = true;
     return out;
+  }
+
+  /** Where the last {@code lines} lines of the file begin, found by reading back from the end. */
+  private static long tailStart(RandomAccessFile raf, long length, int lines) throws IOException {
+    long pos = length;
+    int newlines = 0;
+    byte[] buf = new byte[8192];
+    // a final newline ends the last line rather than starting an empty one
+    long scanEnd = length;
+    if (length > 0) {
+      raf.seek(length - 1);
+      if (raf.read() == '\n') scanEnd = length - 1;
+    }
+    pos = scanEnd;
+    while (pos > 0) {
+      int n = (int) Math.min(buf.length, pos);
+      raf.seek(pos - n);
+      raf.readFully(buf, 0, n);
+      for (int i = n - 1; i >= 0; i--) {
+        if (buf[i] == '\n' && ++newlines == lines) return pos - n + i + 1;
+      }
+      pos -= n;
+    }
+    return 0;
   }
 
   private static List<String> pods(Workflow wf, String wanted) {

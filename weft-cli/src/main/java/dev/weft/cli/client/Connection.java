@@ -55,7 +55,8 @@ public final class Connection {
   }
 
   public ApiClient open() {
-    return new ApiClient(serverUri(), token());
+    URI uri = serverUri();
+    return new ApiClient(uri, token(uri));
   }
 
   /** Accepts {@code host:port}, {@code host} (port 2746) and {@code http(s)://host[:port]}. */
@@ -79,11 +80,15 @@ public final class Connection {
     }
   }
 
-  /** The token: --token, WEFT_TOKEN, else the file `weft server` wrote on this machine, if any. */
-  private String token() {
+  /**
+   * The token: --token, WEFT_TOKEN, else the file `weft server` wrote on this machine, if any, but
+   * only for a server on this machine: that token is never sent elsewhere.
+   */
+  private String token(URI server) {
     if (token != null && !token.isBlank()) return token.strip();
     String fromEnv = env("WEFT_TOKEN");
     if (fromEnv != null) return fromEnv;
+    if (!isLoopback(server.getHost())) return null;
     Path file = DataDir.resolve().resolve(ServerToken.FILE);
     if (!Files.isReadable(file)) return null;
     try {
@@ -91,6 +96,16 @@ public final class Connection {
       return read.isEmpty() ? null : read;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) return false;
+    if (host.equals("localhost")) return true;
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 

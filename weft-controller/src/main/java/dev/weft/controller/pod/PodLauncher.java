@@ -8,6 +8,7 @@ import dev.weft.executor.FileTrees;
 import dev.weft.executor.PodLayout;
 import dev.weft.executor.PodSpec;
 import dev.weft.executor.RunningPod;
+import dev.weft.executor.SandboxExecutor;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.Outputs;
 import dev.weft.model.spec.WorkflowSpec;
@@ -88,9 +89,13 @@ public final class PodLauncher {
         run.nodeId(), 1, Optional.of(message), new Outputs(null, null, null, null), now, now);
   }
 
+  /**
+   * Kills the pod; one an earlier process started and nobody adopted is killed through its shims.
+   */
   public void kill(Workflow wf, String podName, String reason) {
     RunningPod pod = running.get(key(wf, podName));
     if (pod != null) pod.kill(reason);
+    else SandboxExecutor.killLeftovers(podDir(wf, podName));
   }
 
   /** Kills every pod this launcher runs (`weft run` ending; a server leaves them to be adopted). */
@@ -120,7 +125,9 @@ public final class PodLauncher {
 
   /** Removes an ended pod's files (sandbox and logs), as Argo's podGC deletes the Pod. */
   public void remove(Workflow wf, String podName) {
-    if (!running.containsKey(key(wf, podName))) FileTrees.deleteQuietly(podDir(wf, podName));
+    if (running.containsKey(key(wf, podName))) return;
+    SandboxExecutor.killLeftovers(podDir(wf, podName));
+    FileTrees.deleteQuietly(podDir(wf, podName));
   }
 
   public int runningCount() {

@@ -70,6 +70,9 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     Workflow wf = found.get();
     if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
+      if (inbox.drain(key).stream().anyMatch(Event.Resync.class::isInstance)) {
+        killLeftovers(wf);
+      }
       inbox.forget(key);
       Optional<Workflow> labelled = relabel(wf);
       return labelled.isEmpty() ? Result.requeue() : retain(key, labelled.get(), null);
@@ -90,6 +93,12 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       }
     }
     act(key, saved, lib, r.actions());
+    if (Boolean.TRUE.equals(wf.spec().suspend())
+        && events.stream().anyMatch(Event.Resync.class::isInstance)) {
+      // A suspended workflow is not walked, so its running pods were not asked for again: keep the
+      // resync for the first reconcile after it is resumed.
+      inbox.putBack(key, List.of(new Event.Resync()));
+    }
     Optional<Workflow> labelled = relabel(saved);
     if (labelled.isEmpty()) return Result.requeue();
     saved = labelled.get();
@@ -102,6 +111,19 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     return wake.map(at -> Result.requeueAfter(max0(Duration.between(clock.instant(), at))))
         .orElse(Result.done());
+  }
+
+  /**
+   * First sight of a completed workflow after a start: a pod failed by a deadline or a stop may
+   * still run if the process that failed it died before killing it.
+   */
+  private void killLeftovers(Workflow wf) {
+    for (var n : wf.status().nodesOrEmpty().values()) {
+      boolean failed =
+          n.phase() == dev.weft.model.status.NodePhase.FAILED
+              || n.phase() == dev.weft.model.status.NodePhase.ERROR;
+      if (n.podName() != null && failed) pods.kill(wf, n.podName(), "the workflow has completed");
+    }
   }
 
   /** Brings the phase labels up to date; empty if another writer got in first (requeue). */

@@ -39,6 +39,8 @@ public final class TemplateExecutor {
    */
   private final Map<String, Prepared> preparedThisReconcile = new HashMap<>();
 
+  private int preparedWithGlobals;
+
   /** Each template's JSON tree, made once per reconcile (render copies before it changes one). */
   private final Map<Template, com.fasterxml.jackson.databind.JsonNode> trees =
       new java.util.IdentityHashMap<>();
@@ -72,6 +74,10 @@ public final class TemplateExecutor {
   NodeStatus execute(String nodeName, Call call, String boundaryId, int attempt) {
     NodeStatus existing = run.nodes().byName(nodeName);
     if (existing != null && existing.phase().fulfilled()) return existing;
+    if (preparedWithGlobals != run.globalsVersion()) {
+      preparedThisReconcile.clear(); // a global was added: what saw the old ones is prepared again
+      preparedWithGlobals = run.globalsVersion();
+    }
     Prepared p = existing == null ? null : preparedThisReconcile.get(nodeName + "#" + attempt);
     if (p == null) {
       try {
@@ -145,6 +151,8 @@ public final class TemplateExecutor {
    * back when neither changed anything (a template without inputs or tags is used as it is).
    */
   private Template bindAndRender(Template t, InputBinder.Bound bound, Map<String, String> vars) {
+    // Templates with templateDefaults are new objects on every call: keep the cache bounded.
+    if (trees.size() > 512) trees.clear();
     var tree = trees.computeIfAbsent(t, Codec::tree);
     boolean sameInputs = Objects.equals(t.inputs(), bound.inputs()) || noInputs(t, bound);
     if (!sameInputs) {

@@ -74,7 +74,17 @@ public final class Run {
     return globals;
   }
 
+  private int globalsVersion;
+
+  /**
+   * Changes whenever a global variable is added, so what was prepared with the old ones is redone.
+   */
+  public int globalsVersion() {
+    return globalsVersion;
+  }
+
   public void addGlobal(String key, String value) {
+    globalsVersion++;
     globals = globals.with(key, value);
   }
 
@@ -154,6 +164,10 @@ public final class Run {
   /** After a {@code Resync} event, every pod not yet ended is asked for again, once. */
   public void resync() {
     if (reissued == null) reissued = new java.util.HashSet<>();
+  }
+
+  public boolean resyncing() {
+    return reissued != null;
   }
 
   /** Whether the pod of this node must be asked for again (true once per node per resync). */
