@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.controller.ControlPlane;
 import dev.weft.engine.rerun.Resubmit;
 import dev.weft.engine.rerun.Retry;
+import dev.weft.executor.FileTrees;
 import dev.weft.model.Workflow;
 import dev.weft.model.status.NodeStatus;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +30,9 @@ public final class WorkflowReruns {
   }
 
   /**
-   * The pods of the nodes run again lose their files first (their names are reused), then the
-   * workflow is saved as Running; a conflicting write in between gets a 409 and changes nothing.
+   * The pods of the nodes run again have their files moved aside first (their names are reused),
+   * then the workflow is saved as Running; if that save fails (a 409) the files are put back and
+   * nothing changed. A workflow with steps still stopping is refused.
    */
   private Object retry(Request r) throws IOException {
     Workflow wf =
@@ -53,8 +56,22 @@ public final class WorkflowReruns {
     } catch (IllegalStateException e) {
       throw ApiException.invalid(e.getMessage());
     }
-    result.podsToDelete().forEach(pod -> plane.pods().remove(wf, pod));
-    Workflow saved = plane.store().update(result.workflow());
+    if (plane.pods().anyRunning(wf)) {
+      throw ApiException.failedPrecondition(
+          "workflow " + wf.metadata().name() + " still has steps stopping; retry in a moment");
+    }
+    Map<String, Path> retired = new LinkedHashMap<>();
+    for (String pod : result.podsToDelete()) {
+      plane.pods().retire(wf, pod).ifPresent(aside -> retired.put(pod, aside));
+    }
+    Workflow saved;
+    try {
+      saved = plane.store().update(result.workflow());
+    } catch (RuntimeException e) {
+      for (var back : retired.entrySet()) plane.pods().restore(wf, back.getKey(), back.getValue());
+      throw e;
+    }
+    retired.values().forEach(FileTrees::deleteQuietly);
     plane.enqueue(ControlPlane.key(saved));
     return saved;
   }

@@ -130,6 +130,33 @@ public final class PodLauncher {
     FileTrees.deleteQuietly(podDir(wf, podName));
   }
 
+  /** Whether any pod of the workflow still runs here (a killed one may be in its grace period). */
+  public boolean anyRunning(Workflow wf) {
+    String uid = uid(wf);
+    return running.keySet().stream().anyMatch(k -> k.workflowUid().equals(uid));
+  }
+
+  /**
+   * Moves an ended pod's files aside, so its name can be used again (a retry) while the files can
+   * still be put back ({@link #restore}) if what needed the name does not happen. Empty if the pod
+   * has no files.
+   */
+  public Optional<Path> retire(Workflow wf, String podName) throws IOException {
+    Path dir = podDir(wf, podName);
+    if (!Files.exists(dir)) return Optional.empty();
+    SandboxExecutor.killLeftovers(dir);
+    Path aside =
+        podsRoot.resolve(uid(wf)).resolve(".retired").resolve(podName + "-" + System.nanoTime());
+    Files.createDirectories(aside.getParent());
+    Files.move(dir, aside);
+    return Optional.of(aside);
+  }
+
+  /** Puts back what {@link #retire} moved aside. */
+  public void restore(Workflow wf, String podName, Path retired) throws IOException {
+    Files.move(retired, podDir(wf, podName));
+  }
+
   public int runningCount() {
     return running.size();
   }

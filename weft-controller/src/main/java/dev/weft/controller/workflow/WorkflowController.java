@@ -50,7 +50,7 @@ public final class WorkflowController implements AutoCloseable {
         new EventHandler<>() {
           @Override
           public void onAdd(Workflow wf) {
-            reconciler.report(WorkflowKey.of(wf), new Event.Resync());
+            reconciler.report(WorkflowKey.of(wf), wf.metadata().uid(), new Event.Resync());
             tell(wf);
           }
 

@@ -61,6 +61,12 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     enqueue.accept(key);
   }
 
+  /** Records an event about the workflow with this uid only, and wakes its controller. */
+  public void report(WorkflowKey key, String uid, Event event) {
+    inbox.add(key, uid, event);
+    enqueue.accept(key);
+  }
+
   @Override
   public Result reconcile(WorkflowKey key) {
     Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
@@ -70,14 +76,14 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     Workflow wf = found.get();
     if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
-      if (inbox.drain(key).stream().anyMatch(Event.Resync.class::isInstance)) {
+      if (inbox.drain(key, uid(wf)).stream().anyMatch(Event.Resync.class::isInstance)) {
         killLeftovers(wf);
       }
       inbox.forget(key);
       Optional<Workflow> labelled = relabel(wf);
       return labelled.isEmpty() ? Result.requeue() : retain(key, labelled.get(), null);
     }
-    List<Event> events = inbox.drain(key);
+    List<Event> events = inbox.drain(key, uid(wf));
     Library lib = libraries.load(key.namespace());
     Reconciliation r = engine.reconcile(wf, lib, events, clock.instant());
     Workflow saved = wf;
@@ -85,7 +91,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       try {
         saved = store.updateStatus(wf.withStatus(r.status()));
       } catch (StoreException.Conflict e) {
-        inbox.putBack(key, events);
+        inbox.putBack(key, uid(wf), events);
         return Result.requeue();
       } catch (StoreException.NotFound e) {
         inbox.forget(key);
@@ -97,7 +103,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
         && events.stream().anyMatch(Event.Resync.class::isInstance)) {
       // A suspended workflow is not walked, so its running pods were not asked for again: keep the
       // resync for the first reconcile after it is resumed.
-      inbox.putBack(key, List.of(new Event.Resync()));
+      inbox.putBack(key, uid(wf), List.of(new Event.Resync()));
     }
     Optional<Workflow> labelled = relabel(saved);
     if (labelled.isEmpty()) return Result.requeue();
@@ -163,11 +169,16 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     for (Action a : actions) {
       switch (a) {
-        case Action.RunPod run -> pods.start(wf, spec, lib, run, (w, ev) -> report(key, ev));
+        case Action.RunPod run ->
+            pods.start(wf, spec, lib, run, (w, ev) -> report(key, uid(w), ev));
         case Action.KillPod kill -> pods.kill(wf, kill.podName(), kill.reason());
         case Action.SaveMemo memo -> memos.save(key.namespace(), memo);
       }
     }
+  }
+
+  private static String uid(Workflow wf) {
+    return wf.metadata().uid();
   }
 
   private static Duration max0(Duration d) {
