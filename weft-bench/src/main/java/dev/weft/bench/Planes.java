@@ -44,9 +44,7 @@ final class Planes {
                 null,
                 e -> {
                   if (e.object() instanceof Workflow w
-                      && w.status() != null
-                      && w.status().phase() != null
-                      && w.status().phase().completed()
+                      && w.completed()
                       && pending.remove(w.name())) {
                     done.countDown();
                   }

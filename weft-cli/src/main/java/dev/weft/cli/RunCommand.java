@@ -146,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         view.update(wf, Instant.now());
         seenVersion = version;
       }
-      if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
+      if (wf.completed()) {
         return wf;
       }
       Thread.sleep(50);

@@ -51,16 +51,6 @@ public final class ControlPlane implements AutoCloseable {
       SandboxMode.Probe sandbox,
       Store store,
       AutoCloseable storeCloser,
-      boolean service)
-      throws IOException {
-    this(dataDir, sandbox, store, storeCloser, service, null);
-  }
-
-  private ControlPlane(
-      Path dataDir,
-      SandboxMode.Probe sandbox,
-      Store store,
-      AutoCloseable storeCloser,
       boolean service,
       Executor custom)
       throws IOException {
@@ -93,7 +83,7 @@ public final class ControlPlane implements AutoCloseable {
 
   /** For `weft run`: an in-memory store; closing kills the steps still running. */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
-    return new ControlPlane(dataDir, sandbox, new InMemoryStore(), () -> {}, false);
+    return new ControlPlane(dataDir, sandbox, new InMemoryStore(), () -> {}, false, null);
   }
 
   /**
@@ -103,7 +93,7 @@ public final class ControlPlane implements AutoCloseable {
   public static ControlPlane service(
       Path dataDir, SandboxMode.Probe sandbox, Store store, AutoCloseable closeStore)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true);
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null);
   }
 
   /**
@@ -118,11 +108,6 @@ public final class ControlPlane implements AutoCloseable {
       Executor executor)
       throws IOException {
     return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor);
-  }
-
-  /** A local plane (kept for callers that want the in-memory default). */
-  public ControlPlane(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
-    this(dataDir, sandbox, new InMemoryStore(), () -> {}, false);
   }
 
   public Store store() {

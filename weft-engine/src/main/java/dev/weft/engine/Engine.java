@@ -15,7 +15,6 @@ import dev.weft.engine.template.EngineError;
 import dev.weft.engine.template.TemplateHolder;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.WorkflowSpec;
-import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import dev.weft.model.status.WorkflowPhase;
@@ -98,8 +97,7 @@ public final class Engine {
    */
   private static void killEndedPods(Run run) {
     for (NodeStatus n : List.copyOf(run.nodes().all())) {
-      boolean failed = n.phase() == NodePhase.FAILED || n.phase() == NodePhase.ERROR;
-      if (n.type() == NodeType.Pod && n.podName() != null && failed) {
+      if (n.type() == NodeType.Pod && n.podName() != null && n.phase().unsuccessful()) {
         run.act(new Action.KillPod(n.id(), n.podName(), n.message()));
       }
     }

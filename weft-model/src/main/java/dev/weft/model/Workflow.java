@@ -19,6 +19,11 @@ public record Workflow(
     return new Workflow(apiVersion, kind, metadata, newSpec, status);
   }
 
+  /** Whether the workflow has reached a final phase (Succeeded, Failed or Error). */
+  public boolean completed() {
+    return status != null && status.phase() != null && status.phase().completed();
+  }
+
   public String name() {
     return metadata.name();
   }

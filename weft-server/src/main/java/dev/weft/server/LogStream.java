@@ -58,7 +58,7 @@ final class LogStream {
     Map<Path, Cursor> cursors = new HashMap<>();
     try (OutputStream out = r.stream(framing.contentType())) {
       while (true) {
-        boolean last = !follow || completed(wf) || closing.getAsBoolean();
+        boolean last = !follow || wf.completed() || closing.getAsBoolean();
         boolean wrote = false;
         for (String pod : pods(wf, wanted)) {
           for (Path file : plane.pods().logFiles(wf, pod, container)) {
@@ -158,10 +158,6 @@ final class LogStream {
                 NodeStatus::startedAt, Comparator.nullsLast(Comparator.naturalOrder())))
         .forEach(n -> pods.add(n.podName()));
     return pods;
-  }
-
-  private static boolean completed(Workflow wf) {
-    return wf.status() != null && wf.status().phase() != null && wf.status().phase().completed();
   }
 
   private static Integer integer(String text, String field) {

@@ -41,10 +41,6 @@ public final class WorkflowActions {
     return StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
   }
 
-  private static boolean completed(Workflow wf) {
-    return wf.status() != null && wf.status().phase() != null && wf.status().phase().completed();
-  }
-
   private Workflow current(Workflow wf) {
     return StoredObjects.get(
         plane.store(), Workflow.class, wf.metadata().namespaceOrDefault(), wf.metadata().name());
@@ -52,7 +48,7 @@ public final class WorkflowActions {
 
   private Object suspend(Request r) {
     Workflow wf = stored(r);
-    if (completed(wf)) {
+    if (wf.completed()) {
       throw ApiException.invalid("cannot suspend completed workflows");
     }
     plane.suspend(ControlPlane.key(wf));
@@ -62,7 +58,7 @@ public final class WorkflowActions {
   /** As on Argo, resuming a completed workflow is not an error; there is just nothing to do. */
   private Object resume(Request r) throws IOException {
     Workflow wf = stored(r);
-    if (completed(wf)) return wf;
+    if (wf.completed()) return wf;
     String selector = Bodies.parse(r.body()).path("nodeFieldSelector").asText("");
     WorkflowKey key = ControlPlane.key(wf);
     if (selector.isBlank()) {
@@ -79,7 +75,7 @@ public final class WorkflowActions {
    */
   private Object shutdown(Request r, String strategy) throws IOException {
     Workflow wf = stored(r);
-    if (completed(wf)) {
+    if (wf.completed()) {
       throw ApiException.internal("cannot shutdown a completed workflow");
     }
     JsonNode body = Bodies.parse(r.body());

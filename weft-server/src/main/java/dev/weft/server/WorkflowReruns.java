@@ -7,6 +7,7 @@ import dev.weft.engine.rerun.Retry;
 import dev.weft.executor.FileTrees;
 import dev.weft.model.Workflow;
 import dev.weft.model.status.NodeStatus;
+import dev.weft.store.ObjectLifecycle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,7 +17,6 @@ import java.util.function.Predicate;
 
 /** Argo's retry and resubmit of a finished workflow. */
 public final class WorkflowReruns {
-  private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private final ControlPlane plane;
   private final SecureRandom random = new SecureRandom();
 
@@ -87,7 +87,7 @@ public final class WorkflowReruns {
               wf,
               body.path("memoized").asBoolean(false),
               parameters(body.path("parameters")),
-              suffix());
+              ObjectLifecycle.generatedSuffix(random));
     } catch (IllegalStateException e) {
       throw ApiException.invalid(e.getMessage());
     }
@@ -108,11 +108,5 @@ public final class WorkflowReruns {
       out.put(text.substring(0, eq), text.substring(eq + 1));
     }
     return out;
-  }
-
-  private String suffix() {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 5; i++) s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-    return s.toString();
   }
 }

@@ -96,7 +96,7 @@ class AuthTest {
   @Test
   void insecureModeIsRefusedOffLoopback() throws Exception {
     Path dir = Files.createTempDirectory("weft-insecure");
-    try (ControlPlane plane = new ControlPlane(dir, SandboxMode.probe())) {
+    try (ControlPlane plane = ControlPlane.local(dir, SandboxMode.probe())) {
       assertThatThrownBy(() -> WeftServer.start(new ServerConfig("0.0.0.0", 0, dir, true), plane))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("loopback");

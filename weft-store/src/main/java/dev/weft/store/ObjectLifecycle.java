@@ -222,6 +222,11 @@ public final class ObjectLifecycle {
   }
 
   private String randomSuffix() {
+    return generatedSuffix(random);
+  }
+
+  /** Five characters as Kubernetes appends to a generateName, for names made outside the store. */
+  public static String generatedSuffix(RandomGenerator random) {
     StringBuilder sb = new StringBuilder(GENERATED_SUFFIX);
     for (int i = 0; i < GENERATED_SUFFIX; i++) {
       sb.append(NAME_ALPHABET.charAt(random.nextInt(NAME_ALPHABET.length())));

@@ -70,7 +70,7 @@ public final class WorkflowPrinter {
   }
 
   public static boolean completed(Workflow wf) {
-    return wf.status() != null && wf.status().phase() != null && wf.status().phase().completed();
+    return wf.completed();
   }
 
   /** Suspended as a whole (spec.suspend) or waiting in a suspend node. */

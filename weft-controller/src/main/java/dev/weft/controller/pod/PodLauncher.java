@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,12 +164,11 @@ public final class PodLauncher {
 
   /** The container's output (stdout then stderr), read from the pod's files; empty once gone. */
   public Optional<String> logs(Workflow wf, String podName, String container) {
-    PodLayout layout = new PodLayout(podDir(wf, podName));
+    List<Path> files = logFiles(wf, podName, container);
     try {
-      if (!Files.exists(layout.stdout(container))) return Optional.empty();
-      String out = Files.readString(layout.stdout(container));
-      String err =
-          Files.exists(layout.stderr(container)) ? Files.readString(layout.stderr(container)) : "";
+      if (!Files.exists(files.get(0))) return Optional.empty();
+      String out = Files.readString(files.get(0));
+      String err = Files.exists(files.get(1)) ? Files.readString(files.get(1)) : "";
       return Optional.of(out + err);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -176,9 +176,9 @@ public final class PodLauncher {
   }
 
   /** The container's log files, stdout then stderr (they may not exist yet, or any more). */
-  public java.util.List<Path> logFiles(Workflow wf, String podName, String container) {
+  public List<Path> logFiles(Workflow wf, String podName, String container) {
     PodLayout layout = new PodLayout(podDir(wf, podName));
-    return java.util.List.of(layout.stdout(container), layout.stderr(container));
+    return List.of(layout.stdout(container), layout.stderr(container));
   }
 
   public Path podDir(Workflow wf, String podName) {

@@ -75,7 +75,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       return Result.done();
     }
     Workflow wf = found.get();
-    if (wf.status() != null && wf.status().phase() != null && wf.status().phase().completed()) {
+    if (wf.completed()) {
       if (inbox.drain(key, uid(wf)).stream().anyMatch(Event.Resync.class::isInstance)) {
         killLeftovers(wf);
       }
@@ -125,10 +125,8 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
    */
   private void killLeftovers(Workflow wf) {
     for (var n : wf.status().nodesOrEmpty().values()) {
-      boolean failed =
-          n.phase() == dev.weft.model.status.NodePhase.FAILED
-              || n.phase() == dev.weft.model.status.NodePhase.ERROR;
-      if (n.podName() != null && failed) pods.kill(wf, n.podName(), "the workflow has completed");
+      if (n.podName() != null && n.phase().unsuccessful())
+        pods.kill(wf, n.podName(), "the workflow has completed");
     }
   }
 
