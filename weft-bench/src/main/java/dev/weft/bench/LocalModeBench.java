@@ -75,7 +75,8 @@ final class LocalModeBench {
     List<String> command;
     if (SandboxMode.detect() == SandboxMode.NAMESPACES) {
       command =
-          SandboxCommand.of(dir.resolve("baseline-root"), "baseline", List.of("/usr/bin/true"));
+          SandboxCommand.of(
+              dir.resolve("baseline-root"), "baseline", List.of("/usr/bin/true"), dir);
     } else {
       command = List.of("/usr/bin/true");
     }

@@ -88,7 +88,15 @@ final class ContainerRun {
       }
       launch =
           new Launch(
-              fs, shimDir, hostname, workingDir(), argv, executable.get(), env, spec.limits());
+              fs,
+              shimDir,
+              hostname,
+              workingDir(),
+              argv,
+              executable.get(),
+              env,
+              spec.limits(),
+              spec.security());
     } catch (IOException | RuntimeException e) {
       return ContainerOutcome.notRun(name(), "cannot prepare container: " + e.getMessage());
     }
@@ -225,6 +233,7 @@ final class ContainerRun {
     if (!ContainerFs.isReserved(workingDir())) {
       Files.createDirectories(fs.hostPath(workingDir()));
     }
+    launcher.handOver(fs);
   }
 
   private ContainerOutcome notFound(String program) {

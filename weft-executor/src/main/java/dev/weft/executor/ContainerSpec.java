@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param dependencies names of containers of the same pod that must end successfully first (Argo
  *     containerSet graph); empty for ordinary pods
+ * @param security the user, groups and privileges the container runs with
  */
 public record ContainerSpec(
     String name,
@@ -26,7 +27,8 @@ public record ContainerSpec(
     List<Mount> mounts,
     List<FileInput> inputs,
     Resources limits,
-    List<String> dependencies) {
+    List<String> dependencies,
+    ContainerSecurity security) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
 
@@ -45,6 +47,7 @@ public record ContainerSpec(
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(limits, "limits");
     dependencies = List.copyOf(dependencies);
+    Objects.requireNonNull(security, "security");
   }
 
   /** A container with only an image, command and args; refine it with the {@code with*} methods. */
@@ -61,7 +64,8 @@ public record ContainerSpec(
         List.of(),
         List.of(),
         Resources.NONE,
-        List.of());
+        List.of(),
+        ContainerSecurity.DEFAULT);
   }
 
   public ContainerSpec withScript(String source) {
@@ -76,7 +80,8 @@ public record ContainerSpec(
         mounts,
         inputs,
         limits,
-        dependencies);
+        dependencies,
+        security);
   }
 
   public ContainerSpec withEnv(Map<String, String> newEnv) {
@@ -91,7 +96,8 @@ public record ContainerSpec(
         mounts,
         inputs,
         limits,
-        dependencies);
+        dependencies,
+        security);
   }
 
   public ContainerSpec withWorkingDir(String dir) {
@@ -106,7 +112,8 @@ public record ContainerSpec(
         mounts,
         inputs,
         limits,
-        dependencies);
+        dependencies,
+        security);
   }
 
   public ContainerSpec withMounts(List<Mount> newMounts) {
@@ -121,7 +128,8 @@ public record ContainerSpec(
         newMounts,
         inputs,
         limits,
-        dependencies);
+        dependencies,
+        security);
   }
 
   public ContainerSpec withInputs(List<FileInput> newInputs) {
@@ -136,7 +144,8 @@ public record ContainerSpec(
         mounts,
         newInputs,
         limits,
-        dependencies);
+        dependencies,
+        security);
   }
 
   public ContainerSpec withLimits(Resources newLimits) {
@@ -151,7 +160,24 @@ public record ContainerSpec(
         mounts,
         inputs,
         newLimits,
-        dependencies);
+        dependencies,
+        security);
+  }
+
+  public ContainerSpec withSecurity(ContainerSecurity newSecurity) {
+    return new ContainerSpec(
+        name,
+        image,
+        command,
+        args,
+        script,
+        env,
+        workingDir,
+        mounts,
+        inputs,
+        limits,
+        dependencies,
+        newSecurity);
   }
 
   public ContainerSpec withDependencies(List<String> newDependencies) {
@@ -166,6 +192,7 @@ public record ContainerSpec(
         mounts,
         inputs,
         limits,
-        newDependencies);
+        newDependencies,
+        security);
   }
 }

@@ -69,6 +69,11 @@ final class HostDirectLauncher implements Launcher {
   }
 
   @Override
+  public void handOver(ContainerFs fs) {
+    // Host-direct processes run as Weft's own user, which owns what Weft prepared.
+  }
+
+  @Override
   public void signal(ProcessHandle process, boolean force) {
     signalGroup(process.pid(), force);
     process

@@ -19,4 +19,5 @@ record Launch(
     List<String> argv,
     Path executable,
     Map<String, String> env,
-    Resources limits) {}
+    Resources limits,
+    ContainerSecurity security) {}

@@ -12,7 +12,7 @@ sealed interface Launcher permits SandboxLauncher, HostDirectLauncher {
 
   static Launcher of(SandboxMode mode) {
     return switch (mode) {
-      case NAMESPACES -> new SandboxLauncher();
+      case NAMESPACES -> new SandboxLauncher(Confinement.forThisProcess());
       case HOST_DIRECT -> new HostDirectLauncher();
     };
   }
@@ -27,8 +27,14 @@ sealed interface Launcher permits SandboxLauncher, HostDirectLauncher {
   Optional<Path> findExecutable(
       String program, Map<String, String> env, Path hostCwd, ContainerFs fs, Path shimDir);
 
+  /**
+   * Hands what was prepared for the container (root, inputs, provisioned volumes) to the user it
+   * runs as, once everything is in place.
+   */
+  void handOver(ContainerFs fs) throws IOException;
+
   /** The process to start, with argv, environment and directory set (output not redirected). */
-  ProcessBuilder processBuilder(Launch launch);
+  ProcessBuilder processBuilder(Launch launch) throws IOException;
 
   /**
    * Sends SIGTERM ({@code force} false) or SIGKILL to every process of the container whose command

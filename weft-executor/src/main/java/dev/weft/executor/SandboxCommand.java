@@ -13,12 +13,21 @@ public final class SandboxCommand {
   private SandboxCommand() {}
 
   /**
-   * Prepares {@code root} as a container root and returns the command running {@code argv} in it.
+   * Prepares {@code root} as a container root and returns the command running {@code argv} in it,
+   * confined as a container with the default security context; {@code filterDir} receives the
+   * seccomp program.
    */
-  public static List<String> of(Path root, String hostname, List<String> argv) throws IOException {
+  public static List<String> of(Path root, String hostname, List<String> argv, Path filterDir)
+      throws IOException {
     SandboxLauncher.prepareRoot(root);
-    List<String> command = new ArrayList<>(SandboxLauncher.bwrapPrefix(root, hostname));
+    Confinement confinement = Confinement.forThisProcess();
+    confinement.handOver(root);
+    ContainerSecurity security = ContainerSecurity.DEFAULT;
+    List<String> command = new ArrayList<>(confinement.openDescriptors(security, filterDir));
+    command.addAll(SandboxLauncher.bwrapPrefix(root, hostname, false));
+    command.addAll(confinement.bwrapOptions(security));
     command.add("--");
+    command.addAll(confinement.identity(security));
     command.addAll(argv);
     return command;
   }

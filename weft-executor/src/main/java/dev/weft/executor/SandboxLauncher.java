@@ -12,10 +12,16 @@ import java.util.Optional;
 /**
  * Runs a container under bubblewrap: the container root bound at {@code /}, host {@code /usr} and
  * {@code /etc} read-only, fresh {@code /proc}, {@code /dev}, {@code /run}, the shim directory
- * read-only at {@code /opt/weft/bin}, the mounts, and new pid, ipc and uts namespaces. When the
- * main process ends the namespace's init exits and the kernel kills every other process in it.
+ * read-only at {@code /opt/weft/bin}, the mounts, new pid, ipc and uts namespaces, and the {@link
+ * Confinement} of its security context (user namespace, capabilities, seccomp). When the main
+ * process ends the namespace's init exits and the kernel kills every other process in it.
  */
 final class SandboxLauncher implements Launcher {
+  private final Confinement confinement;
+
+  SandboxLauncher(Confinement confinement) {
+    this.confinement = confinement;
+  }
 
   /** Creates the merged-/usr symlinks (bwrap refuses to recreate them on a reused root). */
   static void prepareRoot(Path root) throws IOException {
@@ -28,14 +34,27 @@ final class SandboxLauncher implements Launcher {
     }
     // The directories a base image has, so steps can write to /mnt/out or /home as on a Pod.
     for (String dir : IMAGE_DIRS) Files.createDirectories(root.resolve(dir));
+    for (String dir : STICKY_DIRS) {
+      Files.setAttribute(root.resolve(dir), "unix:mode", 01777);
+    }
+    // Mount points exist beforehand, so a read-only root needs no new directory.
+    for (String dir : MOUNT_POINTS) Files.createDirectories(root.resolve(dir));
   }
+
+  /** Writable by every user, as on an image: a container running as non-root still has them. */
+  private static final List<String> STICKY_DIRS = List.of("tmp", "var/tmp");
+
+  private static final List<String> MOUNT_POINTS =
+      List.of("usr", "etc", "proc", "dev", "run", ContainerFs.SHIM_PATH.substring(1));
 
   private static final List<String> IMAGE_DIRS =
       List.of("tmp", "mnt", "home", "root", "srv", "media", "var/tmp", "var/log", "work");
 
   /** The bwrap options common to every container (root, system dirs, namespaces). */
-  static List<String> bwrapPrefix(Path root, String hostname) {
-    List<String> argv = new ArrayList<>(List.of(SandboxMode.BWRAP, "--bind", root.toString(), "/"));
+  static List<String> bwrapPrefix(Path root, String hostname, boolean readOnlyRoot) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(SandboxMode.BWRAP, readOnlyRoot ? "--ro-bind" : "--bind", root.toString(), "/"));
     for (String dir : ContainerFs.SYSTEM_DIRS) {
       argv.addAll(List.of("--ro-bind", dir, dir));
     }
@@ -62,6 +81,23 @@ final class SandboxLauncher implements Launcher {
   @Override
   public void prepareRoot(ContainerFs fs, Path shimDir) throws IOException {
     prepareRoot(fs.root());
+    for (Mount mount : fs.mounts()) {
+      Path point = fs.root().resolve(ContainerPaths.relativeTo(mount.containerPath(), "/"));
+      if (Files.isRegularFile(mount.hostPath())) {
+        Files.createDirectories(point.getParent());
+        if (!Files.exists(point, LinkOption.NOFOLLOW_LINKS)) Files.createFile(point);
+      } else {
+        Files.createDirectories(point);
+      }
+    }
+  }
+
+  @Override
+  public void handOver(ContainerFs fs) throws IOException {
+    confinement.handOver(fs.root());
+    for (Mount mount : fs.mounts()) {
+      if (mount.provisioned()) confinement.handOver(mount.hostPath());
+    }
   }
 
   @Override
@@ -77,9 +113,14 @@ final class SandboxLauncher implements Launcher {
   }
 
   @Override
-  public ProcessBuilder processBuilder(Launch launch) {
-    List<String> argv = new ArrayList<>(Launcher.rlimitPrefix(launch.limits()));
-    argv.addAll(bwrapPrefix(launch.fs().root(), launch.hostname()));
+  public ProcessBuilder processBuilder(Launch launch) throws IOException {
+    ContainerSecurity security = launch.security();
+    List<String> argv =
+        new ArrayList<>(confinement.openDescriptors(security, launch.shimDir().getParent()));
+    argv.addAll(Launcher.rlimitPrefix(launch.limits()));
+    argv.addAll(
+        bwrapPrefix(launch.fs().root(), launch.hostname(), security.readOnlyRootFilesystem()));
+    argv.addAll(confinement.bwrapOptions(security));
     argv.addAll(List.of("--ro-bind", launch.shimDir().toString(), ContainerFs.SHIM_PATH));
     // Outermost mount first, so nested mounts land on top of their parents.
     for (Mount mount : launch.fs().mounts().reversed()) {
@@ -88,6 +129,7 @@ final class SandboxLauncher implements Launcher {
       argv.add(mount.containerPath());
     }
     argv.addAll(List.of("--chdir", launch.workingDir(), "--"));
+    argv.addAll(confinement.identity(security));
     argv.addAll(launch.argv());
     ProcessBuilder builder = new ProcessBuilder(argv).directory(launch.fs().root().toFile());
     builder.environment().clear();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -54,12 +53,11 @@ public enum SandboxMode {
     if (!Files.isExecutable(Path.of(BWRAP))) {
       return fallback(BWRAP + " is not installed");
     }
-    Path root = null;
+    Path dir = null;
     try {
-      root = Files.createTempDirectory("weft-bwrap-probe");
-      SandboxLauncher.prepareRoot(root);
-      List<String> argv = new ArrayList<>(SandboxLauncher.bwrapPrefix(root, "probe"));
-      argv.add("/usr/bin/true");
+      dir = Files.createTempDirectory("weft-bwrap-probe");
+      List<String> argv =
+          SandboxCommand.of(dir.resolve("root"), "probe", List.of("/usr/bin/true"), dir);
       Process process =
           new ProcessBuilder(argv)
               .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
@@ -81,8 +79,8 @@ public enum SandboxMode {
       Thread.currentThread().interrupt();
       return fallback("interrupted while probing bwrap");
     } finally {
-      if (root != null) {
-        FileTrees.deleteQuietly(root);
+      if (dir != null) {
+        FileTrees.deleteQuietly(dir);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.weft.executor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -21,9 +22,16 @@ final class Pods {
         new SandboxExecutor(new ImageProfiles(dir.resolve("shims")), mode, Duration.ofMillis(500));
   }
 
-  /** Bubblewrap pods; skips the test where bubblewrap does not work. */
+  /**
+   * Bubblewrap pods; skips the test where bubblewrap does not work, except in CI, where a sandbox
+   * that stopped working must fail the build rather than skip its tests.
+   */
   static Pods sandboxed(Path dir) {
-    assumeTrue(SandboxMode.detect() == SandboxMode.NAMESPACES, () -> SandboxMode.probe().message());
+    boolean works = SandboxMode.detect() == SandboxMode.NAMESPACES;
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(works).as(SandboxMode.probe().message()).isTrue();
+    }
+    assumeTrue(works, () -> SandboxMode.probe().message());
     return new Pods(dir, SandboxMode.NAMESPACES);
   }
 

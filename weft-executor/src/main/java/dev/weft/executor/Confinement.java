@@ -1,0 +1,153 @@
+package dev.weft.executor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a sandboxed container may do, as bubblewrap and setpriv options: a user namespace (the
+ * mapped id range when Weft runs as root, else the invoking user as the container's root), the
+ * container's capabilities and nothing else, a seccomp filter, no new privileges (bubblewrap always
+ * sets it), and its user and groups.
+ *
+ * <p>As root, bubblewrap builds the mounts with the host's privileges (so it can reach volumes
+ * under a private data directory) and only then joins the mapped namespace ({@code --userns2});
+ * setpriv then becomes the container's user inside it, keeps the container's capabilities in the
+ * bounding set, and runs the command.
+ */
+final class Confinement {
+  static final String SETPRIV = "/usr/bin/setpriv";
+
+  // bwrap takes namespaces and the filter as file descriptors: the shim opens them (3 and 4).
+  private static final String OPEN_FDS = "exec 3<\"$1\" 4<\"$2\"; shift 2; exec \"$@\"";
+
+  private static final Confinement THIS_PROCESS = new Confinement(UserNamespace.hostIsRoot());
+
+  private final boolean hostIsRoot;
+
+  Confinement(boolean hostIsRoot) {
+    this.hostIsRoot = hostIsRoot;
+  }
+
+  /** The confinement for this process: mapped ids when root, the invoking user's otherwise. */
+  static Confinement forThisProcess() {
+    return THIS_PROCESS;
+  }
+
+  boolean mapsIdRange() {
+    return hostIsRoot;
+  }
+
+  /**
+   * Gives what Weft prepared for a container to the container's root, when the container's ids
+   * are not the host's (as root); otherwise Weft's own user is the container's root already.
+   */
+  void handOver(Path files) throws IOException {
+    if (hostIsRoot) Ownership.give(files, UserNamespace.hostId(0), UserNamespace.hostId(0));
+  }
+
+  /**
+   * The command that opens the namespace and filter descriptors and runs {@code rest} (prlimit,
+   * then bwrap with {@link #bwrapOptions}); the seccomp program is written to {@code filterDir}.
+   */
+  List<String> openDescriptors(ContainerSecurity security, Path filterDir) throws IOException {
+    String namespace = hostIsRoot ? UserNamespace.shared().path().toString() : "/dev/null";
+    String filter = security.privileged() ? "/dev/null" : filterFile(security.mayTrace(), filterDir);
+    return List.of("/bin/sh", "-c", OPEN_FDS, "weft-sandbox", namespace, filter);
+  }
+
+  /** The bwrap options that confine the container (after its mounts are described). */
+  List<String> bwrapOptions(ContainerSecurity security) {
+    List<String> options = new ArrayList<>();
+    if (hostIsRoot) {
+      options.addAll(List.of("--userns2", "3"));
+    } else {
+      options.addAll(
+          List.of(
+              "--unshare-user",
+              "--disable-userns",
+              "--uid",
+              Long.toString(security.uid()),
+              "--gid",
+              Long.toString(security.gid())));
+    }
+    if (!security.privileged()) options.addAll(List.of("--seccomp", "4"));
+    options.addAll(List.of("--cap-drop", "ALL"));
+    for (String cap : heldByLauncher(security)) options.addAll(List.of("--cap-add", "CAP_" + cap));
+    return options;
+  }
+
+  /**
+   * What runs between bwrap and the command: as root, setpriv takes the container's user, groups
+   * and bounding set (the ids are those of the mapped namespace).
+   */
+  List<String> identity(ContainerSecurity security) {
+    if (!hostIsRoot) return List.of();
+    List<String> argv = new ArrayList<>(List.of(SETPRIV, "--reuid", Long.toString(security.uid())));
+    argv.addAll(List.of("--regid", Long.toString(security.gid())));
+    if (security.supplementalGroups().isEmpty()) {
+      argv.add("--clear-groups");
+    } else {
+      List<String> groups = security.supplementalGroups().stream().map(String::valueOf).toList();
+      argv.addAll(List.of("--groups", String.join(",", groups)));
+    }
+    argv.add("--inh-caps=-all");
+    StringBuilder bounding = new StringBuilder("-all");
+    for (String cap : granted(security)) bounding.append(",+").append(cap.toLowerCase(Locale.ROOT));
+    argv.add("--bounding-set=" + bounding);
+    argv.add("--");
+    return argv;
+  }
+
+  /** The capabilities the container ends up with. */
+  private static Set<String> granted(ContainerSecurity security) {
+    return new TreeSet<>(
+        security.privileged() ? Capabilities.NUMBERS.keySet() : security.capabilities());
+  }
+
+  /**
+   * What bwrap passes on: the container's capabilities, plus what setpriv needs to take the
+   * container's ids (it drops them again through the bounding set and the change of user).
+   */
+  private Set<String> heldByLauncher(ContainerSecurity security) {
+    Set<String> caps = granted(security);
+    if (hostIsRoot) caps.addAll(List.of("SETUID", "SETGID", "SETPCAP"));
+    else if (security.uid() != 0) caps.clear();
+    return caps;
+  }
+
+  private static String filterFile(boolean allowTracing, Path filterDir) throws IOException {
+    SeccompFilter.Arch arch = SeccompFilter.host();
+    if (arch == null) {
+      throw new IOException(
+          "no seccomp filter for this CPU architecture ("
+              + System.getProperty("os.arch")
+              + "); containers cannot be confined");
+    }
+    byte[] program = SeccompFilter.program(arch, allowTracing);
+    String name = "seccomp-" + HexFormat.of().formatHex(sha256(program), 0, 8) + ".bpf";
+    Path file = filterDir.resolve(name);
+    if (!Files.exists(file)) {
+      Files.createDirectories(filterDir);
+      Path temp = Files.createTempFile(filterDir, name, ".tmp");
+      Files.write(temp, program);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file.toString();
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
