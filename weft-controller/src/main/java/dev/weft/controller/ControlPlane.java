@@ -63,7 +63,7 @@ public final class ControlPlane implements AutoCloseable {
     this.artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
     ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
     Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
-    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"));
+    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), false);
     this.pods =
         new PodLauncher(
             executor, planner, new OutputCollector(artifacts), dataDir.resolve("pods"), clock);

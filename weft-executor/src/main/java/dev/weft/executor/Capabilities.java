@@ -36,23 +36,6 @@ public final class Capabilities {
           "KILL",
           "AUDIT_WRITE");
 
-  /** What Pod Security Baseline lets a pod add (the default set without NET_RAW). */
-  public static final Set<String> BASELINE_ADDABLE =
-      Set.of(
-          "AUDIT_WRITE",
-          "CHOWN",
-          "DAC_OVERRIDE",
-          "FOWNER",
-          "FSETID",
-          "KILL",
-          "MKNOD",
-          "NET_BIND_SERVICE",
-          "SETFCAP",
-          "SETGID",
-          "SETPCAP",
-          "SETUID",
-          "SYS_CHROOT");
-
   /**
    * The canonical name of {@code name} ({@code cap_net_admin}, {@code NET_ADMIN} and {@code
    * CAP_NET_ADMIN} are one), or null when it is no capability ({@code ALL} is not one either).
@@ -83,12 +66,47 @@ public final class Capabilities {
 
   private static Map<String, Integer> numbers() {
     String[] names = {
-      "CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL", "SETGID", "SETUID",
-      "SETPCAP", "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_ADMIN", "NET_RAW",
-      "IPC_LOCK", "IPC_OWNER", "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT",
-      "SYS_ADMIN", "SYS_BOOT", "SYS_NICE", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "MKNOD",
-      "LEASE", "AUDIT_WRITE", "AUDIT_CONTROL", "SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG",
-      "WAKE_ALARM", "BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE"
+      "CHOWN",
+      "DAC_OVERRIDE",
+      "DAC_READ_SEARCH",
+      "FOWNER",
+      "FSETID",
+      "KILL",
+      "SETGID",
+      "SETUID",
+      "SETPCAP",
+      "LINUX_IMMUTABLE",
+      "NET_BIND_SERVICE",
+      "NET_BROADCAST",
+      "NET_ADMIN",
+      "NET_RAW",
+      "IPC_LOCK",
+      "IPC_OWNER",
+      "SYS_MODULE",
+      "SYS_RAWIO",
+      "SYS_CHROOT",
+      "SYS_PTRACE",
+      "SYS_PACCT",
+      "SYS_ADMIN",
+      "SYS_BOOT",
+      "SYS_NICE",
+      "SYS_RESOURCE",
+      "SYS_TIME",
+      "SYS_TTY_CONFIG",
+      "MKNOD",
+      "LEASE",
+      "AUDIT_WRITE",
+      "AUDIT_CONTROL",
+      "SETFCAP",
+      "MAC_OVERRIDE",
+      "MAC_ADMIN",
+      "SYSLOG",
+      "WAKE_ALARM",
+      "BLOCK_SUSPEND",
+      "AUDIT_READ",
+      "PERFMON",
+      "BPF",
+      "CHECKPOINT_RESTORE"
     };
     Map<String, Integer> byName = new TreeMap<>();
     for (int i = 0; i < names.length; i++) byName.put(names[i], i);

@@ -46,8 +46,8 @@ final class Confinement {
   }
 
   /**
-   * Gives what Weft prepared for a container to the container's root, when the container's ids
-   * are not the host's (as root); otherwise Weft's own user is the container's root already.
+   * Gives what Weft prepared for a container to the container's root, when the container's ids are
+   * not the host's (as root); otherwise Weft's own user is the container's root already.
    */
   void handOver(Path files) throws IOException {
     if (hostIsRoot) Ownership.give(files, UserNamespace.hostId(0), UserNamespace.hostId(0));
@@ -59,7 +59,7 @@ final class Confinement {
    */
   List<String> openDescriptors(ContainerSecurity security, Path filterDir) throws IOException {
     String namespace = hostIsRoot ? UserNamespace.shared().path().toString() : "/dev/null";
-    String filter = security.privileged() ? "/dev/null" : filterFile(security.mayTrace(), filterDir);
+    String filter = security.filtered() ? filterFile(security.mayTrace(), filterDir) : "/dev/null";
     return List.of("/bin/sh", "-c", OPEN_FDS, "weft-sandbox", namespace, filter);
   }
 
@@ -78,7 +78,7 @@ final class Confinement {
               "--gid",
               Long.toString(security.gid())));
     }
-    if (!security.privileged()) options.addAll(List.of("--seccomp", "4"));
+    if (security.filtered()) options.addAll(List.of("--seccomp", "4"));
     options.addAll(List.of("--cap-drop", "ALL"));
     for (String cap : heldByLauncher(security)) options.addAll(List.of("--cap-add", "CAP_" + cap));
     return options;

@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Who a container's process is and what it may do, from its {@code securityContext}: user and
  * groups inside the sandbox's user namespace, its capabilities (the runtime's default set unless
- * changed), whether its root filesystem is read-only, and whether it runs privileged (every
- * capability of its user namespace and no seccomp filter; still never a host privilege).
+ * changed), whether its root filesystem is read-only, whether it runs privileged (every capability
+ * of its user namespace and no seccomp filter; still never a host privilege), and whether it runs
+ * without the seccomp filter (seccompProfile Unconfined).
  */
 public record ContainerSecurity(
     long uid,
@@ -16,14 +17,15 @@ public record ContainerSecurity(
     List<Long> supplementalGroups,
     Set<String> capabilities,
     boolean readOnlyRootFilesystem,
-    boolean privileged) {
+    boolean privileged,
+    boolean seccompUnconfined) {
 
   /** The highest uid or gid a container may take: the sandbox maps 65,536 ids. */
   public static final long MAX_ID = UserNamespace.SIZE - 1;
 
   /** Root in its user namespace with the runtime's default capabilities, as a container starts. */
   public static final ContainerSecurity DEFAULT =
-      new ContainerSecurity(0, 0, List.of(), Capabilities.RUNTIME_DEFAULT, false, false);
+      new ContainerSecurity(0, 0, List.of(), Capabilities.RUNTIME_DEFAULT, false, false, false);
 
   public ContainerSecurity {
     if (uid < 0 || uid > MAX_ID) throw new IllegalArgumentException(outOfRange("runAsUser", uid));
@@ -44,6 +46,11 @@ public record ContainerSecurity(
 
   static String outOfRange(String field, long id) {
     return field + " " + id + " is outside the ids a sandbox maps (0 to " + MAX_ID + ")";
+  }
+
+  /** Whether the container's system calls go through the seccomp filter. */
+  boolean filtered() {
+    return !privileged && !seccompUnconfined;
   }
 
   /** Whether ptrace and process memory access are allowed (the container holds SYS_PTRACE). */

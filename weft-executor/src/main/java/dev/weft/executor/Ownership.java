@@ -41,8 +41,7 @@ final class Ownership {
     }
   }
 
-  private static void walk(SecureDirectoryStream<Path> dir, long uid, long gid)
-      throws IOException {
+  private static void walk(SecureDirectoryStream<Path> dir, long uid, long gid) throws IOException {
     for (Path entry : dir) {
       Path name = entry.getFileName();
       PosixFileAttributeView view =

@@ -54,7 +54,8 @@ final class SandboxLauncher implements Launcher {
   static List<String> bwrapPrefix(Path root, String hostname, boolean readOnlyRoot) {
     List<String> argv =
         new ArrayList<>(
-            List.of(SandboxMode.BWRAP, readOnlyRoot ? "--ro-bind" : "--bind", root.toString(), "/"));
+            List.of(
+                SandboxMode.BWRAP, readOnlyRoot ? "--ro-bind" : "--bind", root.toString(), "/"));
     for (String dir : ContainerFs.SYSTEM_DIRS) {
       argv.addAll(List.of("--ro-bind", dir, dir));
     }

@@ -11,8 +11,8 @@ import java.util.Map;
  * The seccomp program every sandboxed container runs under, equivalent for what matters to the
  * container runtimes' default profile: the calls that have broken containers out or reach the
  * kernel's global state fail with EPERM (mounts, {@code open_by_handle_at}, kexec, modules, bpf,
- * keyrings, namespaces and new user namespaces, perf, userfaultfd, io_uring, clock setting),
- * {@code clone3} fails with ENOSYS so the C library falls back to {@code clone}, whose flags can be
+ * keyrings, namespaces and new user namespaces, perf, userfaultfd, io_uring, clock setting), {@code
+ * clone3} fails with ENOSYS so the C library falls back to {@code clone}, whose flags can be
  * checked, and any call of another ABI (32-bit or x32 entry points) fails. {@code ptrace} and
  * process memory access are allowed only to a container granted {@code SYS_PTRACE}, as Docker did
  * before kernel 4.8.

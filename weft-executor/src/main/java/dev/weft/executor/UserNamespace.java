@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A namespace lives while a process is in it; a holder process ({@code unshare --user cat})
  * keeps this one alive for as long as this JVM runs: cat reads the JVM's end of a pipe and exits
- * when the JVM goes, however it goes. Containers join it through {@code /proc/PID/ns/user} when they
- * start, and stay in it after the holder ends. One namespace serves every container of this
+ * when the JVM goes, however it goes. Containers join it through {@code /proc/PID/ns/user} when
+ * they start, and stay in it after the holder ends. One namespace serves every container of this
  * process, as one id range serves every container under Docker's userns-remap; pid, mount and ipc
  * namespaces still keep containers apart.
  */

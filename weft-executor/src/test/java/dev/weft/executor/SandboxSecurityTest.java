@@ -41,7 +41,8 @@ class SandboxSecurityTest {
   @Test
   void rootInsideIsAnUnprivilegedHostUser() throws Exception {
     assumeTrue(UserNamespace.hostIsRoot(), "the mapped range is used when Weft runs as root");
-    RunningPod pod = pods.start("ids", sh("main", "id -u; cat /proc/self/uid_map; touch /tmp/mine"));
+    RunningPod pod =
+        pods.start("ids", sh("main", "id -u; cat /proc/self/uid_map; touch /tmp/mine"));
     await(pod);
 
     String out = Files.readString(pod.stdoutFile("main"));
@@ -133,18 +134,22 @@ class SandboxSecurityTest {
   @Test
   void writingOutsideItsRootAndVolumesIsRefused() throws Exception {
     String out =
-        run(sh("main", "for f in /usr/x /etc/x /opt/weft/bin/x; do touch $f 2>/dev/null && echo wrote $f; done; echo done"));
+        run(
+            sh(
+                "main",
+                "for f in /usr/x /etc/x /opt/weft/bin/x; do touch $f 2>/dev/null && echo wrote $f; done; echo done"));
 
     assertThat(out).isEqualTo("done\n");
   }
 
   @Test
   void droppedCapabilitiesAreGone() throws Exception {
-    ContainerSecurity none =
-        new ContainerSecurity(0, 0, List.of(), Set.of(), false, false);
+    ContainerSecurity none = new ContainerSecurity(0, 0, List.of(), Set.of(), false, false, false);
 
     String out =
-        run(sh("main", "grep CapEff /proc/self/status; chown 1:1 /tmp 2>&1 || echo refused").withSecurity(none));
+        run(
+            sh("main", "grep CapEff /proc/self/status; chown 1:1 /tmp 2>&1 || echo refused")
+                .withSecurity(none));
 
     assertThat(out).contains("CapEff:\t0000000000000000").contains("refused");
   }
@@ -153,11 +158,18 @@ class SandboxSecurityTest {
   void anAddedCapabilityIsHeld() throws Exception {
     ContainerSecurity withAdmin =
         new ContainerSecurity(
-            0, 0, List.of(), Capabilities.effective(List.of("NET_ADMIN"), List.of()), false, false);
+            0,
+            0,
+            List.of(),
+            Capabilities.effective(List.of("NET_ADMIN"), List.of()),
+            false,
+            false,
+            false);
 
     String out = run(sh("main", "grep CapEff /proc/self/status").withSecurity(withAdmin));
 
-    long expected = mask(Capabilities.RUNTIME_DEFAULT) | 1L << Capabilities.NUMBERS.get("NET_ADMIN");
+    long expected =
+        mask(Capabilities.RUNTIME_DEFAULT) | 1L << Capabilities.NUMBERS.get("NET_ADMIN");
     assertThat(out).contains(String.format("CapEff:\t%016x", expected));
   }
 
@@ -165,9 +177,14 @@ class SandboxSecurityTest {
   void runAsUserAndGroupAreTheProcessIds() throws Exception {
     ContainerSecurity user =
         new ContainerSecurity(
-            1000, 3000, List.of(4000L), Capabilities.RUNTIME_DEFAULT, false, false);
+            1000, 3000, List.of(4000L), Capabilities.RUNTIME_DEFAULT, false, false, false);
 
-    String out = run(sh("main", "id -u; id -g; id -G; grep CapEff /proc/self/status; touch /tmp/ok && echo tmp-writable").withSecurity(user));
+    String out =
+        run(
+            sh(
+                    "main",
+                    "id -u; id -g; id -G; grep CapEff /proc/self/status; touch /tmp/ok && echo tmp-writable")
+                .withSecurity(user));
 
     assertThat(out.lines().toList()).startsWith("1000", "3000");
     assertThat(out).contains("4000").contains("CapEff:\t0000000000000000").contains("tmp-writable");
@@ -176,13 +193,15 @@ class SandboxSecurityTest {
   @Test
   void aReadOnlyRootFilesystemCannotBeWritten() throws Exception {
     ContainerSecurity readOnly =
-        new ContainerSecurity(0, 0, List.of(), Capabilities.RUNTIME_DEFAULT, true, false);
+        new ContainerSecurity(0, 0, List.of(), Capabilities.RUNTIME_DEFAULT, true, false, false);
     Path volume = dir.resolve("scratch");
     Mount scratch = new Mount(volume, "/scratch", false);
 
     String out =
         run(
-            sh("main", "touch /x 2>/dev/null && echo root-written; touch /scratch/y && echo volume-written")
+            sh(
+                    "main",
+                    "touch /x 2>/dev/null && echo root-written; touch /scratch/y && echo volume-written")
                 .withSecurity(readOnly)
                 .withMounts(List.of(scratch)));
 
@@ -193,7 +212,7 @@ class SandboxSecurityTest {
   void aPrivilegedStepIsStillConfinedToItsUserNamespace() throws Exception {
     assumeTrue(UserNamespace.hostIsRoot(), "the mapped range is used when Weft runs as root");
     ContainerSecurity privileged =
-        new ContainerSecurity(0, 0, List.of(), Capabilities.RUNTIME_DEFAULT, false, true);
+        new ContainerSecurity(0, 0, List.of(), Capabilities.RUNTIME_DEFAULT, false, true, false);
     Path secrets = Files.createDirectories(dir.resolve("host-dir"));
     Path secret = Files.writeString(secrets.resolve("secret"), "host secret");
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
@@ -201,7 +220,9 @@ class SandboxSecurityTest {
 
     String out =
         run(
-            sh("main", "grep Seccomp: /proc/self/status; cat /host/secret 2>/dev/null || echo refused")
+            sh(
+                    "main",
+                    "grep Seccomp: /proc/self/status; cat /host/secret 2>/dev/null || echo refused")
                 .withSecurity(privileged)
                 .withMounts(List.of(host)));
 

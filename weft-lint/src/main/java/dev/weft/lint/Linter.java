@@ -35,8 +35,8 @@ import java.util.Set;
 public final class Linter {
 
   /**
-   * Decodes and checks the files together. With {@code strict}, unknown fields are errors rather
-   * than warnings.
+   * Decodes and checks the files together. With {@code strict}, unknown fields and settings Weft
+   * will not honour are errors rather than warnings.
    */
   public LintReport lint(List<Path> files, boolean strict) {
     SourceText text = new SourceText();
@@ -52,20 +52,21 @@ public final class Linter {
       for (Diagnostic d : decoded.diagnostics()) diagnostics.add(strict ? d.asError() : d);
       resources.addAll(decoded.resources());
     }
-    diagnostics.addAll(check(resources, text));
+    diagnostics.addAll(check(resources, text, strict));
     return new LintReport(sorted(diagnostics, files));
   }
 
   /** Checks resources already decoded; columns inside values fall back to their field's. */
   public LintReport lint(List<Located<Resource>> resources) {
-    return new LintReport(check(resources, new SourceText()));
+    return new LintReport(check(resources, new SourceText(), false));
   }
 
-  private static List<Diagnostic> check(List<Located<Resource>> resources, SourceText text) {
+  private static List<Diagnostic> check(
+      List<Located<Resource>> resources, SourceText text, boolean strict) {
     TemplateLibrary library = TemplateLibrary.of(resources);
     List<Diagnostic> out = new ArrayList<>();
     for (Located<Resource> located : resources) {
-      Reporter report = new Reporter(located.locations(), text, out);
+      Reporter report = new Reporter(located.locations(), text, out, strict);
       try {
         check(located.value(), report, library);
       } catch (RuntimeException e) {

@@ -10,11 +10,19 @@ final class Reporter {
   private final LocationIndex index;
   private final SourceText text;
   private final List<Diagnostic> out;
+  private final boolean strict;
 
-  Reporter(LocationIndex index, SourceText text, List<Diagnostic> out) {
+  Reporter(LocationIndex index, SourceText text, List<Diagnostic> out, boolean strict) {
     this.index = index;
     this.text = text;
     this.out = out;
+    this.strict = strict;
+  }
+
+  /** A setting Weft will not honour: a warning, an error under {@code lint --strict}. */
+  void unhonoured(String pointer, String message) {
+    if (strict) error(pointer, message);
+    else warning(pointer, message);
   }
 
   void error(String pointer, String message) {

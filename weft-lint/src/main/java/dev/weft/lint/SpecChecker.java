@@ -48,6 +48,7 @@ final class SpecChecker {
     for (int i = 0; i < templates.size(); i++) {
       TemplateChecker.check(scope, templates.get(i), child(child(at, "templates"), i));
     }
+    SecurityChecker.check(report, spec, at);
   }
 
   private static void entrypoint(SpecScope scope) {

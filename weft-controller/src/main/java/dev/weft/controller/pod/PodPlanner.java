@@ -1,5 +1,6 @@
 package dev.weft.controller.pod;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.engine.Library;
 import dev.weft.engine.action.Action;
@@ -29,9 +30,12 @@ public final class PodPlanner {
   private final ArtifactRepository artifacts;
   private final Path claimsRoot;
 
-  public PodPlanner(ArtifactRepository artifacts, Path claimsRoot) {
+  private final PodSecurity security;
+
+  public PodPlanner(ArtifactRepository artifacts, Path claimsRoot, boolean allowPrivileged) {
     this.artifacts = artifacts;
     this.claimsRoot = claimsRoot;
+    this.security = new PodSecurity(allowPrivileged);
   }
 
   public PodSpec plan(Action.RunPod run, Workflow wf, WorkflowSpec spec, Library lib, Path podDir)
@@ -40,22 +44,26 @@ public final class PodPlanner {
     Map<String, Path> volumes =
         new PodVolumes(claimsRoot, podDir.resolve("volumes"), lib).resolve(wf, spec, t);
     PodEnv env = new PodEnv(lib, run.podName(), wf);
+    PodScope pod =
+        new PodScope(
+            t.securityContext() != null ? t.securityContext() : spec.securityContext(),
+            podDir.resolve("volumes"));
     List<FileInput> inputs = stageInputs(run.inputArtifacts(), podDir.resolve("inputs"));
     List<ContainerSpec> mains = new ArrayList<>();
     List<VolumeMount> setMounts = List.of();
     switch (t.body()) {
       case Template.ContainerBody b ->
-          mains.add(container("main", b.container(), volumes, env, inputs, List.of()));
+          mains.add(container(pod, "main", b.container(), volumes, env, inputs, List.of()));
       case Template.ScriptBody b ->
           mains.add(
-              container("main", b.script(), volumes, env, inputs, List.of())
+              container(pod, "main", b.script(), volumes, env, inputs, List.of())
                   .withScript(b.script().source() == null ? "" : b.script().source()));
       case Template.ContainerSetBody b -> {
         setMounts =
             b.containerSet().volumeMounts() == null ? List.of() : b.containerSet().volumeMounts();
         for (Container c : b.containerSet().containers()) {
           mains.add(
-              container(c.name(), c, volumes, env, inputs, setMounts)
+              container(pod, c.name(), c, volumes, env, inputs, setMounts)
                   .withDependencies(c.dependenciesOrEmpty()));
         }
       }
@@ -65,14 +73,14 @@ public final class PodPlanner {
     var initNames = List.copyOf(initNames(t));
     for (int i = 0; i < initNames.size(); i++) {
       Container c = t.initContainersOrEmpty().get(i);
-      inits.add(container(initNames.get(i), c, volumes, env, List.of(), mirrored(c, t)));
+      inits.add(container(pod, initNames.get(i), c, volumes, env, List.of(), mirrored(c, t)));
     }
     List<ContainerSpec> all = new ArrayList<>(mains);
     Set<String> sidecars = sidecarNames(t);
     var sidecarList = List.copyOf(sidecars);
     for (int i = 0; i < sidecarList.size(); i++) {
       Container c = t.sidecarsOrEmpty().get(i);
-      all.add(container(sidecarList.get(i), c, volumes, env, List.of(), mirrored(c, t)));
+      all.add(container(pod, sidecarList.get(i), c, volumes, env, List.of(), mirrored(c, t)));
     }
     return new PodSpec(run.podName(), inits, all, sidecars, podDir);
   }
@@ -102,7 +110,11 @@ public final class PodPlanner {
     return c.name() == null || c.name().isBlank() ? fallback : c.name();
   }
 
+  /** What the containers of one pod share: its securityContext and its own volumes' directory. */
+  private record PodScope(JsonNode securityContext, Path volumesDir) {}
+
   private ContainerSpec container(
+      PodScope pod,
       String name,
       Container c,
       Map<String, Path> volumes,
@@ -123,7 +135,9 @@ public final class PodPlanner {
         host = host.resolve(vm.subPath());
         if (!Files.exists(host)) Files.createDirectories(host);
       }
-      mounts.add(new Mount(host, vm.mountPath(), Boolean.TRUE.equals(vm.readOnly())));
+      mounts.add(
+          new Mount(
+              host, vm.mountPath(), Boolean.TRUE.equals(vm.readOnly()), provisioned(host, pod)));
     }
     return new ContainerSpec(
         name,
@@ -136,7 +150,17 @@ public final class PodPlanner {
         mounts,
         inputs,
         Quantities.limits(c.resources()),
-        List.of());
+        List.of(),
+        security.of(name, pod.securityContext(), c.securityContext()));
+  }
+
+  /**
+   * Directories Weft made for pods (volumes, claims) are handed to the steps; hostPaths are not.
+   */
+  private boolean provisioned(Path host, PodScope pod) {
+    Path normalized = host.toAbsolutePath().normalize();
+    return normalized.startsWith(claimsRoot.toAbsolutePath().normalize())
+        || normalized.startsWith(pod.volumesDir().toAbsolutePath().normalize());
   }
 
   private List<FileInput> stageInputs(List<Artifact> inputs, Path dir) throws IOException {
