@@ -17,8 +17,20 @@ import java.util.concurrent.TimeUnit;
  * inside it) as current directory and the shim directory instead of {@code /opt/weft/bin} on PATH.
  * Mounts appear as symlinks inside the root, so only relative paths see them; absolute paths are
  * the host's own and NOT isolated.
+ *
+ * <p>Processes run as Weft's own user, so this fallback never runs a step as host root: without a
+ * sandbox, a root Weft refuses to start steps.
  */
 final class HostDirectLauncher implements Launcher {
+  static final String REFUSED_AS_ROOT =
+      "no sandbox (bubblewrap is missing or cannot create namespaces here), and without one a step"
+          + " is never run as host root: install bubblewrap, or run Weft as an unprivileged user";
+
+  private final boolean hostIsRoot;
+
+  HostDirectLauncher(boolean hostIsRoot) {
+    this.hostIsRoot = hostIsRoot;
+  }
 
   @Override
   public void prepareRoot(ContainerFs fs, Path shimDir) throws IOException {
@@ -45,7 +57,8 @@ final class HostDirectLauncher implements Launcher {
   }
 
   @Override
-  public ProcessBuilder processBuilder(Launch launch) {
+  public ProcessBuilder processBuilder(Launch launch) throws IOException {
+    if (hostIsRoot) throw new IOException(REFUSED_AS_ROOT);
     List<String> argv = new ArrayList<>();
     argv.add("/usr/bin/setsid");
     argv.addAll(Launcher.rlimitPrefix(launch.limits()));

@@ -13,7 +13,7 @@ sealed interface Launcher permits SandboxLauncher, HostDirectLauncher {
   static Launcher of(SandboxMode mode) {
     return switch (mode) {
       case NAMESPACES -> new SandboxLauncher(Confinement.forThisProcess());
-      case HOST_DIRECT -> new HostDirectLauncher();
+      case HOST_DIRECT -> new HostDirectLauncher(UserNamespace.hostIsRoot());
     };
   }
 

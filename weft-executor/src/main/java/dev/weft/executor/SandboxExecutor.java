@@ -10,9 +10,10 @@ import java.util.Objects;
  *
  * <p>Enforced: a clean environment; per-container root directories; read-only host system
  * directories; pid/ipc/uts namespaces (so killing or ending the main process kills every process of
- * the container); memory as a per-process data-segment limit (RLIMIT_DATA via {@code prlimit}). Not
- * enforced: CPU limits (no cgroup delegation), network isolation, user ids (processes run as the
- * executor's user), and in HOST_DIRECT mode any filesystem isolation of absolute paths. See the
+ * the container); a user namespace, the runtime's default capabilities and a seccomp filter (see
+ * {@link Confinement}); memory as a per-process data-segment limit (RLIMIT_DATA via {@code
+ * prlimit}). Not enforced: CPU limits (no cgroup delegation), network isolation, and in HOST_DIRECT
+ * mode any filesystem isolation of absolute paths (that mode refuses to run steps as root). See the
  * module README.
  */
 public final class SandboxExecutor implements Executor {
@@ -21,6 +22,7 @@ public final class SandboxExecutor implements Executor {
 
   private final ImageProfiles profiles;
   private final SandboxMode mode;
+  private final Launcher launcher;
   private final Duration grace;
 
   public SandboxExecutor(ImageProfiles profiles, SandboxMode mode) {
@@ -28,8 +30,13 @@ public final class SandboxExecutor implements Executor {
   }
 
   public SandboxExecutor(ImageProfiles profiles, SandboxMode mode, Duration grace) {
+    this(profiles, mode, Launcher.of(mode), grace);
+  }
+
+  SandboxExecutor(ImageProfiles profiles, SandboxMode mode, Launcher launcher, Duration grace) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.launcher = Objects.requireNonNull(launcher, "launcher");
     this.grace = Objects.requireNonNull(grace, "grace");
   }
 
@@ -53,7 +60,7 @@ public final class SandboxExecutor implements Executor {
 
   @Override
   public RunningPod start(PodSpec spec) {
-    SandboxPod pod = new SandboxPod(spec, profiles, Launcher.of(mode), grace);
+    SandboxPod pod = new SandboxPod(spec, profiles, launcher, grace);
     pod.begin();
     return pod;
   }

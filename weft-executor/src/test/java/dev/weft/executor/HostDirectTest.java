@@ -61,6 +61,17 @@ class HostDirectTest {
   }
 
   @Test
+  void asRootWithoutASandboxAStepIsRefused() {
+    ContainerOutcome outcome =
+        Pods.hostDirectAsRoot(dir.resolve("root"))
+            .run(sh("main", "touch /tmp/x"))
+            .container("main");
+
+    assertThat(outcome.started()).isFalse();
+    assertThat(outcome.error().orElseThrow()).contains("a step is never run as host root");
+  }
+
+  @Test
   void missingExecutableIsAnError() {
     ContainerOutcome outcome =
         pods.run(ContainerSpec.of("main", "alpine", List.of("nope"), List.of())).container("main");

@@ -16,10 +16,11 @@ final class Pods {
   private final SandboxExecutor executor;
   private int count;
 
-  private Pods(Path dir, SandboxMode mode) {
+  private Pods(Path dir, SandboxMode mode, Launcher launcher) {
     this.dir = dir;
     this.executor =
-        new SandboxExecutor(new ImageProfiles(dir.resolve("shims")), mode, Duration.ofMillis(500));
+        new SandboxExecutor(
+            new ImageProfiles(dir.resolve("shims")), mode, launcher, Duration.ofMillis(500));
   }
 
   /**
@@ -32,11 +33,17 @@ final class Pods {
       assertThat(works).as(SandboxMode.probe().message()).isTrue();
     }
     assumeTrue(works, () -> SandboxMode.probe().message());
-    return new Pods(dir, SandboxMode.NAMESPACES);
+    return new Pods(dir, SandboxMode.NAMESPACES, Launcher.of(SandboxMode.NAMESPACES));
   }
 
+  /** Host-direct pods as an unprivileged Weft runs them (as root they are refused). */
   static Pods hostDirect(Path dir) {
-    return new Pods(dir, SandboxMode.HOST_DIRECT);
+    return new Pods(dir, SandboxMode.HOST_DIRECT, new HostDirectLauncher(false));
+  }
+
+  /** Host-direct pods as a root Weft would run them. */
+  static Pods hostDirectAsRoot(Path dir) {
+    return new Pods(dir, SandboxMode.HOST_DIRECT, new HostDirectLauncher(true));
   }
 
   static ContainerSpec container(String name, String image, String... argv) {
