@@ -21,7 +21,7 @@ import java.util.Set;
  * Warns of a {@code -p} the workflow does not declare. Argo adds such a parameter silently, and so
  * does Weft (a template may read it as {@code workflow.parameters.X}), but a typo should be seen.
  */
-final class UndeclaredParameters {
+public final class UndeclaredParameters {
   private UndeclaredParameters() {}
 
   /**
@@ -29,7 +29,7 @@ final class UndeclaredParameters {
    * template is among {@code loaded}) do not declare; none when the referenced template is not
    * loaded, as its arguments are then unknown.
    */
-  static List<Diagnostic> check(
+  public static List<Diagnostic> check(
       Located<Workflow> wf, Collection<Resource> loaded, Collection<String> given) {
     Optional<Set<String>> declared = declared(wf.value().spec(), loaded);
     if (declared.isEmpty()) return List.of();
