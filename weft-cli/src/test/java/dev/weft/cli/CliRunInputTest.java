@@ -7,7 +7,13 @@ import static dev.weft.cli.CliHarness.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.cli.CliHarness.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -138,6 +144,48 @@ class CliRunInputTest {
     Result r = weft("run", f.toString());
     assertThat(r.exit()).as(r.all()).isEqualTo(1);
     assertThat(r.out()).contains("still-ran").contains("Status:     Failed");
+  }
+
+  @Test
+  void ctrlCDuringTheFirstWorkflowStopsItAndRunsNoOther() throws Exception {
+    Path f =
+        write(
+            dir,
+            "two.yaml",
+            containerWorkflow("slow-", "[sleep, \"30\"]")
+                + "---\n"
+                + containerWorkflow("never-", "[echo, never-ran]"));
+    AtomicReference<Runnable> ctrlC = new AtomicReference<>();
+    Interrupts pressable =
+        new Interrupts() {
+          @Override
+          public void onInterrupt(Runnable action) {
+            ctrlC.set(action);
+          }
+
+          @Override
+          public void clear() {
+            ctrlC.set(null);
+          }
+        };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(
+            () ->
+                Main.execute(
+                    new String[] {"run", f.toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    pressable));
+    while (ctrlC.get() == null && !run.isDone()) Thread.sleep(20);
+    ctrlC.get().run();
+    int exit = run.get(50, TimeUnit.SECONDS);
+    String all = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(all).isEqualTo(1);
+    assertThat(all)
+        .contains("weft: interrupted; 1 of the file's Workflows not run")
+        .doesNotContain("never-");
   }
 
   @Test
