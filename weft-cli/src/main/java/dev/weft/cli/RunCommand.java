@@ -79,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
     if (!loaded.ok()) return Main.EXIT_BAD_INPUT;
     for (Workflow wf : loaded.workflows()) {
       if (entrypoint != null && !hasTemplate(wf, entrypoint)) {
-        err.println("--entrypoint: error: template \"" + entrypoint + "\" is not defined in " + file);
+        err.println(
+            "--entrypoint: error: template \"" + entrypoint + "\" is not defined in " + file);
         return Main.EXIT_BAD_INPUT;
       }
     }

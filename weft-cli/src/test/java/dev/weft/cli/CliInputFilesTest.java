@@ -45,7 +45,8 @@ class CliInputFilesTest {
     Path fifo = fifo();
     Result r = weft("run", fifo.toString());
     r.assertOneBadInputError();
-    assertThat(r.error()).isEqualTo(fifo + ": error: is a FIFO, not a regular file; expected a YAML file");
+    assertThat(r.error())
+        .isEqualTo(fifo + ": error: is a FIFO, not a regular file; expected a YAML file");
   }
 
   @Test
@@ -79,7 +80,8 @@ class CliInputFilesTest {
     }
     Result r = weft("lint", big.toString());
     r.assertOneBadInputError();
-    assertThat(r.error()).isEqualTo(big + ": error: is larger than 8 MiB, the limit for an input file");
+    assertThat(r.error())
+        .isEqualTo(big + ": error: is larger than 8 MiB, the limit for an input file");
   }
 
   @Test

@@ -129,7 +129,8 @@ class CliRunInputTest {
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.err()).contains(f + " has 2 Workflows; running them one after another");
     assertThat(r.out())
-        .containsPattern("(?s)first-[a-z0-9]{5}: from-the-first.*second-[a-z0-9]{5}: from-the-second");
+        .containsPattern(
+            "(?s)first-[a-z0-9]{5}: from-the-first.*second-[a-z0-9]{5}: from-the-second");
   }
 
   @Test
@@ -197,7 +198,8 @@ class CliRunInputTest {
             containerWorkflow("a-", "[echo, a]") + "---\n" + containerWorkflow("b-", "[echo, b]"));
     Result r = weft("run", f.toString(), "--name", "mine");
     r.assertOneBadInputError();
-    assertThat(r.error()).isEqualTo("--name mine: error: names one workflow; " + f + " has 2 Workflows");
+    assertThat(r.error())
+        .isEqualTo("--name mine: error: names one workflow; " + f + " has 2 Workflows");
     assertThat(r.out()).doesNotContain("Status:");
   }
 

@@ -47,7 +47,8 @@ class CliUsageTest {
   void mistypedSubcommandOfAGroupSuggestsWithinTheGroup() {
     Result r = weft("template", "craete", "t.yaml");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("weft template: unknown command \"craete\"", "Did you mean: create?");
+    assertThat(r.err())
+        .contains("weft template: unknown command \"craete\"", "Did you mean: create?");
   }
 
   @Test

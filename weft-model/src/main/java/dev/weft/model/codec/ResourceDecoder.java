@@ -163,5 +163,4 @@ public final class ResourceDecoder {
         .reduce((a, b) -> a + ": " + b)
         .orElse(m.strip());
   }
-
 }

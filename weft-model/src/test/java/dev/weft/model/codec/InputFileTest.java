@@ -35,7 +35,8 @@ class InputFileTest {
     Path fifo = dir.resolve("wf.yaml");
     int made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
     assumeThat(made).as("mkfifo").isZero();
-    assertThat(refusal(fifo)).isEqualTo(fifo + ": error: is a FIFO, not a regular file; expected a YAML file");
+    assertThat(refusal(fifo))
+        .isEqualTo(fifo + ": error: is a FIFO, not a regular file; expected a YAML file");
   }
 
   @Test
@@ -44,7 +45,8 @@ class InputFileTest {
     Path zero = Path.of("/dev/zero");
     assumeThat(Files.exists(zero)).isTrue();
     assertThat(refusal(zero))
-        .isEqualTo("/dev/zero: error: is a character device, not a regular file; expected a YAML file");
+        .isEqualTo(
+            "/dev/zero: error: is a character device, not a regular file; expected a YAML file");
   }
 
   @Test
