@@ -2,15 +2,18 @@ package dev.weft.cli;
 
 import dev.weft.cli.client.ClientException;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "weft",
     description = "Weft: Argo-compatible workflows, run anywhere.",
     mixinStandardHelpOptions = true,
     version = "weft 0.1.0")
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   static final int EXIT_WORKFLOW_FAILED = 1;
 
   /** Bad input, and anything the server refuses or a server that cannot be reached. */
@@ -54,6 +57,7 @@ public final class Main implements Runnable {
     ResourceCommands.register(cli, out, err);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           if (e instanceof ClientException c) {
@@ -69,8 +73,15 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  @Spec CommandSpec spec;
+
+  /**
+   * Bare {@code weft}: the usage with the command list, on stderr with exit 2, as picocli treats a
+   * missing subcommand ({@code weft --help} prints it on stdout with exit 0).
+   */
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return EXIT_BAD_INPUT;
   }
 }

@@ -75,13 +75,18 @@ final class RunCommand implements Callable<Integer> {
     }
     if (errors) return Main.EXIT_BAD_INPUT;
     WorkflowLoader.Loaded loaded = WorkflowLoader.load(file, files, parameters, entrypoint, name);
-    for (Diagnostic d : loaded.diagnostics()) {
-      if (d.isError()) err.println(d.format());
-    }
+    loaded.diagnostics().forEach(d -> err.println(d.format()));
     if (!loaded.ok()) return Main.EXIT_BAD_INPUT;
-    if (entrypoint != null && !hasTemplate(loaded.workflow(), entrypoint)) {
-      err.println("--entrypoint: error: template \"" + entrypoint + "\" is not defined in " + file);
-      return Main.EXIT_BAD_INPUT;
+    for (Workflow wf : loaded.workflows()) {
+      if (entrypoint != null && !hasTemplate(wf, entrypoint)) {
+        err.println(
+            "--entrypoint: error: template \"" + entrypoint + "\" is not defined in " + file);
+        return Main.EXIT_BAD_INPUT;
+      }
+    }
+    int count = loaded.workflows().size();
+    if (count > 1) {
+      err.println("weft: " + file + " has " + count + " Workflows; running them one after another");
     }
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
@@ -93,40 +98,58 @@ final class RunCommand implements Callable<Integer> {
         err.println("weft: " + e.getMessage());
         return Main.EXIT_BAD_INPUT;
       }
-      Workflow wf = plane.submit(loaded.workflow());
-      WorkflowKey key = ControlPlane.key(wf);
-      LiveView view =
-          new LiveView(
-              out,
-              System.console() != null && System.getenv("CI") == null,
-              (pod, container) -> plane.pods().logs(wf, pod, container));
-      view.header(wf);
       AtomicInteger presses = new AtomicInteger();
-      interrupts.onInterrupt(
-          () -> {
-            int n = presses.incrementAndGet();
-            if (n == 1) {
-              err.println(
-                  "weft: stopping "
-                      + key.name()
-                      + " (exit handlers run); Ctrl-C again to terminate");
-              plane.shutdown(key, "Stop");
-            } else if (n == 2) {
-              err.println("weft: terminating " + key.name());
-              plane.shutdown(key, "Terminate");
-            } else {
-              Runtime.getRuntime().halt(130);
-            }
-          });
-      Path socket = ControlSocket.pathFor(dataDir, key.name());
-      try (ControlSocket control =
-          ControlSocket.open(socket, req -> ControlRequests.handle(plane, key, req))) {
-        Workflow current = awaitEnd(plane, key, view);
-        view.finish(current, Instant.now());
-        return current.status().phase() == WorkflowPhase.SUCCEEDED ? 0 : Main.EXIT_WORKFLOW_FAILED;
-      } finally {
-        interrupts.clear();
+      int exit = 0;
+      for (int i = 0; i < count; i++) {
+        if (presses.get() > 0) {
+          err.println("weft: interrupted; " + (count - i) + " of the file's Workflows not run");
+          return Math.max(exit, Main.EXIT_WORKFLOW_FAILED);
+        }
+        exit = Math.max(exit, runOne(plane, dataDir, loaded.workflows().get(i), presses));
       }
+      return exit;
+    }
+  }
+
+  /** Runs one workflow to its end, with its live view, Ctrl-C handling and control socket. */
+  private int runOne(ControlPlane plane, Path dataDir, Workflow submitted, AtomicInteger presses)
+      throws Exception {
+    Workflow wf;
+    try {
+      wf = plane.submit(submitted);
+    } catch (StoreException e) {
+      err.println("weft: " + e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+    WorkflowKey key = ControlPlane.key(wf);
+    LiveView view =
+        new LiveView(
+            out,
+            System.console() != null && System.getenv("CI") == null,
+            (pod, container) -> plane.pods().logs(wf, pod, container));
+    view.header(wf);
+    interrupts.onInterrupt(
+        () -> {
+          int n = presses.incrementAndGet();
+          if (n == 1) {
+            err.println(
+                "weft: stopping " + key.name() + " (exit handlers run); Ctrl-C again to terminate");
+            plane.shutdown(key, "Stop");
+          } else if (n == 2) {
+            err.println("weft: terminating " + key.name());
+            plane.shutdown(key, "Terminate");
+          } else {
+            Runtime.getRuntime().halt(130);
+          }
+        });
+    Path socket = ControlSocket.pathFor(dataDir, key.name());
+    try (ControlSocket control =
+        ControlSocket.open(socket, req -> ControlRequests.handle(plane, key, req))) {
+      Workflow current = awaitEnd(plane, key, view);
+      view.finish(current, Instant.now());
+      return current.status().phase() == WorkflowPhase.SUCCEEDED ? 0 : Main.EXIT_WORKFLOW_FAILED;
+    } finally {
+      interrupts.clear();
     }
   }
 

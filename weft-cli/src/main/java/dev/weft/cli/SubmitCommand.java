@@ -9,6 +9,7 @@ import dev.weft.cli.client.ResourceFiles;
 import dev.weft.cli.client.ResourceKind;
 import dev.weft.cli.client.ServerFindings;
 import dev.weft.cli.client.SubmitOptions;
+import dev.weft.cli.local.UndeclaredParameters;
 import dev.weft.model.Workflow;
 import dev.weft.model.codec.Codec;
 import dev.weft.model.codec.Located;
@@ -105,6 +106,11 @@ final class SubmitCommand extends ClientCommand {
   private List<JsonNode> fromFiles(ApiClient api, SubmitOptions opts) {
     List<Located<Workflow>> workflows =
         ResourceFiles.read(files, ResourceKind.WORKFLOW, "submit", err);
+    for (Located<Workflow> wf : workflows) {
+      // a template on the server is not known here: its workflows are not checked
+      UndeclaredParameters.check(wf, List.of(), opts.parameters().keySet())
+          .forEach(d -> err.println(d.format()));
+    }
     List<JsonNode> created = new ArrayList<>();
     for (Located<Workflow> wf : workflows) {
       // as argo: the file's namespace, else the one asked for

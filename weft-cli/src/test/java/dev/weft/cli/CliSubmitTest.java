@@ -99,6 +99,16 @@ class CliSubmitTest {
   }
 
   @Test
+  void submitOfUndeclaredParameterWarnsAndStillSubmits() {
+    Path f = write(dir, "greet.yaml", GREETING);
+    Result r = server.weft("submit", f.toString(), "-p", "mgs=hi", "--wait");
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.err())
+        .contains("warning: -p mgs: the workflow declares no parameter \"mgs\" (it declares: msg)");
+    assertThat(r.out()).contains("Succeeded");
+  }
+
+  @Test
   void submitLabelsAreSetOnTheWorkflow() {
     Path f = write(dir, "hello.yaml", containerWorkflow("labelled-", "[echo, hi]"));
     Result r =

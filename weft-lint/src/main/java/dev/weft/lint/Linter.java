@@ -9,14 +9,13 @@ import dev.weft.model.Workflow;
 import dev.weft.model.WorkflowTemplate;
 import dev.weft.model.codec.Decoded;
 import dev.weft.model.codec.Diagnostic;
+import dev.weft.model.codec.InputFile;
 import dev.weft.model.codec.Located;
 import dev.weft.model.codec.ResourceDecoder;
 import dev.weft.model.spec.Parameter;
 import dev.weft.model.spec.Template;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.spec.WorkflowTemplateRef;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,12 +42,10 @@ public final class Linter {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Located<Resource>> resources = new ArrayList<>();
     for (Path file : files) {
-      Decoded decoded = ResourceDecoder.decodeFile(file);
-      try {
-        text.add(file.toString(), Files.readString(file));
-      } catch (IOException e) {
-        // The decoder has already reported why the file cannot be read.
-      }
+      // Read once: the text serves both the decoder and the columns inside values.
+      InputFile.Read read = InputFile.read(file);
+      if (read instanceof InputFile.Text t) text.add(file.toString(), t.text());
+      Decoded decoded = ResourceDecoder.decode(read, file.toString());
       for (Diagnostic d : decoded.diagnostics()) diagnostics.add(strict ? d.asError() : d);
       resources.addAll(decoded.resources());
     }

@@ -12,20 +12,29 @@ import dev.weft.model.codec.ResourceDecoder;
 import dev.weft.model.codec.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads what `weft run` is given: the workflow file and the files it needs (templates, ConfigMaps,
- * claims), applying -p and --entrypoint as Argo's submit does.
+ * claims), applying -p and --entrypoint as Argo's submit does. Every Workflow of the file runs, as
+ * {@code argo submit} submits every one.
  */
 public final class WorkflowLoader {
   private WorkflowLoader() {}
 
-  public record Loaded(Workflow workflow, List<Resource> supporting, List<Diagnostic> diagnostics) {
+  /**
+   * The workflows to run, in file order, and what they need. {@code diagnostics} are the errors
+   * found on the way and the warnings about {@code -p}; the decoder's warnings are the linter's to
+   * report.
+   */
+  public record Loaded(
+      List<Workflow> workflows, List<Resource> supporting, List<Diagnostic> diagnostics) {
     public boolean ok() {
-      return workflow != null && diagnostics.stream().noneMatch(Diagnostic::isError);
+      return !workflows.isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError);
     }
   }
 
@@ -35,17 +44,41 @@ public final class WorkflowLoader {
     List<Resource> supporting = new ArrayList<>();
     for (Path f : extra) {
       Decoded d = ResourceDecoder.decodeFile(f);
-      diagnostics.addAll(d.diagnostics());
-      d.resources().forEach(r -> supporting.add(r.value()));
+      d.diagnostics().stream().filter(Diagnostic::isError).forEach(diagnostics::add);
+      for (Located<Resource> r : d.resources()) {
+        if (r.value() instanceof Workflow) {
+          // Created in the store it would run unwatched, and end with this command.
+          diagnostics.add(
+              Diagnostic.error(
+                  r.locations().locate("/kind"),
+                  "kind",
+                  "-f loads what the workflow needs (templates, ConfigMaps, Secrets, claims);"
+                      + " a Workflow runs as the FILE of `weft run`"));
+        } else {
+          supporting.add(r.value());
+        }
+      }
     }
     Decoded main = ResourceDecoder.decodeFile(file);
-    diagnostics.addAll(main.diagnostics());
-    Workflow wf = null;
+    main.diagnostics().stream().filter(Diagnostic::isError).forEach(diagnostics::add);
+    List<Located<Workflow>> found = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (Located<Resource> r : main.resources()) {
-      if (wf == null && r.value() instanceof Workflow w) wf = w;
-      else supporting.add(r.value());
+      if (r.value() instanceof Workflow w) {
+        found.add(new Located<>(w, r.locations()));
+        String n = w.metadata().name();
+        if (n != null && !n.isEmpty() && !names.add(n) && name == null) {
+          diagnostics.add(
+              Diagnostic.error(
+                  r.locations().locate("/metadata/name"),
+                  "metadata.name",
+                  "a second Workflow named \"" + n + "\"; use generateName or another name"));
+        }
+      } else {
+        supporting.add(r.value());
+      }
     }
-    if (wf == null) {
+    if (found.isEmpty()) {
       if (!main.hasErrors()) {
         diagnostics.add(
             Diagnostic.error(
@@ -53,7 +86,14 @@ public final class WorkflowLoader {
                 "kind",
                 "the file has no Workflow to run"));
       }
-      return new Loaded(null, supporting, diagnostics);
+      return new Loaded(List.of(), supporting, diagnostics);
+    }
+    if (name != null && found.size() > 1) {
+      diagnostics.add(
+          Diagnostic.error(
+              SourceLocation.unknown("--name " + name),
+              "",
+              "names one workflow; " + file + " has " + found.size() + " Workflows"));
     }
     Map<String, String> overrides = new LinkedHashMap<>();
     for (String p : params) {
@@ -66,7 +106,12 @@ public final class WorkflowLoader {
       }
       overrides.put(p.substring(0, eq), p.substring(eq + 1));
     }
-    return new Loaded(apply(wf, overrides, entrypoint, name), supporting, diagnostics);
+    List<Workflow> workflows = new ArrayList<>();
+    for (Located<Workflow> wf : found) {
+      diagnostics.addAll(UndeclaredParameters.check(wf, supporting, overrides.keySet()));
+      workflows.add(apply(wf.value(), overrides, entrypoint, name));
+    }
+    return new Loaded(workflows, supporting, diagnostics);
   }
 
   private static Workflow apply(

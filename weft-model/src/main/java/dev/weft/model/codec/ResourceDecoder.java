@@ -16,8 +16,6 @@ import dev.weft.model.Secret;
 import dev.weft.model.Workflow;
 import dev.weft.model.WorkflowTemplate;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +40,17 @@ public final class ResourceDecoder {
 
   private ResourceDecoder() {}
 
+  /** Reads the file with {@link InputFile} (regular, bounded, UTF-8) and decodes it. */
   public static Decoded decodeFile(Path path) {
-    String file = path.toString();
-    try {
-      return decode(Files.readString(path), file);
-    } catch (NoSuchFileException e) {
-      return failure(SourceLocation.unknown(file), "no such file");
-    } catch (IOException e) {
-      return failure(SourceLocation.unknown(file), "cannot read the file: " + e.getMessage());
-    }
+    return decode(InputFile.read(path), path.toString());
+  }
+
+  /** Decodes what {@link InputFile#read} gave; a refused file is its one error. */
+  public static Decoded decode(InputFile.Read read, String file) {
+    return switch (read) {
+      case InputFile.Text t -> decode(t.text(), file);
+      case InputFile.Refused r -> new Decoded(List.of(), List.of(r.why()));
+    };
   }
 
   public static Decoded decode(String text, String file) {
@@ -162,9 +162,5 @@ public final class ResourceDecoder {
         .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.startsWith("^"))
         .reduce((a, b) -> a + ": " + b)
         .orElse(m.strip());
-  }
-
-  private static Decoded failure(SourceLocation at, String message) {
-    return new Decoded(List.of(), List.of(Diagnostic.error(at, "", message)));
   }
 }
