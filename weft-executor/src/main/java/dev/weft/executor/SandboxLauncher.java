@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,15 @@ final class SandboxLauncher implements Launcher {
   public void handOver(ContainerFs fs) throws IOException {
     confinement.handOver(fs.root());
     for (Mount mount : fs.mounts()) {
-      if (mount.provisioned()) confinement.handOver(mount.hostPath());
+      if (!mount.provisioned()) continue;
+      // A new writable volume is open to every user of the pod, as Kubernetes makes an emptyDir.
+      if (!mount.readOnly()
+          && Files.isDirectory(mount.hostPath(), LinkOption.NOFOLLOW_LINKS)
+          && Files.getOwner(mount.hostPath(), LinkOption.NOFOLLOW_LINKS).getName().equals("root")) {
+        Files.setPosixFilePermissions(
+            mount.hostPath(), PosixFilePermissions.fromString("rwxrwxrwx"));
+      }
+      confinement.handOver(mount.hostPath());
     }
   }
 
