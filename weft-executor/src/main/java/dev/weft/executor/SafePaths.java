@@ -109,6 +109,7 @@ public final class SafePaths {
     try (Walk w = Walk.to(base, relative, what)) {
       if (w == null) return Optional.empty();
       BasicFileAttributes a = w.attributes();
+      if (a != null && a.isSymbolicLink()) throw w.isLink(relative);
       if (a == null || !a.isRegularFile()) return Optional.empty();
       try (SeekableByteChannel ch = w.openFile();
           InputStream in = Channels.newInputStream(ch)) {
@@ -135,10 +136,7 @@ public final class SafePaths {
       if (w == null) return false;
       BasicFileAttributes a = w.attributes();
       if (a == null) return false;
-      if (a.isSymbolicLink()) {
-        throw new IOException(
-            what + ": " + relative + " is a symbolic link; Weft does not follow links out of a step");
-      }
+      if (a.isSymbolicLink()) throw w.isLink(relative);
       Files.createDirectories(target.toAbsolutePath().getParent());
       if (a.isDirectory()) {
         try (SecureDirectoryStream<Path> dir = w.openDirectory()) {
@@ -206,11 +204,12 @@ public final class SafePaths {
    */
   private record Walk(SecureDirectoryStream<Path> parent, Path name, String shown, String what)
       implements AutoCloseable {
-    /** Null when a directory on the way does not exist. */
+    /** Null when the base or a directory on the way does not exist. */
     static Walk to(Path base, String relative, String what) throws IOException {
       String rel = relative(relative, what);
       String[] parts = rel.split("/");
       SecureDirectoryStream<Path> dir = open(base);
+      if (dir == null) return null;
       try {
         for (int i = 0; i < parts.length - 1; i++) {
           Path part = Path.of(parts[i]);
@@ -246,7 +245,7 @@ public final class SafePaths {
       try {
         d = Files.newDirectoryStream(base);
       } catch (NoSuchFileException e) {
-        throw new IOException("directory " + base + " does not exist", e);
+        return null;
       }
       if (d instanceof SecureDirectoryStream<Path> s) return s;
       d.close();
@@ -261,6 +260,11 @@ public final class SafePaths {
       } catch (NoSuchFileException e) {
         return null;
       }
+    }
+
+    IOException isLink(String relative) {
+      return new IOException(
+          what + ": " + relative + " is a symbolic link; Weft does not follow links out of a step");
     }
 
     BasicFileAttributes attributes() throws IOException {

@@ -132,7 +132,7 @@ public final class ArtifactRepository {
 
   private Path bucket(String namespace) throws IOException {
     var bad = Names.dns1123Label(namespace);
-    if (bad.isPresent()) throw new IOException("namespace: " + bad.get());
+    if (bad.isPresent()) throw new IOException("namespace " + bad.get());
     return root.resolve(namespace);
   }
 
