@@ -11,8 +11,7 @@ final class HostAccessOptions {
   @Option(
       names = "--allow-host-path",
       paramLabel = "PREFIX",
-      description =
-          "Allow hostPath volumes under this host directory (repeatable; default: none).")
+      description = "Allow hostPath volumes under this host directory (repeatable; default: none).")
   List<Path> hostPaths = new ArrayList<>();
 
   @Option(

@@ -97,8 +97,8 @@ final class ServerCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (DataDirLock held = lock.get();
         AutoCloseable heldStore = storeLock.isPresent() ? storeLock.get() : () -> {};
-        ControlPlane plane = ControlPlane.service(
-                dataDir, probe, store, store::close, hostAccess.toHostAccess())) {
+        ControlPlane plane =
+            ControlPlane.service(dataDir, probe, store, store::close, hostAccess.toHostAccess())) {
       WeftServer server;
       try {
         server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);

@@ -125,8 +125,7 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       Executor executor)
       throws IOException {
-    return new ControlPlane(
-        dataDir, sandbox, store, closeStore, true, executor, HostAccess.none());
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor, HostAccess.none());
   }
 
   public Store store() {

@@ -98,7 +98,9 @@ class HostAccessTest {
     try (LocalPlane plane =
         new LocalPlane(host.resolve("home"), new HostAccess(List.of(host), false))) {
       Workflow wf = plane.run(mounting(dir));
-      assertThat(wf.status().phase()).as(LocalPlane.everything(wf)).isEqualTo(WorkflowPhase.SUCCEEDED);
+      assertThat(wf.status().phase())
+          .as(LocalPlane.everything(wf))
+          .isEqualTo(WorkflowPhase.SUCCEEDED);
     }
     assertThat(dir.resolve("out")).hasContent("written");
   }

@@ -65,7 +65,9 @@ class PrivateDataTest {
                     command: [cat, /creds/token]
                     volumeMounts: [{name: creds, mountPath: /creds}]
               """);
-      assertThat(wf.status().phase()).as(LocalPlane.everything(wf)).isEqualTo(WorkflowPhase.SUCCEEDED);
+      assertThat(wf.status().phase())
+          .as(LocalPlane.everything(wf))
+          .isEqualTo(WorkflowPhase.SUCCEEDED);
       assertThat(LocalPlane.everything(wf)).contains("s3cr3t");
       List<Path> secrets = secretFiles(home);
       assertThat(secrets).hasSize(1);

@@ -16,8 +16,8 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +40,8 @@ public final class SafePaths {
   private SafePaths() {}
 
   /**
-   * A user-supplied relative path, normalised: not empty, not absolute, no {@code ..} component,
-   * no empty or {@code .} component. {@code what} names it in the error.
+   * A user-supplied relative path, normalised: not empty, not absolute, no {@code ..} component, no
+   * empty or {@code .} component. {@code what} names it in the error.
    */
   public static String relative(String path, String what) throws IOException {
     if (path == null || path.isEmpty()) throw new IOException(what + ": must not be empty");
@@ -94,15 +94,18 @@ public final class SafePaths {
       p = p.resolve(part);
       if (Files.isSymbolicLink(p)) {
         throw new IOException(
-            what + ": \"" + base.relativize(p) + "\" is a symbolic link, which Weft does not follow");
+            what
+                + ": \""
+                + base.relativize(p)
+                + "\" is a symbolic link, which Weft does not follow");
       }
     }
     return target;
   }
 
   /**
-   * Reads the regular file at {@code base/relative} without following any symlink; empty if it
-   * does not exist or is not a regular file. A symlink on the way is an error.
+   * Reads the regular file at {@code base/relative} without following any symlink; empty if it does
+   * not exist or is not a regular file. A symlink on the way is an error.
    */
   public static Optional<String> readString(Path base, String relative, String what)
       throws IOException {
@@ -194,13 +197,14 @@ public final class SafePaths {
 
   private static Set<PosixFilePermission> permissions(SecureDirectoryStream<Path> dir, Path name)
       throws IOException {
-    PosixFileAttributeView v = dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW);
+    PosixFileAttributeView v =
+        dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW);
     return v == null ? null : v.readAttributes().permissions();
   }
 
   /**
-   * An open directory and a name in it, reached from a base directory one component at a time
-   * with {@code O_NOFOLLOW}.
+   * An open directory and a name in it, reached from a base directory one component at a time with
+   * {@code O_NOFOLLOW}.
    */
   private record Walk(SecureDirectoryStream<Path> parent, Path name, String shown, String what)
       implements AutoCloseable {

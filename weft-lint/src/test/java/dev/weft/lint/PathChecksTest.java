@@ -47,8 +47,7 @@ class PathChecksTest {
                 container: {image: alpine}
             """);
     assertThat(l.errors())
-        .containsExactly(
-            "wf.yaml:5:3: error: metadata.namespace: \"../other\" " + LABEL);
+        .containsExactly("wf.yaml:5:3: error: metadata.namespace: \"../other\" " + LABEL);
   }
 
   @Test

@@ -43,8 +43,8 @@ public final class Names {
 
   /**
    * An artifact key or subPath: relative, with no {@code ..} component and naming something
-   * (neither empty nor only {@code .}). Leading slashes of a key are Argo's bucket-relative form and
-   * are allowed when {@code leadingSlash} is true.
+   * (neither empty nor only {@code .}). Leading slashes of a key are Argo's bucket-relative form
+   * and are allowed when {@code leadingSlash} is true.
    */
   public static Optional<String> relativePath(String value, boolean leadingSlash) {
     if (value == null || value.isEmpty()) return Optional.of("must not be empty");

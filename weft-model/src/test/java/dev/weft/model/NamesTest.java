@@ -28,7 +28,8 @@ class NamesTest {
     assertThat(Names.relativePath("a/b.tgz", false)).isEmpty();
     assertThat(Names.relativePath("/a/b.tgz", true)).isEmpty();
     assertThat(Names.relativePath("/a/b.tgz", false)).isPresent();
-    assertThat(Names.relativePath("a/../../b", true)).contains("\"a/../../b\" must not contain '..'");
+    assertThat(Names.relativePath("a/../../b", true))
+        .contains("\"a/../../b\" must not contain '..'");
     assertThat(Names.relativePath(".", true)).contains("\".\" names no file");
     assertThat(Names.relativePath("", true)).contains("must not be empty");
   }

@@ -18,9 +18,9 @@ import java.util.List;
  * key-only artifacts ({@code s3: {key: ...}}) refer into it.
  *
  * <p>Each namespace has its own bucket, {@code <root>/<namespace>/<key>}: a key (default or
- * user-given) can never reach another namespace's artifacts. Keys are relative paths without
- * {@code ..}; what a step wrote is read without following its symlinks ({@link SafePaths}), and
- * links stored inside a directory artifact are copied back out as links, never followed.
+ * user-given) can never reach another namespace's artifacts. Keys are relative paths without {@code
+ * ..}; what a step wrote is read without following its symlinks ({@link SafePaths}), and links
+ * stored inside a directory artifact are copied back out as links, never followed.
  */
 public final class ArtifactRepository {
   private final Path root;

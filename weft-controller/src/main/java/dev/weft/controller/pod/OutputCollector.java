@@ -156,8 +156,7 @@ public final class OutputCollector {
       String key =
           a.s3() != null && a.s3().hasNonNull("key")
               ? a.s3().get("key").asText()
-              : ArtifactRepository.defaultKey(
-                  wf.metadata().name(), uid, podName, a.name(), raw);
+              : ArtifactRepository.defaultKey(wf.metadata().name(), uid, podName, a.name(), raw);
       String what = "output artifact '" + a.name() + "'";
       if (!artifacts.save(ns, key, source, raw, what)) {
         if (a.isOptional()) continue;

@@ -17,20 +17,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pod volumes as host directories: an emptyDir belongs to one pod; a claim (an existing PVC or one
  * from volumeClaimTemplates) is shared by every pod that mounts it; configMap and secret volumes
- * are written out as files under the pod's directory (secrets 0600), so they go with the pod.
- * Every name that becomes a path component is checked as Kubernetes checks it; a hostPath must be
- * allowed by {@link HostAccess}.
+ * are written out as files under the pod's directory (secrets 0600), so they go with the pod. Every
+ * name that becomes a path component is checked as Kubernetes checks it; a hostPath must be allowed
+ * by {@link HostAccess}.
  */
 final class PodVolumes {
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
   private final Path claimsRoot;
   private final Path podVolumes;
   private final Library lib;
@@ -116,9 +121,6 @@ final class PodVolumes {
     }
     return d;
   }
-
-  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
 
   private static String label(String what, String value) throws IOException {
     Optional<String> bad = Names.dns1123Label(value);

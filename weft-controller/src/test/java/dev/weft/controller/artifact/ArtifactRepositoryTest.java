@@ -83,8 +83,28 @@ class ArtifactRepositoryTest {
     ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
     Artifact raw =
         new Artifact(
-            "r", "/in", null, null, null, null, null, null, null, null, null, null, null,
-            new RawArtifact("inline text"), null, null, null, null, null, null, null, null);
+            "r",
+            "/in",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new RawArtifact("inline text"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     Path dest = tmp.resolve("out/r");
     repo.materialize("default", raw, dest);
@@ -96,8 +116,7 @@ class ArtifactRepositoryTest {
   void aMissingKeyIsAClearError() {
     ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
     assertThatThrownBy(
-            () ->
-                repo.materialize("default", keyed("x", "nope/x.tgz", null), tmp.resolve("o")))
+            () -> repo.materialize("default", keyed("x", "nope/x.tgz", null), tmp.resolve("o")))
         .isInstanceOf(IOException.class)
         .hasMessage("artifact \"x\": key nope/x.tgz does not exist");
   }

@@ -120,7 +120,9 @@ class SymlinkOutputTest {
             workflow(
                 "mkdir /tmp/d && echo ok > /tmp/d/ok && ln -s " + secretFile + " /tmp/d/link",
                 "artifacts:\n- name: a\n  path: /tmp/d\n  archive: {none: {}}"));
-    assertThat(wf.status().phase()).as(LocalPlane.everything(wf)).isEqualTo(WorkflowPhase.SUCCEEDED);
+    assertThat(wf.status().phase())
+        .as(LocalPlane.everything(wf))
+        .isEqualTo(WorkflowPhase.SUCCEEDED);
     assertThat(repositoryFiles()).noneMatch(this::holdsSecret);
     Path link =
         repositoryFiles().stream()

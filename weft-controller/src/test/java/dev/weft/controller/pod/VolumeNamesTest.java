@@ -72,7 +72,9 @@ class VolumeNamesTest {
   @Test
   void aVolumeNameWithDotDotIsRefused() throws Exception {
     refused(
-        workflow("- name: ../../../../escaped\n  emptyDir: {}", "- {name: ../../../../escaped, mountPath: /v}"),
+        workflow(
+            "- name: ../../../../escaped\n  emptyDir: {}",
+            "- {name: ../../../../escaped, mountPath: /v}"),
         "volume name \"../../../../escaped\" must consist of lower case alphanumeric");
     assertNothingOutsideHome();
   }
@@ -100,7 +102,8 @@ class VolumeNamesTest {
       assertThat(e.getMessage()).contains("..");
       return;
     }
-    assertThat(LocalPlane.everything(wf)).contains("namespace \"../..\" must consist of lower case");
+    assertThat(LocalPlane.everything(wf))
+        .contains("namespace \"../..\" must consist of lower case");
     assertNothingOutsideHome();
   }
 
