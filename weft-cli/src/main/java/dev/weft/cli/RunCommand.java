@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,6 +51,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--name", description = "Name the workflow (instead of metadata.generateName).")
   String name;
+
+  @Mixin HostAccessOptions hostAccess = new HostAccessOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -91,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
-    try (ControlPlane plane = ControlPlane.local(dataDir, probe)) {
+    try (ControlPlane plane = ControlPlane.local(dataDir, probe, hostAccess.toHostAccess())) {
       try {
         for (Resource r : loaded.supporting()) plane.store().create(r);
       } catch (StoreException e) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -40,6 +41,8 @@ final class ServerCommand implements Callable<Integer> {
           "Where objects are kept: a SQLite file or a jdbc:postgresql:// URL (env WEFT_STORE;"
               + " default: weft.db in the data directory).")
   String storeLocation;
+
+  @Mixin HostAccessOptions hostAccess = new HostAccessOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -94,7 +97,8 @@ final class ServerCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (DataDirLock held = lock.get();
         AutoCloseable heldStore = storeLock.isPresent() ? storeLock.get() : () -> {};
-        ControlPlane plane = ControlPlane.service(dataDir, probe, store, store::close)) {
+        ControlPlane plane =
+            ControlPlane.service(dataDir, probe, store, store::close, hostAccess.toHostAccess())) {
       WeftServer server;
       try {
         server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);

@@ -22,7 +22,6 @@ import dev.weft.store.RetryOnConflict;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -52,18 +51,19 @@ public final class ControlPlane implements AutoCloseable {
       Store store,
       AutoCloseable storeCloser,
       boolean service,
-      Executor custom)
+      Executor custom,
+      HostAccess hostAccess)
       throws IOException {
     this.sandbox = sandbox;
     this.store = store;
     this.storeCloser = storeCloser;
     this.killStepsOnClose = !service;
     Clock clock = Clock.systemDefaultZone();
-    Files.createDirectories(dataDir);
+    DataDir.createPrivate(dataDir);
     this.artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
     ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
     Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
-    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), false);
+    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), hostAccess);
     this.pods =
         new PodLauncher(
             executor, planner, new OutputCollector(artifacts), dataDir.resolve("pods"), clock);
@@ -83,7 +83,14 @@ public final class ControlPlane implements AutoCloseable {
 
   /** For `weft run`: an in-memory store; closing kills the steps still running. */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
-    return new ControlPlane(dataDir, sandbox, new InMemoryStore(), () -> {}, false, null);
+    return local(dataDir, sandbox, HostAccess.none());
+  }
+
+  /** For `weft run` with what of the host the operator allowed (--allow-host-path ...). */
+  public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess)
+      throws IOException {
+    return new ControlPlane(
+        dataDir, sandbox, new InMemoryStore(), () -> {}, false, null, hostAccess);
   }
 
   /**
@@ -93,7 +100,18 @@ public final class ControlPlane implements AutoCloseable {
   public static ControlPlane service(
       Path dataDir, SandboxMode.Probe sandbox, Store store, AutoCloseable closeStore)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null);
+    return service(dataDir, sandbox, store, closeStore, HostAccess.none());
+  }
+
+  /** For `weft server` with what of the host the operator allowed (--allow-host-path ...). */
+  public static ControlPlane service(
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable closeStore,
+      HostAccess hostAccess)
+      throws IOException {
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, hostAccess);
   }
 
   /**
@@ -107,7 +125,7 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       Executor executor)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor);
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor, HostAccess.none());
   }
 
   public Store store() {

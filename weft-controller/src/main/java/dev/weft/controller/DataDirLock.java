@@ -24,7 +24,7 @@ public final class DataDirLock implements AutoCloseable {
 
   /** The lock, or empty if another process holds it. */
   public static Optional<DataDirLock> tryAcquire(Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
+    DataDir.createPrivate(dataDir);
     return tryLock(dataDir.resolve("server.lock"));
   }
 

@@ -38,17 +38,22 @@ record ContainerFs(Path root, List<Mount> mounts) {
    * under the container root. Relative paths are taken from {@code /}.
    */
   Path hostPath(String containerPath) {
+    return hostFile(containerPath).path();
+  }
+
+  /** {@link #hostPath} split into the trusted directory and the part below it the step controls. */
+  HostFile hostFile(String containerPath) {
     String path =
         ContainerPaths.normalize(
             containerPath.startsWith("/") ? containerPath : "/" + containerPath);
     for (Mount mount : mounts) {
       if (ContainerPaths.isUnder(path, mount.containerPath())) {
-        return resolve(
+        return new HostFile(
             mount.hostPath().toAbsolutePath(),
             ContainerPaths.relativeTo(path, mount.containerPath()));
       }
     }
-    return resolve(root, ContainerPaths.relativeTo(path, "/"));
+    return new HostFile(root, ContainerPaths.relativeTo(path, "/"));
   }
 
   /**
@@ -77,7 +82,7 @@ record ContainerFs(Path root, List<Mount> mounts) {
     return RESERVED.stream().anyMatch(dir -> ContainerPaths.isUnder(containerPath, dir));
   }
 
-  private static Path resolve(Path base, String relative) {
+  static Path resolve(Path base, String relative) {
     return relative.isEmpty() ? base : base.resolve(relative);
   }
 }

@@ -222,7 +222,14 @@ final class ContainerRun {
         throw new IOException(
             "input path " + input.containerPath() + " is inside a read-only system directory");
       }
-      FileTrees.copy(input.hostSource(), fs.hostPath(input.containerPath()));
+      // A shared volume may hold links an earlier step planted: none may lead the copy out, and
+      // what is already at the path is replaced, not written through.
+      HostFile at = fs.hostFile(input.containerPath());
+      Path target =
+          SafePaths.noLinksUnder(
+              at.base(), at.relative(), "input artifact path " + input.containerPath());
+      FileTrees.delete(target);
+      FileTrees.copy(input.hostSource(), target);
     }
     if (spec.script().isPresent()) {
       Path script = fs.hostPath(CommandLine.SCRIPT_PATH);

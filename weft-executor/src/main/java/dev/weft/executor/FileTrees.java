@@ -15,14 +15,18 @@ import java.util.stream.Stream;
 public final class FileTrees {
   private FileTrees() {}
 
-  /** Copies a file or directory tree to {@code target}, creating parents and replacing files. */
+  /**
+   * Copies a file or directory tree to {@code target}, creating parents and replacing files.
+   * Symlinks are copied as links, never followed: a link in a stored artifact must not bring a host
+   * file into a step.
+   */
   public static void copy(Path source, Path target) throws IOException {
     if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("input source does not exist: " + source);
     }
     Files.createDirectories(target.toAbsolutePath().getParent());
-    if (!Files.isDirectory(source)) {
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
       return;
     }
     Files.walkFileTree(
@@ -42,7 +46,8 @@ public final class FileTrees {
                 file,
                 target.resolve(source.relativize(file).toString()),
                 StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.COPY_ATTRIBUTES);
+                StandardCopyOption.COPY_ATTRIBUTES,
+                LinkOption.NOFOLLOW_LINKS);
             return FileVisitResult.CONTINUE;
           }
         });

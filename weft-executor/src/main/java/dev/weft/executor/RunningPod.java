@@ -20,6 +20,15 @@ public interface RunningPod {
   /** Where {@code containerPath} of a container lives on the host, honouring mounts. */
   Path hostPath(String containerName, String containerPath);
 
+  /**
+   * {@link #hostPath} as a trusted directory and the part below it the step controls, to be read
+   * with {@link SafePaths} so that no symlink the step planted is followed.
+   */
+  default HostFile hostFile(String containerName, String containerPath) {
+    Path p = hostPath(containerName, containerPath);
+    return new HostFile(p.getParent(), p.getFileName().toString());
+  }
+
   Path stdoutFile(String containerName);
 
   Path stderrFile(String containerName);

@@ -156,6 +156,14 @@ final class SandboxPod implements RunningPod {
   }
 
   @Override
+  public HostFile hostFile(String containerName, String containerPath) {
+    ContainerRun run = run(containerName);
+    String path =
+        containerPath.startsWith("/") ? containerPath : run.workingDir() + "/" + containerPath;
+    return run.fs().hostFile(path);
+  }
+
+  @Override
   public Path stdoutFile(String containerName) {
     return layout.stdout(run(containerName).name());
   }

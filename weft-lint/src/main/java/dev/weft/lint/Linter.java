@@ -75,6 +75,7 @@ public final class Linter {
   }
 
   private static void check(Resource resource, Reporter report, TemplateLibrary library) {
+    PathChecks.check(resource, report);
     switch (resource) {
       case Workflow w -> runnable(w.spec(), "/spec", report, library, false);
       case WorkflowTemplate t -> template(t.spec(), report, library);

@@ -35,6 +35,8 @@ final class ServerProcess {
     command.add("-Dweft.home=" + home);
     command.add("dev.weft.cli.Main");
     command.addAll(List.of("server", "--port", Integer.toString(port), "--insecure-no-auth"));
+    // the steps write their witness files through a hostPath volume
+    command.addAll(List.of("--allow-host-path", home.resolve("witness").toString()));
     process =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))

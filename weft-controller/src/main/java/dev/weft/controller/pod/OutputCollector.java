@@ -5,16 +5,17 @@ import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.engine.action.Action;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.ContainerOutcome;
+import dev.weft.executor.HostFile;
 import dev.weft.executor.PodOutcome;
 import dev.weft.executor.RunningPod;
+import dev.weft.executor.SafePaths;
+import dev.weft.model.Workflow;
 import dev.weft.model.spec.Artifact;
 import dev.weft.model.spec.Outputs;
 import dev.weft.model.spec.Parameter;
 import dev.weft.model.spec.Template;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class OutputCollector {
   }
 
   public Event.PodFinished collect(
-      Action.RunPod run, String workflowName, RunningPod pod, PodOutcome outcome, Instant now) {
+      Action.RunPod run, Workflow wf, RunningPod pod, PodOutcome outcome, Instant now) {
     Template t = run.template();
     ContainerOutcome main = mainOutcome(outcome);
     Instant started = main == null || main.startedAt() == null ? now : main.startedAt();
@@ -51,7 +52,7 @@ public final class OutputCollector {
     }
     try {
       List<Parameter> params = parameters(t, pod, main.name());
-      List<Artifact> saved = saveArtifacts(t, pod, main.name(), workflowName, run.podName());
+      List<Artifact> saved = saveArtifacts(t, pod, main.name(), wf, run.podName());
       Outputs out =
           new Outputs(
               params.isEmpty() ? null : params,
@@ -116,9 +117,12 @@ public final class OutputCollector {
       String value = p.value();
       var vf = p.valueFrom();
       if (vf != null && vf.path() != null) {
-        Path file = pod.hostPath(container, vf.path());
-        if (Files.isRegularFile(file)) {
-          value = Files.readString(file);
+        HostFile file = pod.hostFile(container, vf.path());
+        Optional<String> read =
+            SafePaths.readString(
+                file.base(), file.relative(), "output parameter '" + p.name() + "'");
+        if (read.isPresent()) {
+          value = read.get();
           if (value.endsWith("\n")) value = value.substring(0, value.length() - 1);
         } else if (vf.defaultValue() != null) {
           value = vf.defaultValue();
@@ -139,12 +143,22 @@ public final class OutputCollector {
   }
 
   private List<Artifact> saveArtifacts(
-      Template t, RunningPod pod, String container, String wf, String podName) throws IOException {
+      Template t, RunningPod pod, String container, Workflow wf, String podName)
+      throws IOException {
+    String ns = wf.metadata().namespaceOrDefault();
+    String uid = wf.metadata().uid();
+    if (uid == null || uid.isBlank()) uid = wf.metadata().name();
     List<Artifact> out = new ArrayList<>();
     for (Artifact a : t.outputsOrEmpty().artifactsOrEmpty()) {
       if (a.path() == null) continue;
-      Path source = pod.hostPath(container, a.path());
-      if (!Files.exists(source)) {
+      HostFile source = pod.hostFile(container, a.path());
+      boolean raw = a.archive() != null && a.archive().isNone();
+      String key =
+          a.s3() != null && a.s3().hasNonNull("key")
+              ? a.s3().get("key").asText()
+              : ArtifactRepository.defaultKey(wf.metadata().name(), uid, podName, a.name(), raw);
+      String what = "output artifact '" + a.name() + "'";
+      if (!artifacts.save(ns, key, source, raw, what)) {
         if (a.isOptional()) continue;
         throw new IOException(
             "failed to save output artifact '"
@@ -153,12 +167,6 @@ public final class OutputCollector {
                 + a.path()
                 + ": no such file or directory");
       }
-      boolean raw = a.archive() != null && a.archive().isNone();
-      String key =
-          a.s3() != null && a.s3().hasNonNull("key")
-              ? a.s3().get("key").asText()
-              : wf + "/" + podName + "/" + a.name() + (raw ? "" : ".tgz");
-      artifacts.put(key, source, raw);
       var s3 = JsonNodeFactory.instance.objectNode().put("key", key);
       out.add(
           new Artifact(

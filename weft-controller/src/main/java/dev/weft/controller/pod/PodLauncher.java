@@ -78,7 +78,7 @@ public final class PodLauncher {
               Event.PodFinished finished =
                   error != null
                       ? failed(run, String.valueOf(error.getMessage()))
-                      : collector.collect(run, wf.metadata().name(), pod, outcome, clock.instant());
+                      : collector.collect(run, wf, pod, outcome, clock.instant());
               running.remove(key, pod);
               report.accept(wf, finished);
             });

@@ -1,6 +1,7 @@
 package dev.weft.controller.pod;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.controller.HostAccess;
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.engine.Library;
 import dev.weft.engine.action.Action;
@@ -8,6 +9,7 @@ import dev.weft.executor.ContainerSpec;
 import dev.weft.executor.FileInput;
 import dev.weft.executor.Mount;
 import dev.weft.executor.PodSpec;
+import dev.weft.executor.SafePaths;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.Artifact;
 import dev.weft.model.spec.Container;
@@ -16,6 +18,7 @@ import dev.weft.model.spec.VolumeMount;
 import dev.weft.model.spec.WorkflowSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -29,26 +32,30 @@ import java.util.Set;
 public final class PodPlanner {
   private final ArtifactRepository artifacts;
   private final Path claimsRoot;
+  private final HostAccess hostAccess;
 
   private final PodSecurity security;
 
-  public PodPlanner(ArtifactRepository artifacts, Path claimsRoot, boolean allowPrivileged) {
+  public PodPlanner(ArtifactRepository artifacts, Path claimsRoot, HostAccess hostAccess) {
     this.artifacts = artifacts;
     this.claimsRoot = claimsRoot;
-    this.security = new PodSecurity(allowPrivileged);
+    this.hostAccess = hostAccess;
+    this.security = new PodSecurity(hostAccess.allowPrivileged());
   }
 
   public PodSpec plan(Action.RunPod run, Workflow wf, WorkflowSpec spec, Library lib, Path podDir)
       throws IOException {
     Template t = run.template();
     Map<String, Path> volumes =
-        new PodVolumes(claimsRoot, podDir.resolve("volumes"), lib).resolve(wf, spec, t);
+        new PodVolumes(claimsRoot, podDir.resolve("volumes"), lib, hostAccess).resolve(wf, spec, t);
     PodEnv env = new PodEnv(lib, run.podName(), wf);
     PodScope pod =
         new PodScope(
             t.securityContext() != null ? t.securityContext() : spec.securityContext(),
             podDir.resolve("volumes"));
-    List<FileInput> inputs = stageInputs(run.inputArtifacts(), podDir.resolve("inputs"));
+    List<FileInput> inputs =
+        stageInputs(
+            wf.metadata().namespaceOrDefault(), run.inputArtifacts(), podDir.resolve("inputs"));
     List<ContainerSpec> mains = new ArrayList<>();
     List<VolumeMount> setMounts = List.of();
     switch (t.body()) {
@@ -132,8 +139,11 @@ public final class PodPlanner {
             "container " + name + " mounts volume \"" + vm.name() + "\", which is not defined");
       }
       if (vm.subPath() != null && !vm.subPath().isBlank()) {
-        host = host.resolve(vm.subPath());
-        if (!Files.exists(host)) Files.createDirectories(host);
+        // subPath stays inside its volume, through no link a step planted there
+        host =
+            SafePaths.noLinksUnder(
+                host, vm.subPath(), "container " + name + " volume \"" + vm.name() + "\" subPath");
+        if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(host);
       }
       mounts.add(
           new Mount(
@@ -163,13 +173,15 @@ public final class PodPlanner {
         || normalized.startsWith(pod.volumesDir().toAbsolutePath().normalize());
   }
 
-  private List<FileInput> stageInputs(List<Artifact> inputs, Path dir) throws IOException {
+  private List<FileInput> stageInputs(String namespace, List<Artifact> inputs, Path dir)
+      throws IOException {
     List<FileInput> out = new ArrayList<>();
     for (Artifact a : inputs) {
       if (a.path() == null) continue;
-      Path dest = dir.resolve(a.name()).resolve("content");
-      artifacts.materialize(a, dest);
-      if (a.mode() != null && Files.isRegularFile(dest)) {
+      Path dest =
+          dir.resolve(SafePaths.fileName(a.name(), "input artifact name")).resolve("content");
+      artifacts.materialize(namespace, a, dest);
+      if (a.mode() != null && Files.isRegularFile(dest, LinkOption.NOFOLLOW_LINKS)) {
         Files.setPosixFilePermissions(
             dest, PosixFilePermissions.fromString(Quantities.mode(a.mode())));
       }

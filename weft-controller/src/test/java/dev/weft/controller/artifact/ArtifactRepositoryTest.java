@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.weft.executor.HostFile;
 import dev.weft.model.spec.Artifact;
 import dev.weft.model.spec.RawArtifact;
 import java.io.IOException;
@@ -22,14 +23,24 @@ class ArtifactRepositoryTest {
         null, null, null, null, null, null, null);
   }
 
+  private HostFile step(String relative) {
+    return new HostFile(tmp.resolve("step"), relative);
+  }
+
+  private Path stepFile(String relative, String content) throws IOException {
+    Path p = tmp.resolve("step").resolve(relative);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, content);
+  }
+
   @Test
   void aFileSavedAsTarGzComesBackAsTheSameFile() throws IOException {
     ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
-    Path file = Files.writeString(tmp.resolve("hello.txt"), "hello\n");
-    repo.put("wf/pod/hello.tgz", file, false);
+    stepFile("hello.txt", "hello\n");
+    assertThat(repo.save("default", "wf/pod/hello.tgz", step("hello.txt"), false, "a")).isTrue();
 
     Path dest = tmp.resolve("out/hello");
-    repo.materialize(keyed("hello", "wf/pod/hello.tgz", null), dest);
+    repo.materialize("default", keyed("hello", "wf/pod/hello.tgz", null), dest);
 
     assertThat(dest).hasContent("hello");
   }
@@ -37,13 +48,12 @@ class ArtifactRepositoryTest {
   @Test
   void aDirectorySavedAsTarGzComesBackWithItsFiles() throws IOException {
     ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
-    Path dir = Files.createDirectories(tmp.resolve("parts"));
-    Files.writeString(dir.resolve("a.json"), "{}");
-    Files.writeString(dir.resolve("b.json"), "[]");
-    repo.put("wf/parts.tgz", dir, false);
+    stepFile("parts/a.json", "{}");
+    stepFile("parts/b.json", "[]");
+    repo.save("default", "wf/parts.tgz", step("parts"), false, "a");
 
     Path dest = tmp.resolve("out/parts");
-    repo.materialize(keyed("parts", "wf/parts.tgz", null), dest);
+    repo.materialize("default", keyed("parts", "wf/parts.tgz", null), dest);
 
     assertThat(dest.resolve("a.json")).hasContent("{}");
     assertThat(dest.resolve("b.json")).hasContent("[]");
@@ -52,14 +62,20 @@ class ArtifactRepositoryTest {
   @Test
   void archiveNoneKeepsTheContentAsIsAndSubPathPicksAFile() throws IOException {
     ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
-    Path dir = Files.createDirectories(tmp.resolve("parts"));
-    Files.writeString(dir.resolve("1.json"), "one");
-    repo.put("wf/parts", dir, true);
+    stepFile("parts/1.json", "one");
+    repo.save("default", "wf/parts", step("parts"), true, "a");
 
-    assertThat(tmp.resolve("repo/wf/parts/1.json")).hasContent("one");
+    assertThat(tmp.resolve("repo/default/wf/parts/1.json")).hasContent("one");
     Path dest = tmp.resolve("out/one");
-    repo.materialize(keyed("one", "wf/parts", "1.json"), dest);
+    repo.materialize("default", keyed("one", "wf/parts", "1.json"), dest);
     assertThat(dest).hasContent("one");
+  }
+
+  @Test
+  void nothingAtTheOutputPathIsReportedAsNotSaved() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    Files.createDirectories(tmp.resolve("step"));
+    assertThat(repo.save("default", "wf/x.tgz", step("missing"), false, "a")).isFalse();
   }
 
   @Test
@@ -91,7 +107,7 @@ class ArtifactRepositoryTest {
             null);
 
     Path dest = tmp.resolve("out/r");
-    repo.materialize(raw, dest);
+    repo.materialize("default", raw, dest);
 
     assertThat(dest).hasContent("inline text");
   }
@@ -99,17 +115,98 @@ class ArtifactRepositoryTest {
   @Test
   void aMissingKeyIsAClearError() {
     ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
-    assertThatThrownBy(() -> repo.materialize(keyed("x", "nope/x.tgz", null), tmp.resolve("o")))
+    assertThatThrownBy(
+            () -> repo.materialize("default", keyed("x", "nope/x.tgz", null), tmp.resolve("o")))
         .isInstanceOf(IOException.class)
         .hasMessage("artifact \"x\": key nope/x.tgz does not exist");
   }
 
   @Test
-  void aKeyCannotEscapeTheRepository() {
+  void aKeyWithDotDotIsRefused() throws IOException {
     ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    Files.createDirectories(tmp.resolve("repo/other"));
+    Files.writeString(tmp.resolve("repo/other/x"), "other namespace");
     assertThatThrownBy(
-            () -> repo.materialize(keyed("x", "../../etc/passwd", null), tmp.resolve("o")))
+            () -> repo.materialize("default", keyed("x", "../other/x", null), tmp.resolve("o")))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("escapes the repository");
+        .hasMessage("artifact key \"../other/x\" must not contain '..'");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void anOutputKeyWithDotDotIsRefused() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    stepFile("f", "x");
+    assertThatThrownBy(() -> repo.save("default", "a/../../../escaped", step("f"), true, "a"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("must not contain '..'");
+    assertThat(tmp.resolve("escaped")).doesNotExist();
+  }
+
+  @Test
+  void aNamespaceWithDotDotIsRefused() {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    assertThatThrownBy(() -> repo.materialize("..", keyed("x", "k", null), tmp.resolve("o")))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("namespace \"..\" must consist of lower case");
+  }
+
+  @Test
+  void theSameKeyInTwoNamespacesIsTwoArtifacts() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    stepFile("f", "from a");
+    repo.save("team-a", "shared/f", step("f"), true, "a");
+
+    assertThatThrownBy(
+            () -> repo.materialize("team-b", keyed("f", "shared/f", null), tmp.resolve("o")))
+        .hasMessage("artifact \"f\": key shared/f does not exist");
+    repo.materialize("team-a", keyed("f", "/shared/f", null), tmp.resolve("o"));
+    assertThat(tmp.resolve("o")).hasContent("from a");
+  }
+
+  @Test
+  void aSubPathWithDotDotIsRefused() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    stepFile("parts/1.json", "one");
+    repo.save("default", "wf/parts", step("parts"), true, "a");
+    Files.writeString(tmp.resolve("repo/default/wf/secret"), "not in the artifact");
+
+    assertThatThrownBy(
+            () ->
+                repo.materialize(
+                    "default", keyed("one", "wf/parts", "../secret"), tmp.resolve("o")))
+        .hasMessage("artifact \"one\" subPath: \"../secret\" must not contain \"..\"");
+  }
+
+  @Test
+  void aSubPathThroughAStoredLinkIsRefused() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    Path hostDir = Files.createDirectories(tmp.resolve("host"));
+    Files.writeString(hostDir.resolve("secret"), "HOST");
+    Files.createDirectories(tmp.resolve("step/parts"));
+    Files.createSymbolicLink(tmp.resolve("step/parts/up"), hostDir);
+    repo.save("default", "wf/parts.tgz", step("parts"), false, "a");
+
+    assertThatThrownBy(
+            () ->
+                repo.materialize(
+                    "default", keyed("p", "wf/parts.tgz", "up/secret"), tmp.resolve("o")))
+        .hasMessageContaining("is a symbolic link");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void extractionCopiesOutAndLeavesNothingBehind() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    stepFile("parts/1.json", "one");
+    repo.save("default", "wf/parts.tgz", step("parts"), false, "a");
+    Path out = Files.createDirectories(tmp.resolve("out"));
+
+    repo.materialize("default", keyed("one", "wf/parts.tgz", "1.json"), out.resolve("one"));
+
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("one");
+    }
+    assertThat(out.resolve("one")).hasContent("one");
   }
 }
