@@ -8,6 +8,7 @@ import dev.weft.model.status.WorkflowPhase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -95,6 +96,8 @@ class HostAccessTest {
   @Test
   void aWorkflowWithAHostPathUnderAnAllowedPrefixMountsIt() throws Exception {
     Path dir = Files.createDirectories(host.resolve("shared"));
+    // Steps are unprivileged host users: a host directory they write must let them.
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
     try (LocalPlane plane =
         new LocalPlane(host.resolve("home"), new HostAccess(List.of(host), false))) {
       Workflow wf = plane.run(mounting(dir));

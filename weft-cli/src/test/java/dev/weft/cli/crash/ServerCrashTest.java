@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,8 @@ class ServerCrashTest {
       this.home = home;
       this.witness = home.resolve("witness");
       Files.createDirectories(witness);
+      // The steps, unprivileged host users, append to it through a hostPath volume.
+      Files.setPosixFilePermissions(witness, PosixFilePermissions.fromString("rwxrwxrwx"));
       this.server = new ServerProcess(home, freePort());
     }
 
