@@ -66,6 +66,10 @@ final class ServerProcess {
     return body(send("POST", path, json));
   }
 
+  JsonNode put(String path, String json) throws IOException, InterruptedException {
+    return body(send("PUT", path, json));
+  }
+
   JsonNode get(String path) throws IOException, InterruptedException {
     return body(send("GET", path, null));
   }
@@ -82,6 +86,7 @@ final class ServerProcess {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(30));
+    if (json != null) request.header("Content-Type", "application/json");
     request.method(
         method,
         json == null
