@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * accepts any Host: it always requires the token there, and a rebound page never has it.
  */
 final class RequestGuard {
-  /** The body limit: 3 MiB, as the Kubernetes API server's and Argo's gRPC gateway's. */
+  /**
+   * The body limit: 3 MiB, the Kubernetes API server's. Argo's own gateway takes up to 100 MiB
+   * (GRPC_MESSAGE_SIZE), but whatever it creates goes through the Kubernetes API, which refuses
+   * more, so no larger request could succeed on Argo either.
+   */
   static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
 
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
