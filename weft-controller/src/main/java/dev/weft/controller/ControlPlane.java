@@ -161,8 +161,8 @@ public final class ControlPlane implements AutoCloseable {
 
   /**
    * Argo's `node set` (and stop with a node selector): ends the suspended nodes matching {@code
-   * node} in {@code phase} with {@code message} and outputs; a null phase only records them. Durable
-   * on return, as {@link #resume}.
+   * node} in {@code phase} with {@code message} and outputs; a null phase only records them.
+   * Durable on return, as {@link #resume}.
    */
   public void setNode(
       WorkflowKey key, String node, NodePhase phase, String message, Map<String, String> outputs) {

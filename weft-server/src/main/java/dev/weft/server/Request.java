@@ -70,8 +70,8 @@ public final class Request {
   }
 
   /**
-   * The body as text, read up to {@link RequestGuard#MAX_BODY_BYTES}: a longer one (chunked, so
-   * its length was not declared) is refused with 413 and not read further.
+   * The body as text, read up to {@link RequestGuard#MAX_BODY_BYTES}: a longer one (chunked, so its
+   * length was not declared) is refused with 413 and not read further.
    */
   public String body() throws IOException {
     if (body == null) {

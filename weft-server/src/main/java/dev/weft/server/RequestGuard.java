@@ -87,9 +87,7 @@ final class RequestGuard {
 
   static ApiException tooLarge() {
     return new ApiException(
-        8,
-        413,
-        "request body too large: the limit is " + MAX_BODY_BYTES + " bytes (3 MiB)");
+        8, 413, "request body too large: the limit is " + MAX_BODY_BYTES + " bytes (3 MiB)");
   }
 
   private static ApiException forbidden(String message) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Dispatches requests to routes in registration order (literal segments are registered before
- * parameters), refuses hostile requests ({@link RequestGuard}), checks the token on {@code /api/}, counts requests and writes every error in Argo's
- * form.
+ * parameters), refuses hostile requests ({@link RequestGuard}), checks the token on {@code /api/},
+ * counts requests and writes every error in Argo's form.
  */
 public final class Router implements HttpHandler {
   private final List<Route> routes = new ArrayList<>();

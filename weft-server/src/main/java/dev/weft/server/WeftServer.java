@@ -45,9 +45,7 @@ public final class WeftServer implements AutoCloseable {
     int port = http.getAddress().getPort();
     Router router =
         new Router(
-            new RequestGuard(config.bindAddress(), address, port),
-            new AuthFilter(token),
-            metrics);
+            new RequestGuard(config.bindAddress(), address, port), new AuthFilter(token), metrics);
     Validation validation = new Validation(plane.store());
     new SystemHandlers(plane, metrics).register(router);
     new WorkflowStreams(plane, closing::get).register(router);

@@ -48,7 +48,8 @@ class HostileRequestTest {
         h.send(
             h.request("/api/v1/workflows/default")
                 .header("Content-Type", "text/plain;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(ServerHarness.echoWorkflow("plain", "{}")))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(ServerHarness.echoWorkflow("plain", "{}")))
                 .build());
     assertThat(r.status()).isEqualTo(415);
     assertThat(r.json().path("message").asText())
@@ -64,7 +65,9 @@ class HostileRequestTest {
     var r =
         RawHttp.exchange(
             h.server.port(),
-            "POST /api/v1/workflows/default HTTP/1.1\r\nHost: 127.0.0.1:" + h.server.port() + auth(h),
+            "POST /api/v1/workflows/default HTTP/1.1\r\nHost: 127.0.0.1:"
+                + h.server.port()
+                + auth(h),
             ServerHarness.echoWorkflow("untyped", "{}"));
     assertThat(r.status()).isEqualTo(415);
     assertThat(r.json().path("message").asText()).contains("found none");
@@ -80,7 +83,8 @@ class HostileRequestTest {
             h.request("/api/v1/workflows/default")
                 .header("Content-Type", "application/json")
                 .header("Origin", "http://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString(ServerHarness.echoWorkflow("xsite", "{}")))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(ServerHarness.echoWorkflow("xsite", "{}")))
                 .build());
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.json().path("code").asInt()).isEqualTo(7);

@@ -7,8 +7,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 over a plain socket, for requests the JDK's client will not send: a foreign {@code Host},
- * a declared length the body never reaches.
+ * HTTP/1.1 over a plain socket, for requests the JDK's client will not send: a foreign {@code
+ * Host}, a declared length the body never reaches.
  */
 final class RawHttp {
   private RawHttp() {}
@@ -19,10 +19,7 @@ final class RawHttp {
       s.setSoTimeout(30_000);
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       String request =
-          head.strip()
-              + "\r\nContent-Length: "
-              + bytes.length
-              + "\r\nConnection: close\r\n\r\n";
+          head.strip() + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
       s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       s.getOutputStream().write(bytes);
       s.getOutputStream().flush();

@@ -44,8 +44,7 @@ final class ServerHarness implements AutoCloseable {
     var store = Stores.open(dataDir.resolve("weft.db").toString());
     plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close);
     server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth), plane);
-    token =
-        insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
+    token = insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
   }
 
   URI uri(String path) {

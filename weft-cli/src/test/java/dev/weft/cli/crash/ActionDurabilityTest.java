@@ -67,8 +67,7 @@ class ActionDurabilityTest {
     }
   }
 
-  private static void submitAndAwaitSuspended(ServerProcess server, String name)
-      throws Exception {
+  private static void submitAndAwaitSuspended(ServerProcess server, String name) throws Exception {
     server.post(
         "/api/v1/workflows/default",
         """

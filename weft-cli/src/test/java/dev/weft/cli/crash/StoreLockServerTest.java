@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real servers on one store, from different data directories and through different spellings
- * of it: the second is refused (exit 2) with a message naming the first.
+ * Two real servers on one store, from different data directories and through different spellings of
+ * it: the second is refused (exit 2) with a message naming the first.
  */
 class StoreLockServerTest {
   static final String PG = System.getenv("WEFT_TEST_POSTGRES_URL");

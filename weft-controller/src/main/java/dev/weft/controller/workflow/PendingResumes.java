@@ -45,7 +45,9 @@ public final class PendingResumes {
     if (text == null) return out;
     for (JsonNode e : parse(text)) {
       Map<String, String> outputs = new LinkedHashMap<>();
-      e.path("outputs").fields().forEachRemaining(f -> outputs.put(f.getKey(), f.getValue().asText()));
+      e.path("outputs")
+          .fields()
+          .forEachRemaining(f -> outputs.put(f.getKey(), f.getValue().asText()));
       NodePhase phase = e.hasNonNull("phase") ? phase(e.get("phase").asText()) : null;
       String node = e.hasNonNull("node") ? e.get("node").asText() : null;
       String message = e.hasNonNull("message") ? e.get("message").asText() : null;
