@@ -67,11 +67,10 @@ final class ServerCommand implements Callable<Integer> {
         + ProcessHandle.current().pid()
         + " on "
         + host
-        + " (port "
+        + ", port "
         + port
         + ", since "
-        + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + ")";
+        + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   @Override
@@ -97,7 +96,7 @@ final class ServerCommand implements Callable<Integer> {
     try {
       storeLock = StoreLock.acquire(location, holder());
     } catch (StoreLock.Held e) {
-      err.println("weft: another weft server is using the store: " + e.getMessage());
+      err.println("weft: " + e.getMessage() + "; one server per store");
       lock.get().close();
       return Main.EXIT_BAD_INPUT;
     } catch (IOException | IllegalArgumentException e) {

@@ -116,7 +116,7 @@ public final class StoreLock implements AutoCloseable {
       try (PreparedStatement set =
               c.prepareStatement("SELECT set_config('application_name', ?, false)");
           PreparedStatement current = c.prepareStatement("SELECT current_schema()")) {
-        set.setString(1, holder.length() > 63 ? holder.substring(0, 63) : holder);
+        set.setString(1, applicationName(holder));
         set.execute();
         try (ResultSet rs = current.executeQuery()) {
           rs.next();
@@ -149,6 +149,13 @@ public final class StoreLock implements AutoCloseable {
       closeQuietly(c);
       throw new IOException("cannot lock the store: " + e.getMessage(), e);
     }
+  }
+
+  /** PostgreSQL keeps 63 bytes of a session's name: cut at a ", " rather than mid-word. */
+  static String applicationName(String holder) {
+    if (holder.length() <= 63) return holder;
+    int cut = holder.lastIndexOf(", ", 63);
+    return holder.substring(0, cut > 0 ? cut : 63);
   }
 
   /** Who holds the advisory lock, from pg_locks and pg_stat_activity, as well as can be told. */

@@ -47,7 +47,7 @@ class StoreLockServerTest {
         Exit second = runToExit(dir.resolve("b"), List.of("--store", spelling));
         assertThat(second.code()).as(spelling + ": " + second.output()).isEqualTo(2);
         assertThat(second.output())
-            .contains("another weft server is using the store")
+            .contains("is in use by")
             .contains("weft server pid " + first.pid());
       }
     } finally {
@@ -69,7 +69,7 @@ class StoreLockServerTest {
       Exit second = runToExit(dir.resolve("b"), List.of("--store", url));
       assertThat(second.code()).as(second.output()).isEqualTo(2);
       assertThat(second.output())
-          .contains("another weft server is using the store")
+          .contains("is in use by")
           .contains("weft server pid " + first.pid());
     } finally {
       first.stop();
