@@ -154,6 +154,17 @@ class HostileRequestTest {
   }
 
   @Test
+  void serverOnEveryAddressTakesAnyHostButStillWantsTheToken() throws Exception {
+    try (WeftServer wide =
+        WeftServer.start(new ServerConfig("0.0.0.0", 0, authed.dataDir, false), authed.plane)) {
+      String head =
+          "GET /api/v1/workflows/default HTTP/1.1\r\nHost: build-box.example:" + wide.port();
+      assertThat(RawHttp.exchange(wide.port(), head, "").status()).isEqualTo(401);
+      assertThat(RawHttp.exchange(wide.port(), head + auth(authed), "").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void hugeDeclaredBodyGets413BeforeBeingReadAndTheServerStaysHealthy() throws Exception {
     var sent = stream(authed, 100L << 20, false);
     assertThat(sent.response().status()).isEqualTo(413);
