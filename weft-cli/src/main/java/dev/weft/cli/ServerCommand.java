@@ -8,9 +8,12 @@ import dev.weft.server.ServerConfig;
 import dev.weft.server.WeftServer;
 import dev.weft.store.JdbcStore;
 import dev.weft.store.StorageFailure;
+import dev.weft.store.StoreLock;
 import dev.weft.store.Stores;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +57,25 @@ final class ServerCommand implements Callable<Integer> {
     this.interrupts = interrupts;
   }
 
+  /** How this server describes itself to a second one refused its store. */
+  private String holder() {
+    String host;
+    try {
+      // the kernel's name: no DNS lookup that could stall the start
+      host = java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    } catch (IOException e) {
+      host = "this machine";
+    }
+    return "weft server pid "
+        + ProcessHandle.current().pid()
+        + " on "
+        + host
+        + ", port "
+        + port
+        + ", since "
+        + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  }
+
   @Override
   public Integer call() throws Exception {
     SandboxMode.Probe probe = SandboxMode.probe();
@@ -72,18 +94,18 @@ final class ServerCommand implements Callable<Integer> {
     String location = storeLocation;
     if (location == null) location = System.getenv("WEFT_STORE");
     if (location == null || location.isBlank()) location = dataDir.resolve("weft.db").toString();
-    // A SQLite file elsewhere is locked too: two servers on one store would both drive it.
-    Optional<DataDirLock> storeLock = Optional.empty();
-    if (!location.startsWith("jdbc:postgresql:")) {
-      Path file = Path.of(location.replaceFirst("^(jdbc:)?sqlite:", "")).toAbsolutePath();
-      if (!file.startsWith(dataDir.toAbsolutePath())) {
-        storeLock = DataDirLock.tryLock(Path.of(file + ".lock"));
-        if (storeLock.isEmpty()) {
-          err.println("weft: another weft server is using the store " + file);
-          lock.get().close();
-          return Main.EXIT_BAD_INPUT;
-        }
-      }
+    // One server per store, however it is spelt (a symlink, another data directory, a URL).
+    StoreLock storeLock;
+    try {
+      storeLock = StoreLock.acquire(location, holder());
+    } catch (StoreLock.Held e) {
+      err.println("weft: " + e.getMessage() + "; one server per store");
+      lock.get().close();
+      return Main.EXIT_BAD_INPUT;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("weft: cannot open the store " + location + ": " + e.getMessage());
+      lock.get().close();
+      return Main.EXIT_BAD_INPUT;
     }
     JdbcStore store;
     try {
@@ -91,12 +113,12 @@ final class ServerCommand implements Callable<Integer> {
     } catch (StorageFailure | IllegalArgumentException e) {
       err.println("weft: cannot open the store " + location + ": " + e.getMessage());
       lock.get().close();
-      if (storeLock.isPresent()) storeLock.get().close();
+      storeLock.close();
       return Main.EXIT_BAD_INPUT;
     }
     CountDownLatch stop = new CountDownLatch(1);
     try (DataDirLock held = lock.get();
-        AutoCloseable heldStore = storeLock.isPresent() ? storeLock.get() : () -> {};
+        StoreLock heldStore = storeLock;
         ControlPlane plane =
             ControlPlane.service(dataDir, probe, store, store::close, hostAccess.toHostAccess())) {
       WeftServer server;

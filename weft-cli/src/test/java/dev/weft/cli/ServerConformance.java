@@ -131,6 +131,7 @@ final class ServerConformance implements AutoCloseable {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
             .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
             .method(
                 method,
                 body == null

@@ -6,6 +6,7 @@ import dev.weft.controller.cron.CronController;
 import dev.weft.controller.pod.OutputCollector;
 import dev.weft.controller.pod.PodLauncher;
 import dev.weft.controller.pod.PodPlanner;
+import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.engine.Engine;
@@ -18,6 +19,8 @@ import dev.weft.model.Workflow;
 import dev.weft.model.status.NodePhase;
 import dev.weft.runtime.MetricsSnapshot;
 import dev.weft.store.InMemoryStore;
+import dev.weft.store.ObjectKey;
+import dev.weft.store.ResourceKind;
 import dev.weft.store.RetryOnConflict;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
@@ -25,7 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 /**
  * The control plane in one process: store, engine, sandboxed executor and the controllers, wired by
@@ -158,36 +161,40 @@ public final class ControlPlane implements AutoCloseable {
     return WorkflowKey.of(wf);
   }
 
-  /** Resumes the workflow (spec.suspend) and its suspended nodes matching {@code node}. */
+  /**
+   * Resumes the workflow (spec.suspend) and its suspended nodes matching {@code node}; durable on
+   * return: both are in the store, for the next reconcile of this or a restarted process.
+   *
+   * @throws StoreException.NotFound if the workflow is gone
+   * @throws StoreException.Conflict if other writers kept winning
+   */
   public void resume(WorkflowKey key, String node, Map<String, String> outputs) {
-    editSpec(
+    edit(
         key,
-        spec -> {
-          spec.remove("suspend");
-          return spec;
+        tree -> {
+          tree.withObject("spec").remove("suspend");
+          PendingResumes.add(tree, new Event.Resume(node, outputs));
         });
-    workflows.report(key, new Event.Resume(node, outputs));
   }
 
   /**
    * Argo's `node set` (and stop with a node selector): ends the suspended nodes matching {@code
    * node} in {@code phase} with {@code message} and outputs; a null phase only records them.
+   * Durable on return, as {@link #resume}.
    */
   public void setNode(
       WorkflowKey key, String node, NodePhase phase, String message, Map<String, String> outputs) {
-    workflows.report(key, new Event.Resume(node, outputs, phase, message));
+    edit(key, tree -> PendingResumes.add(tree, new Event.Resume(node, outputs, phase, message)));
   }
 
   /** Suspends the workflow (spec.suspend): no new steps start until it is resumed. */
   public void suspend(WorkflowKey key) {
-    editSpec(key, spec -> spec.put("suspend", true));
-    workflows.enqueue(key);
+    edit(key, tree -> tree.withObject("spec").put("suspend", true));
   }
 
   /** Stop (exit handlers run) or Terminate (they don't), as Argo's spec.shutdown. */
   public void shutdown(WorkflowKey key, String strategy) {
-    editSpec(key, spec -> spec.put("shutdown", strategy));
-    workflows.enqueue(key);
+    edit(key, tree -> tree.withObject("spec").put("shutdown", strategy));
   }
 
   /** Wakes the workflow's reconciler (after an edit made elsewhere, such as a retry). */
@@ -195,12 +202,14 @@ public final class ControlPlane implements AutoCloseable {
     workflows.enqueue(key);
   }
 
-  private void editSpec(WorkflowKey key, UnaryOperator<ObjectNode> edit) {
-    try {
-      RetryOnConflict.editSpec(store, Workflow.class, key.namespace(), key.name(), edit);
-    } catch (StoreException.Conflict e) {
-      // another writer kept winning; the request is dropped, as a lost race with a delete is
-    }
+  /** One write of the stored workflow, then a wake-up; an action is never answered unsaved. */
+  private void edit(WorkflowKey key, Consumer<ObjectNode> edit) {
+    RetryOnConflict.edit(store, Workflow.class, key.namespace(), key.name(), edit)
+        .orElseThrow(
+            () ->
+                new StoreException.NotFound(
+                    ObjectKey.of(ResourceKind.WORKFLOW, key.namespace(), key.name())));
+    workflows.enqueue(key);
   }
 
   @Override

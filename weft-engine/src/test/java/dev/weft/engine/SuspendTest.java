@@ -125,6 +125,26 @@ class SuspendTest {
   }
 
   @Test
+  void setFailedThenResumeInOneReconcileEndsFailed() {
+    Simulation sim = suspended("{}").run();
+
+    sim.set(null, NodePhase.FAILED, "rejected", Map.of()).resume(null, Map.of()).run();
+
+    assertThat(sim.phaseOf("wait")).isEqualTo("Failed");
+    assertThat(sim.messageOf("wait")).isEqualTo("rejected");
+  }
+
+  @Test
+  void setWithoutAPhaseThenResumeInOneReconcileKeepsWhatWasSet() {
+    Simulation sim = suspended("{}").run();
+
+    sim.set(null, null, "noted", Map.of("approve", "later")).resume(null, Map.of()).run();
+
+    assertThat(sim.phaseOf("wait")).isEqualTo("Succeeded");
+    assertThat(sim.argsOf("after")).containsExactly("later");
+  }
+
+  @Test
   void suppliedParameterFallsBackToItsDefault() {
     Simulation sim = suspended("{}").run();
 

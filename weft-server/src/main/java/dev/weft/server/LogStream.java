@@ -1,6 +1,8 @@
 package dev.weft.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.weft.controller.ControlPlane;
 import dev.weft.model.Workflow;
 import dev.weft.model.codec.Codec;
@@ -17,19 +19,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A workflow's step logs, {@code {"result":{"content":..,"podName":..}}} per line, for every pod in
  * the order they started (or one pod: {@code podName}, or the per-pod path). {@code
  * logOptions.follow} keeps streaming new lines, and pods that start later, until the workflow
  * completes; {@code logOptions.tailLines} keeps each log's last lines; {@code grep} keeps the lines
- * matching a regular expression.
+ * matching a regular expression, in RE2 syntax: RE2/J matches in linear time, so no pattern can
+ * make the server backtrack for ever. The container must be one of the pod's, so its name never
+ * reaches a host path unchecked.
  */
 final class LogStream {
   private static final long POLL_MILLIS = 250;
+  private static final java.util.regex.Pattern CONTAINER_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private final ControlPlane plane;
   private final BooleanSupplier closing;
 
@@ -55,6 +61,7 @@ final class LogStream {
     Integer tail = integer(r.query("logOptions.tailLines"), "logOptions.tailLines");
     Pattern grep = pattern(r.query("grep"));
     Framing framing = Framing.of(r);
+    checkContainer(wf, wanted, container);
     Map<Path, Cursor> cursors = new HashMap<>();
     try (OutputStream out = r.stream(framing.contentType())) {
       while (true) {
@@ -160,6 +167,41 @@ final class LogStream {
     return pods;
   }
 
+  /**
+   * Refuses a container the pod does not have: one named by none of the workflow's templates and
+   * with no log in the selected pods ({@code main} always exists, as on Argo).
+   */
+  private void checkContainer(Workflow wf, String wanted, String container) {
+    if (container.length() > 63 || !CONTAINER_NAME.matcher(container).matches()) {
+      throw ApiException.invalid(
+          "logOptions.container: \""
+              + container
+              + "\" is not a container name (lower-case letters, digits and '-', at most 63)");
+    }
+    Set<String> known = new TreeSet<>(Set.of("main"));
+    List<dev.weft.model.spec.Container> named = new ArrayList<>();
+    for (var t : wf.spec().templatesOrEmpty()) {
+      if (t.containerSet() != null && t.containerSet().containers() != null) {
+        named.addAll(t.containerSet().containers());
+      }
+      named.addAll(t.initContainersOrEmpty());
+      named.addAll(t.sidecarsOrEmpty());
+    }
+    named.stream().map(c -> c.name()).filter(n -> n != null).forEach(known::add);
+    if (known.contains(container)) return;
+    for (String pod : pods(wf, wanted)) {
+      if (Files.exists(plane.pods().logFiles(wf, pod, container).get(0))) return;
+    }
+    throw ApiException.notFound(
+        "container \""
+            + container
+            + "\" is not valid for "
+            + (wanted == null ? "the pods of workflow " + wf.metadata().name() : "pod " + wanted)
+            + " (containers: "
+            + String.join(", ", known)
+            + ")");
+  }
+
   private static Integer integer(String text, String field) {
     if (text == null || text.isBlank()) return null;
     try {
@@ -177,7 +219,7 @@ final class LogStream {
     try {
       return Pattern.compile(grep);
     } catch (PatternSyntaxException e) {
-      throw ApiException.invalid("grep: not a regular expression: " + e.getDescription());
+      throw ApiException.invalid("grep: not a regular expression: " + e.getMessage());
     }
   }
 }

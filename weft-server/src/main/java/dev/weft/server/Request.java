@@ -69,9 +69,15 @@ public final class Request {
     return exchange.getRequestHeaders().getFirst(name);
   }
 
+  /**
+   * The body as text, read up to {@link RequestGuard#MAX_BODY_BYTES}: a longer one (chunked, so its
+   * length was not declared) is refused with 413 and not read further.
+   */
   public String body() throws IOException {
     if (body == null) {
-      body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      byte[] bytes = exchange.getRequestBody().readNBytes(RequestGuard.MAX_BODY_BYTES + 1);
+      if (bytes.length > RequestGuard.MAX_BODY_BYTES) throw RequestGuard.tooLarge();
+      body = new String(bytes, StandardCharsets.UTF_8);
     }
     return body;
   }

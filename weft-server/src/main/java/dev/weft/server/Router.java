@@ -9,15 +9,17 @@ import java.util.Map;
 
 /**
  * Dispatches requests to routes in registration order (literal segments are registered before
- * parameters), checks the token on {@code /api/}, counts requests and writes every error in Argo's
- * form.
+ * parameters), refuses hostile requests ({@link RequestGuard}), checks the token on {@code /api/},
+ * counts requests and writes every error in Argo's form.
  */
 public final class Router implements HttpHandler {
   private final List<Route> routes = new ArrayList<>();
+  private final RequestGuard guard;
   private final AuthFilter auth;
   private final Metrics metrics;
 
-  public Router(AuthFilter auth, Metrics metrics) {
+  Router(RequestGuard guard, AuthFilter auth, Metrics metrics) {
+    this.guard = guard;
     this.auth = auth;
     this.metrics = metrics;
   }
@@ -32,6 +34,7 @@ public final class Router implements HttpHandler {
     Request request = new Request(exchange);
     String template = "unmatched";
     try {
+      guard.check(request);
       List<String> segments = Route.split(exchange.getRequestURI().getRawPath());
       Route found = null;
       boolean pathMatched = false;

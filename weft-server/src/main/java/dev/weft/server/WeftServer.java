@@ -41,7 +41,11 @@ public final class WeftServer implements AutoCloseable {
     String token = config.insecureNoAuth() ? null : ServerToken.loadOrCreate(config.dataDir());
     Metrics metrics = new Metrics();
     AtomicBoolean closing = new AtomicBoolean();
-    Router router = new Router(new AuthFilter(token), metrics);
+    HttpServer http = HttpServer.create(new InetSocketAddress(address, config.port()), 0);
+    int port = http.getAddress().getPort();
+    Router router =
+        new Router(
+            new RequestGuard(config.bindAddress(), address, port), new AuthFilter(token), metrics);
     Validation validation = new Validation(plane.store());
     new SystemHandlers(plane, metrics).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
@@ -56,7 +60,6 @@ public final class WeftServer implements AutoCloseable {
         new ResourceHandlers<>(plane, validation, CronWorkflow.class, "cronWorkflow", true);
     crons.registerSuspension(router, "/api/v1/cron-workflows");
     crons.register(router, "/api/v1/cron-workflows");
-    HttpServer http = HttpServer.create(new InetSocketAddress(address, config.port()), 0);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     http.setExecutor(executor);
     http.createContext("/", router);

@@ -35,11 +35,16 @@ final class ServerHarness implements AutoCloseable {
   final HttpClient client = HttpClient.newHttpClient();
 
   ServerHarness() throws IOException {
+    this(false);
+  }
+
+  /** With {@code insecureNoAuth}, the server asks for no token (and the token is null). */
+  ServerHarness(boolean insecureNoAuth) throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
     var store = Stores.open(dataDir.resolve("weft.db").toString());
     plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close);
-    server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, false), plane);
-    token = Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
+    server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth), plane);
+    token = insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
   }
 
   URI uri(String path) {
@@ -47,9 +52,8 @@ final class ServerHarness implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(uri(path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token);
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    return token == null ? b : b.header("Authorization", "Bearer " + token);
   }
 
   Response send(HttpRequest request) {

@@ -3,6 +3,7 @@ package dev.weft.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.controller.workflow.PendingResumes;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -163,6 +164,33 @@ class WorkflowApiTest {
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     var wf = h.awaitPhase("default", "rejected", "Failed");
     assertThat(wf.toString()).contains("\"message\":\"no\"");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void setWhileTheWorkflowIsSuspendedIsStoredAndTakesEffectOnResume() throws Exception {
+    h.post("/api/v1/workflows/default", approval("held"));
+    awaitSuspended("held");
+    assertThat(h.put("/api/v1/workflows/default/held/suspend", "{}").status()).isEqualTo(200);
+
+    var set =
+        h.put(
+            "/api/v1/workflows/default/held/set",
+            "{\"nodeFieldSelector\":\"displayName=approve\",\"phase\":\"Failed\",\"message\":\"no\"}");
+
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(
+            h.get("/api/v1/workflows/default/held")
+                .json()
+                .path("metadata")
+                .path("annotations")
+                .path(PendingResumes.ANNOTATION)
+                .asText())
+        .contains("\"phase\":\"Failed\"");
+    assertThat(h.put("/api/v1/workflows/default/held/resume", "{}").status()).isEqualTo(200);
+    var wf = h.awaitPhase("default", "held", "Failed");
+    assertThat(wf.toString()).contains("\"message\":\"no\"");
+    assertThat(wf.path("metadata").path("annotations").has(PendingResumes.ANNOTATION)).isFalse();
   }
 
   @Test

@@ -22,11 +22,26 @@ public final class RetryOnConflict {
    */
   public static <T extends Resource> Optional<T> editSpec(
       Store store, Class<T> type, String namespace, String name, UnaryOperator<ObjectNode> edit) {
+    return edit(store, type, namespace, name, tree -> edit.apply(tree.withObject("spec")));
+  }
+
+  /**
+   * Edits the whole object (metadata, spec and status) in one write; empty when there is no such
+   * object.
+   *
+   * @throws StoreException.Conflict if every attempt lost to another writer
+   */
+  public static <T extends Resource> Optional<T> edit(
+      Store store,
+      Class<T> type,
+      String namespace,
+      String name,
+      java.util.function.Consumer<ObjectNode> edit) {
     for (int attempt = 1; ; attempt++) {
       Optional<T> current = store.get(type, namespace, name);
       if (current.isEmpty()) return Optional.empty();
       ObjectNode tree = (ObjectNode) Codec.tree(current.get());
-      edit.apply(tree.with("spec"));
+      edit.accept(tree);
       try {
         return Optional.of(store.update(Codec.convert(tree, type)));
       } catch (StoreException.Conflict e) {

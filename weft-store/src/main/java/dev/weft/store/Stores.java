@@ -26,9 +26,22 @@ public final class Stores {
   }
 
   static Dialect dialect(String urlOrPath) {
-    if (urlOrPath.startsWith("jdbc:postgresql:")) {
-      return new PostgresDialect(urlOrPath);
+    if (isPostgres(urlOrPath)) return new PostgresDialect(urlOrPath);
+    Path file = sqliteFile(urlOrPath);
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the directory of " + file, e);
     }
+    return new SqliteDialect(file);
+  }
+
+  static boolean isPostgres(String urlOrPath) {
+    return urlOrPath.startsWith("jdbc:postgresql:");
+  }
+
+  /** The absolute path of a SQLite store's file (as given: symlinks are not resolved). */
+  static Path sqliteFile(String urlOrPath) {
     String path = urlOrPath;
     for (String prefix : new String[] {"jdbc:sqlite:", "sqlite:"}) {
       if (path.startsWith(prefix)) {
@@ -42,12 +55,6 @@ public final class Stores {
               + urlOrPath
               + "\"");
     }
-    Path file = Path.of(path).toAbsolutePath();
-    try {
-      Files.createDirectories(file.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the directory of " + file, e);
-    }
-    return new SqliteDialect(file);
+    return Path.of(path).toAbsolutePath();
   }
 }

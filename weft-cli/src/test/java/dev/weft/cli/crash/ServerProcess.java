@@ -17,15 +17,23 @@ import java.util.List;
 final class ServerProcess {
   private final Path home;
   private final int port;
+  private final List<String> extraArgs;
   private final HttpClient http = HttpClient.newHttpClient();
   private Process process;
 
   ServerProcess(Path home, int port) {
-    this.home = home;
-    this.port = port;
+    this(home, port, List.of());
   }
 
-  void start() throws IOException, InterruptedException {
+  /** With {@code extraArgs} after {@code weft server}'s own (such as {@code --store}). */
+  ServerProcess(Path home, int port, List<String> extraArgs) {
+    this.home = home;
+    this.port = port;
+    this.extraArgs = List.copyOf(extraArgs);
+  }
+
+  /** The command that runs `weft server` in this JVM's java with this JVM's classpath. */
+  static List<String> command(Path home, int port, List<String> extraArgs) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
     command.add("-cp");
@@ -37,6 +45,16 @@ final class ServerProcess {
     command.addAll(List.of("server", "--port", Integer.toString(port), "--insecure-no-auth"));
     // the steps write their witness files through a hostPath volume
     command.addAll(List.of("--allow-host-path", home.resolve("witness").toString()));
+    command.addAll(extraArgs);
+    return command;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  void start() throws IOException, InterruptedException {
+    List<String> command = command(home, port, extraArgs);
     process =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
@@ -68,6 +86,10 @@ final class ServerProcess {
     return body(send("POST", path, json));
   }
 
+  JsonNode put(String path, String json) throws IOException, InterruptedException {
+    return body(send("PUT", path, json));
+  }
+
   JsonNode get(String path) throws IOException, InterruptedException {
     return body(send("GET", path, null));
   }
@@ -84,6 +106,7 @@ final class ServerProcess {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(30));
+    if (json != null) request.header("Content-Type", "application/json");
     request.method(
         method,
         json == null

@@ -19,6 +19,7 @@ import dev.weft.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -84,12 +85,21 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       return labelled.isEmpty() ? Result.requeue() : retain(key, labelled.get(), null);
     }
     List<Event> events = inbox.drain(key, uid(wf));
+    // A suspended workflow is not walked: its resumes wait until it is resumed.
+    List<Event.Resume> pending =
+        Boolean.TRUE.equals(wf.spec().suspend()) ? List.of() : PendingResumes.of(wf);
+    List<Event> seen = new ArrayList<>(events);
+    seen.addAll(pending);
     Library lib = libraries.load(key.namespace());
-    Reconciliation r = engine.reconcile(wf, lib, events, clock.instant());
+    Reconciliation r = engine.reconcile(wf, lib, seen, clock.instant());
     Workflow saved = wf;
-    if (!r.status().equals(wf.status())) {
+    if (!pending.isEmpty() || !r.status().equals(wf.status())) {
       try {
-        saved = store.updateStatus(wf.withStatus(r.status()));
+        // the resumes' effect and their removal in one write: each is applied exactly once
+        saved =
+            pending.isEmpty()
+                ? store.updateStatus(wf.withStatus(r.status()))
+                : store.update(PendingResumes.cleared(wf.withStatus(r.status())));
       } catch (StoreException.Conflict e) {
         inbox.putBack(key, uid(wf), events);
         return Result.requeue();

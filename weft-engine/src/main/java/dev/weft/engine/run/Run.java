@@ -134,6 +134,8 @@ public final class Run {
   /**
    * A resume applies to the suspend nodes suspended when it arrives, matched by name or display
    * name (all of them when it names none); nodes suspended later wait for a resume of their own.
+   * Several for one node in one reconcile act as one after the other: the first that ends the node
+   * wins, and what a `node set` without a phase recorded is kept.
    */
   public void resume(dev.weft.engine.event.Event.Resume r) {
     for (var n : nodes.all()) {
@@ -143,7 +145,18 @@ public final class Run {
           r.nodeName() == null
               || r.nodeName().equals(n.name())
               || r.nodeName().equals(n.displayName());
-      if (suspended && named) resumed.put(n.name(), r);
+      if (!suspended || !named) continue;
+      var earlier = resumed.get(n.name());
+      if (earlier == null) {
+        resumed.put(n.name(), r);
+      } else if (earlier.phase() == null) {
+        var outputs = new LinkedHashMap<>(earlier.outputParameters());
+        outputs.putAll(r.outputParameters());
+        String message = r.message() != null ? r.message() : earlier.message();
+        resumed.put(
+            n.name(),
+            new dev.weft.engine.event.Event.Resume(r.nodeName(), outputs, r.phase(), message));
+      }
     }
   }
 
