@@ -3,8 +3,10 @@ package dev.weft.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.controller.HostAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,13 +19,20 @@ class RerunApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    h = new ServerHarness();
     flags = Files.createTempDirectory("weft-rerun-flags");
+    // The steps keep their flags in a host directory: allowed, and open to their unprivileged ids.
+    Files.setPosixFilePermissions(flags, PosixFilePermissions.fromString("rwxrwxrwx"));
+    h = new ServerHarness(false, new HostAccess(List.of(flags), false));
   }
 
   @AfterAll
   static void stop() throws Exception {
     h.close();
+  }
+
+  private static void open(Path dir) throws java.io.IOException {
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
   }
 
   /** Step a logs each run; step b fails the first time (it leaves a flag) and succeeds after. */
@@ -54,7 +63,7 @@ class RerunApiTest {
 
   @Test
   void retryRunsTheFailedStepAgainAndNotTheSucceededOne() throws Exception {
-    Files.createDirectories(flags.resolve("retry-me"));
+    open(flags.resolve("retry-me"));
     assertThat(h.post("/api/v1/workflows/default", flaky("retry-me")).status()).isEqualTo(200);
     h.awaitPhase("default", "retry-me", "Failed");
 
@@ -99,7 +108,7 @@ class RerunApiTest {
 
   @Test
   void aMemoizedResubmitSkipsWhatSucceeded() throws Exception {
-    Files.createDirectories(flags.resolve("memo"));
+    open(flags.resolve("memo"));
     h.post("/api/v1/workflows/default", flaky("memo"));
     h.awaitPhase("default", "memo", "Failed");
 

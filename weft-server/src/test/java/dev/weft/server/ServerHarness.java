@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.controller.ControlPlane;
+import dev.weft.controller.HostAccess;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.codec.Codec;
 import dev.weft.store.Stores;
@@ -40,9 +41,14 @@ final class ServerHarness implements AutoCloseable {
 
   /** With {@code insecureNoAuth}, the server asks for no token (and the token is null). */
   ServerHarness(boolean insecureNoAuth) throws IOException {
+    this(insecureNoAuth, HostAccess.none());
+  }
+
+  /** With what of the host the operator allowed (--allow-host-path, --allow-privileged). */
+  ServerHarness(boolean insecureNoAuth, HostAccess hostAccess) throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
     var store = Stores.open(dataDir.resolve("weft.db").toString());
-    plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close);
+    plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close, hostAccess);
     server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth), plane);
     token = insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
   }
