@@ -1,0 +1,174 @@
+package dev.weft.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.model.status.NodePhase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class LimitsTest {
+  @Test
+  void aTemplateCallingItselfEndsAtArgosDepthWithArgosMessage() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: again, template: main}
+                """)
+            .run();
+
+    assertThat(sim.completed()).isTrue();
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+    var deepest =
+        sim.status().nodes().values().stream()
+            .filter(n -> n.phase() == NodePhase.ERROR)
+            .toList();
+    assertThat(deepest).hasSize(1);
+    assertThat(deepest.get(0).message()).isEqualTo(Limits.MAX_DEPTH_MESSAGE);
+    assertThat(sim.podsRun()).isEmpty();
+  }
+
+  @Test
+  void mutualRecursionThroughADagAlsoStops() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: a
+                  templates:
+                  - name: a
+                    dag:
+                      tasks:
+                      - {name: b, template: b}
+                  - name: b
+                    steps:
+                    - - {name: a, template: a}
+                """)
+            .run();
+
+    assertThat(sim.completed()).isTrue();
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+    assertThat(sim.status().nodes().values())
+        .anyMatch(n -> Limits.MAX_DEPTH_MESSAGE.equals(n.message()));
+  }
+
+  @Test
+  void recursionThatStopsBelowTheDepthRunsToTheEnd() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  arguments: {parameters: [{name: n, value: "0"}]}
+                  templates:
+                  - name: main
+                    inputs: {parameters: [{name: n}]}
+                    steps:
+                    - - name: again
+                        template: main
+                        when: "{{inputs.parameters.n}} < 30"
+                        arguments:
+                          parameters: [{name: n, value: "{{=asInt(inputs.parameters.n) + 1}}"}]
+                """)
+            .run();
+
+    assertThat(sim.workflowPhase()).isEqualTo("Succeeded");
+  }
+
+  /** A looping step whose loop is given by the YAML fragment, under a cap of 100 items. */
+  private static Simulation loop(String loopYaml) {
+    return Simulation.of(
+            """
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+                steps:
+                - - {name: gen, template: echo}
+                - - name: say
+                    template: echo
+                    %s
+              - name: echo
+                container: {image: alpine}
+            """
+                .formatted(loopYaml))
+        .limits(new Limits(100, 0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "withSequence: {count: '1000000'} => loop expands to 1000000 items",
+        "withSequence: {start: '1', end: '1000000000000000000'} => loop expands to"
+            + " 1000000000000000000 items",
+        "withSequence: {start: '0', end: '-101'} => loop expands to 102 items",
+        "withParam: '{{steps.gen.outputs.result}}' => loop expands to 101 items",
+      })
+  void aLoopOverTheCapErrorsTheStepAtOnce(String loopYaml, String message) {
+    StringBuilder json = new StringBuilder("[0");
+    for (int i = 1; i <= 100; i++) json.append(',').append(i);
+    Simulation sim = loop(loopYaml).pod("gen", Pod.ok(json.append(']').toString())).run();
+
+    assertThat(sim.phaseOf("wf[1].say")).isEqualTo("Error");
+    assertThat(sim.messageOf("wf[1].say"))
+        .startsWith(message)
+        .contains("more than the limit of 100 items per loop");
+    assertThat(sim.podsRun()).containsExactly("wf[0].gen");
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+  }
+
+  @Test
+  void aLoopAtTheCapRuns() {
+    Simulation sim = loop("withSequence: {count: '100'}").run();
+
+    assertThat(sim.podsRun()).hasSize(101);
+    assertThat(sim.workflowPhase()).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void aDagLoopOverTheCapErrorsTheTask() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - {name: fan, template: echo, withSequence: {count: '1000000'}}
+                  - name: echo
+                    container: {image: alpine}
+                """)
+            .run();
+
+    assertThat(sim.phaseOf("wf.fan")).isEqualTo("Error");
+    assertThat(sim.messageOf("wf.fan")).startsWith("loop expands to 1000000 items");
+    assertThat(sim.podsRun()).isEmpty();
+  }
+
+  @Test
+  void theDefaultParallelismBoundsPodsOfAWorkflowWithoutItsOwn() {
+    Simulation sim = loop("withSequence: {count: '40'}").limits(new Limits(100, 4)).run();
+
+    assertThat(sim.maxConcurrentPods()).isEqualTo(4);
+    assertThat(sim.workflowPhase()).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void aWorkflowsOwnParallelismOverridesTheDefault() {
+    Simulation sim =
+        loop("withSequence: {count: '40'}")
+            .limits(new Limits(100, 4))
+            .spec("parallelism", 10)
+            .run();
+
+    assertThat(sim.maxConcurrentPods()).isEqualTo(10);
+  }
+}
