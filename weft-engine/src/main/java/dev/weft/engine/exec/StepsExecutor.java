@@ -58,6 +58,10 @@ final class StepsExecutor {
     for (Artifact a : p.bound().inputs().artifactsOrEmpty()) {
       scope = scope.withArtifact("inputs.artifacts." + a.name(), a);
     }
+    // as in Argo, an absent optional input can still be passed on (as absent) with `from`
+    for (Artifact a : p.bound().absent()) {
+      scope = scope.withArtifact("inputs.artifacts." + a.name(), a);
+    }
     return scope;
   }
 
