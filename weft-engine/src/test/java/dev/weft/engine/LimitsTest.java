@@ -171,4 +171,45 @@ class LimitsTest {
 
     assertThat(sim.maxConcurrentPods()).isEqualTo(10);
   }
+
+  @Test
+  void expressionsOfGigabytesErrorTheirStepsAndTheWorkflowEnds() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: gen, template: echo, arguments: {parameters: [{name: v, value: x}]}}
+                    - - name: args
+                        template: echo
+                        arguments:
+                          parameters:
+                          - {name: v, value: "{{= sprig.repeat(2000000000, steps.gen.outputs.result) }}"}
+                      - name: guard
+                        template: echo
+                        arguments: {parameters: [{name: v, value: x}]}
+                        when: "'{{= reduce(1..40, #acc + #acc, steps.gen.outputs.result) }}' == x"
+                      - name: loop
+                        template: echo
+                        arguments: {parameters: [{name: v, value: "{{item}}"}]}
+                        withParam: "{{= toJson(1..(2000000000 + len(steps.gen.outputs.result))) }}"
+                  - name: echo
+                    inputs: {parameters: [{name: v}]}
+                    container: {image: alpine, args: ["{{inputs.parameters.v}}"]}
+                """)
+            .pod("gen", Pod.ok("x"))
+            .run();
+
+    assertThat(sim.phaseOf("wf[1].args")).isEqualTo("Error");
+    assertThat(sim.messageOf("wf[1].args")).contains("repeat would build a value of 2000000000");
+    assertThat(sim.phaseOf("wf[1].guard")).isEqualTo("Error");
+    assertThat(sim.messageOf("wf[1].guard")).contains("more than the limit");
+    assertThat(sim.phaseOf("wf[1].loop")).isEqualTo("Error");
+    assertThat(sim.messageOf("wf[1].loop")).contains("more than the limit");
+    assertThat(sim.podsRun()).containsExactly("wf[0].gen");
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+  }
 }
