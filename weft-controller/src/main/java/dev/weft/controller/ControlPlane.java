@@ -9,6 +9,7 @@ import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.engine.Engine;
+import dev.weft.engine.Limits;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.Executor;
 import dev.weft.executor.ImageProfiles;
@@ -46,13 +47,23 @@ public final class ControlPlane implements AutoCloseable {
   private final boolean killStepsOnClose;
   private final ArtifactRepository artifacts;
 
+  /** Sets how many steps one workflow of `weft run` may run at once when it sets no parallelism. */
+  public static final String PARALLELISM_ENV = "WEFT_PARALLELISM";
+
+  /**
+   * `weft run`'s default: a wide fan-out starts this many sandboxes at a time, not hundreds; a
+   * workflow's own {@code parallelism} overrides it, and 0 means no limit.
+   */
+  public static final int DEFAULT_LOCAL_PARALLELISM = 32;
+
   private ControlPlane(
       Path dataDir,
       SandboxMode.Probe sandbox,
       Store store,
       AutoCloseable storeCloser,
       boolean service,
-      Executor custom)
+      Executor custom,
+      Limits limits)
       throws IOException {
     this.sandbox = sandbox;
     this.store = store;
@@ -67,7 +78,7 @@ public final class ControlPlane implements AutoCloseable {
     this.pods =
         new PodLauncher(
             executor, planner, new OutputCollector(artifacts), dataDir.resolve("pods"), clock);
-    this.workflows = new WorkflowController(store, new Engine(), pods, clock, 4);
+    this.workflows = new WorkflowController(store, new Engine(limits), pods, clock, 4);
     this.crons = service ? new CronController(store, clock) : null;
     try {
       if (crons != null) {
@@ -81,9 +92,39 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** For `weft run`: an in-memory store; closing kills the steps still running. */
+  /**
+   * For `weft run`: an in-memory store; closing kills the steps still running. A workflow without
+   * its own parallelism runs at most {@value #PARALLELISM_ENV} (default {@value
+   * #DEFAULT_LOCAL_PARALLELISM}) steps at once.
+   */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
-    return new ControlPlane(dataDir, sandbox, new InMemoryStore(), () -> {}, false, null);
+    return local(dataDir, sandbox, localParallelism(System.getenv(PARALLELISM_ENV)));
+  }
+
+  /** For `weft run`, with this default parallelism (0: none). */
+  public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, int parallelism)
+      throws IOException {
+    return new ControlPlane(
+        dataDir,
+        sandbox,
+        new InMemoryStore(),
+        () -> {},
+        false,
+        null,
+        Limits.DEFAULT.withDefaultParallelism(parallelism));
+  }
+
+  /** The default parallelism {@code value} of {@value #PARALLELISM_ENV} asks for. */
+  public static int localParallelism(String value) {
+    if (value == null || value.isBlank()) return DEFAULT_LOCAL_PARALLELISM;
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 0) return n;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        PARALLELISM_ENV + " must be a whole number, 0 for no limit; got \"" + value + "\"");
   }
 
   /**
@@ -93,7 +134,7 @@ public final class ControlPlane implements AutoCloseable {
   public static ControlPlane service(
       Path dataDir, SandboxMode.Probe sandbox, Store store, AutoCloseable closeStore)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null);
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, Limits.DEFAULT);
   }
 
   /**
@@ -107,7 +148,7 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       Executor executor)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor);
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor, Limits.DEFAULT);
   }
 
   public Store store() {
