@@ -8,6 +8,7 @@ import dev.weft.model.Resource;
 import dev.weft.model.Workflow;
 import dev.weft.model.WorkflowTemplate;
 import dev.weft.model.codec.Decoded;
+import dev.weft.model.codec.InputFiles;
 import dev.weft.model.codec.Diagnostic;
 import dev.weft.model.codec.Located;
 import dev.weft.model.codec.ResourceDecoder;
@@ -16,7 +17,6 @@ import dev.weft.model.spec.Template;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.spec.WorkflowTemplateRef;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +45,7 @@ public final class Linter {
     for (Path file : files) {
       Decoded decoded = ResourceDecoder.decodeFile(file);
       try {
-        text.add(file.toString(), Files.readString(file));
+        text.add(file.toString(), InputFiles.read(file));
       } catch (IOException e) {
         // The decoder has already reported why the file cannot be read.
       }

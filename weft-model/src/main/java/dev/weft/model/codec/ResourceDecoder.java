@@ -45,9 +45,11 @@ public final class ResourceDecoder {
   public static Decoded decodeFile(Path path) {
     String file = path.toString();
     try {
-      return decode(Files.readString(path), file);
+      return decode(InputFiles.read(path), file);
     } catch (NoSuchFileException e) {
       return failure(SourceLocation.unknown(file), "no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return failure(SourceLocation.unknown(file), "cannot read the file: it is not UTF-8 text");
     } catch (IOException e) {
       return failure(SourceLocation.unknown(file), "cannot read the file: " + e.getMessage());
     }
