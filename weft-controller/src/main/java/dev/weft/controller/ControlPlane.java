@@ -98,7 +98,7 @@ public final class ControlPlane implements AutoCloseable {
    * #DEFAULT_LOCAL_PARALLELISM}) steps at once.
    */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
-    return local(dataDir, sandbox, localParallelism(System.getenv(PARALLELISM_ENV)));
+    return local(dataDir, sandbox, count(PARALLELISM_ENV, DEFAULT_LOCAL_PARALLELISM, 0));
   }
 
   /** For `weft run`, with this default parallelism (0: none). */
@@ -111,20 +111,44 @@ public final class ControlPlane implements AutoCloseable {
         () -> {},
         false,
         null,
-        Limits.DEFAULT.withDefaultParallelism(parallelism));
+        limits().withDefaultParallelism(parallelism));
   }
 
-  /** The default parallelism {@code value} of {@value #PARALLELISM_ENV} asks for. */
-  public static int localParallelism(String value) {
-    if (value == null || value.isBlank()) return DEFAULT_LOCAL_PARALLELISM;
+  /** Caps the items of one loop (default {@value Limits#DEFAULT_MAX_LOOP_ITEMS}). */
+  public static final String MAX_LOOP_ITEMS_ENV = "WEFT_MAX_LOOP_ITEMS";
+
+  /** Caps the nodes of one workflow (default {@value Limits#DEFAULT_MAX_NODES}). */
+  public static final String MAX_NODES_ENV = "WEFT_MAX_NODES";
+
+  /** The engine's limits, from {@value #MAX_LOOP_ITEMS_ENV} and {@value #MAX_NODES_ENV}. */
+  static Limits limits() {
+    return new Limits(
+        count(MAX_LOOP_ITEMS_ENV, Limits.DEFAULT_MAX_LOOP_ITEMS, 1),
+        0,
+        count(MAX_NODES_ENV, Limits.DEFAULT_MAX_NODES, 1));
+  }
+
+  private static int count(String variable, int fallback, int least) {
+    return count(variable, System.getenv(variable), fallback, least);
+  }
+
+  /** The whole number at least {@code least} that {@code value} of {@code variable} gives. */
+  static int count(String variable, String value, int fallback, int least) {
+    if (value == null || value.isBlank()) return fallback;
     try {
       int n = Integer.parseInt(value.strip());
-      if (n >= 0) return n;
+      if (n >= least) return n;
     } catch (NumberFormatException e) {
       // reported below
     }
     throw new IllegalArgumentException(
-        PARALLELISM_ENV + " must be a whole number, 0 for no limit; got \"" + value + "\"");
+        variable
+            + " must be a whole number of at least "
+            + least
+            + (least == 0 ? " (0 for no limit)" : "")
+            + "; got \""
+            + value
+            + "\"");
   }
 
   /**
@@ -134,7 +158,7 @@ public final class ControlPlane implements AutoCloseable {
   public static ControlPlane service(
       Path dataDir, SandboxMode.Probe sandbox, Store store, AutoCloseable closeStore)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, Limits.DEFAULT);
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, limits());
   }
 
   /**
@@ -148,7 +172,7 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       Executor executor)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor, Limits.DEFAULT);
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor, limits());
   }
 
   public Store store() {

@@ -97,7 +97,7 @@ class LimitsTest {
                 container: {image: alpine}
             """
                 .formatted(loopYaml))
-        .limits(new Limits(100, 0));
+        .limits(new Limits(100, 0, 1000));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -155,7 +155,7 @@ class LimitsTest {
 
   @Test
   void theDefaultParallelismBoundsPodsOfAWorkflowWithoutItsOwn() {
-    Simulation sim = loop("withSequence: {count: '40'}").limits(new Limits(100, 4)).run();
+    Simulation sim = loop("withSequence: {count: '40'}").limits(new Limits(100, 4, 1000)).run();
 
     assertThat(sim.maxConcurrentPods()).isEqualTo(4);
     assertThat(sim.workflowPhase()).isEqualTo("Succeeded");
@@ -165,7 +165,7 @@ class LimitsTest {
   void aWorkflowsOwnParallelismOverridesTheDefault() {
     Simulation sim =
         loop("withSequence: {count: '40'}")
-            .limits(new Limits(100, 4))
+            .limits(new Limits(100, 4, 1000))
             .spec("parallelism", 10)
             .run();
 
@@ -211,5 +211,28 @@ class LimitsTest {
     assertThat(sim.messageOf("wf[1].loop")).contains("more than the limit");
     assertThat(sim.podsRun()).containsExactly("wf[0].gen");
     assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+  }
+
+  @Test
+  void aTemplateCallingItselfTwiceStopsAtTheNodeLimit() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: again, template: main}
+                      - {name: twice, template: main}
+                """)
+            .limits(new Limits(100, 0, 500))
+            .run();
+
+    assertThat(sim.completed()).isTrue();
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+    assertThat(sim.status().nodes()).hasSizeLessThan(600);
+    assertThat(sim.status().nodes().values())
+        .anyMatch(n -> new Limits(100, 0, 500).maxNodesMessage().equals(n.message()));
   }
 }

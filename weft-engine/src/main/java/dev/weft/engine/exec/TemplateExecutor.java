@@ -75,6 +75,10 @@ public final class TemplateExecutor {
     if (!run.enterTemplate()) {
       return errorNode(existing, nodeName, call, boundaryId, Limits.MAX_DEPTH_MESSAGE);
     }
+    if (existing == null && run.nodes().size() >= run.limits().maxNodes()) {
+      run.leaveTemplate();
+      return errorNode(null, nodeName, call, boundaryId, run.limits().maxNodesMessage());
+    }
     try {
       return execute(nodeName, call, boundaryId, -1);
     } finally {
