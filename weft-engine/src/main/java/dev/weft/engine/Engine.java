@@ -56,8 +56,7 @@ public final class Engine {
     try {
       spec = EffectiveSpec.of(wf.spec(), lib);
       NodeTable nodes = new NodeTable(wf.metadata().name(), old.nodesOrEmpty());
-      run =
-          new Run(wf, spec, lib, now, nodes, Globals.of(wf, spec, lib, startedAt, now), limits);
+      run = new Run(wf, spec, lib, now, nodes, Globals.of(wf, spec, lib, startedAt, now), limits);
     } catch (EngineError e) {
       return failed(old, startedAt, now, e.getMessage());
     }

@@ -3,9 +3,9 @@ package dev.weft.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.model.status.NodePhase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class LimitsTest {
   @Test
@@ -25,9 +25,7 @@ class LimitsTest {
     assertThat(sim.completed()).isTrue();
     assertThat(sim.workflowPhase()).isIn("Failed", "Error");
     var deepest =
-        sim.status().nodes().values().stream()
-            .filter(n -> n.phase() == NodePhase.ERROR)
-            .toList();
+        sim.status().nodes().values().stream().filter(n -> n.phase() == NodePhase.ERROR).toList();
     assertThat(deepest).hasSize(1);
     assertThat(deepest.get(0).message()).isEqualTo(Limits.MAX_DEPTH_MESSAGE);
     assertThat(sim.podsRun()).isEmpty();

@@ -134,7 +134,8 @@ class WhenTest {
   @Test
   void expressionsInsideWhenWithQuotesAndCommasAreEvaluatedFirstInSteps() {
     Simulation sim =
-        withWhen("'{{=sprig.replace(',', '', 'a,b') + \"-\" + join(['x', 'y'], ',')}}' == 'ab-x,y'");
+        withWhen(
+            "'{{=sprig.replace(',', '', 'a,b') + \"-\" + join(['x', 'y'], ',')}}' == 'ab-x,y'");
 
     assertThat(sim.phaseOf("wf[0].guarded")).isEqualTo("Succeeded");
   }

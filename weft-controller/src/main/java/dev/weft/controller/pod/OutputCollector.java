@@ -49,8 +49,11 @@ public final class OutputCollector {
     if (problem.isPresent() || exit != 0) {
       Outputs partial = new Outputs(null, null, result, Integer.toString(exit));
       String failure =
-          problem.isPresent() ? null : cannotRun.map(c -> c.name() + ": " + c.error().get()).orElse(null);
-      return new Event.PodFinished(run.nodeId(), exit, problem, partial, started, finished, failure);
+          problem.isPresent()
+              ? null
+              : cannotRun.map(c -> c.name() + ": " + c.error().get()).orElse(null);
+      return new Event.PodFinished(
+          run.nodeId(), exit, problem, partial, started, finished, failure);
     }
     try {
       List<Parameter> params = parameters(t, pod, main.name());

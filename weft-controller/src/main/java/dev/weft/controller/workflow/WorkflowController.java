@@ -39,11 +39,7 @@ public final class WorkflowController implements AutoCloseable {
 
   /** A controller whose workflows are decided by {@code engine} (a stand-in, in tests). */
   public WorkflowController(
-      Store store,
-      WorkflowReconciler.Decider engine,
-      PodLauncher pods,
-      Clock clock,
-      int workers) {
+      Store store, WorkflowReconciler.Decider engine, PodLauncher pods, Clock clock, int workers) {
     Controller<?>[] self = new Controller<?>[1];
     this.reconciler =
         new WorkflowReconciler(

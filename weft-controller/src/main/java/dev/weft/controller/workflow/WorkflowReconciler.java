@@ -186,7 +186,8 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
               nodes.put(
                   id,
                   node.toBuilder().phase(NodePhase.ERROR).message(message).finishedAt(now).build());
-              if (node.podName() != null) kills.add(new Action.KillPod(id, node.podName(), message));
+              if (node.podName() != null)
+                kills.add(new Action.KillPod(id, node.podName(), message));
             });
     WorkflowStatus status =
         new WorkflowStatus(

@@ -102,8 +102,7 @@ class HostileWorkflowsTest {
                 container: {image: alpine, command: [sh, -c, "echo hi"]}
             """));
 
-    assertThat(plane.awaitCompleted("plain").status().phase())
-        .isEqualTo(WorkflowPhase.SUCCEEDED);
+    assertThat(plane.awaitCompleted("plain").status().phase()).isEqualTo(WorkflowPhase.SUCCEEDED);
     for (String name : HOSTILE.keySet()) {
       Workflow wf = plane.awaitCompleted(name);
       assertThat(wf.status().phase()).as(name).isIn(WorkflowPhase.FAILED, WorkflowPhase.ERROR);

@@ -88,8 +88,7 @@ class ReconcileFailureTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"IllegalStateException", "StackOverflowError", "OutOfMemoryError"})
-  void aWorkflowWhoseReconcileThrowsEndsInErrorWhileAnotherCompletes(String kind)
-      throws Exception {
+  void aWorkflowWhoseReconcileThrowsEndsInErrorWhileAnotherCompletes(String kind) throws Exception {
     start(
         () ->
             switch (kind) {

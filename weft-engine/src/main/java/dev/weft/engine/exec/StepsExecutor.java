@@ -92,7 +92,8 @@ final class StepsExecutor {
       List<NodeStatus> children = new ArrayList<>();
       List<Loops.Item> items;
       try {
-        items = step.isLoop() ? Loops.expand(step, scope.values(), run.limits().maxLoopItems()) : null;
+        items =
+            step.isLoop() ? Loops.expand(step, scope.values(), run.limits().maxLoopItems()) : null;
       } catch (EngineError e) {
         NodeStatus err =
             invoker.leaf(base, step, p.holder(), steps.id(), NodePhase.ERROR, e.getMessage());

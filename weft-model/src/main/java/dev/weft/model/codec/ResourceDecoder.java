@@ -16,7 +16,6 @@ import dev.weft.model.Secret;
 import dev.weft.model.Workflow;
 import dev.weft.model.WorkflowTemplate;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
