@@ -104,6 +104,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
     if (found.isEmpty()) {
       inbox.forget(key);
+      failures.remove(key);
       return Result.done();
     }
     Workflow wf = found.get();
