@@ -81,7 +81,7 @@ class CliInputFilesTest {
     Result r = weft("lint", big.toString());
     r.assertOneBadInputError();
     assertThat(r.error())
-        .isEqualTo(big + ": error: is larger than 8 MiB, the limit for an input file");
+        .isEqualTo(big + ": error: is larger than 3 MiB, the limit for an input file");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.engine.Engine;
+import dev.weft.engine.Limits;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.Executor;
 import dev.weft.executor.ImageProfiles;
@@ -48,6 +49,15 @@ public final class ControlPlane implements AutoCloseable {
   private final boolean killStepsOnClose;
   private final ArtifactRepository artifacts;
 
+  /** Sets how many steps one workflow of `weft run` may run at once when it sets no parallelism. */
+  public static final String PARALLELISM_ENV = "WEFT_PARALLELISM";
+
+  /**
+   * `weft run`'s default: a wide fan-out starts this many sandboxes at a time, not hundreds; a
+   * workflow's own {@code parallelism} overrides it, and 0 means no limit.
+   */
+  public static final int DEFAULT_LOCAL_PARALLELISM = 32;
+
   private ControlPlane(
       Path dataDir,
       SandboxMode.Probe sandbox,
@@ -55,7 +65,8 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable storeCloser,
       boolean service,
       Executor custom,
-      HostAccess hostAccess)
+      HostAccess hostAccess,
+      Limits limits)
       throws IOException {
     this.sandbox = sandbox;
     this.store = store;
@@ -70,7 +81,7 @@ public final class ControlPlane implements AutoCloseable {
     this.pods =
         new PodLauncher(
             executor, planner, new OutputCollector(artifacts), dataDir.resolve("pods"), clock);
-    this.workflows = new WorkflowController(store, new Engine(), pods, clock, 4);
+    this.workflows = new WorkflowController(store, new Engine(limits), pods, clock, 4);
     this.crons = service ? new CronController(store, clock) : null;
     try {
       if (crons != null) {
@@ -84,7 +95,11 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** For `weft run`: an in-memory store; closing kills the steps still running. */
+  /**
+   * For `weft run`: an in-memory store; closing kills the steps still running. A workflow without
+   * its own parallelism runs at most {@value #PARALLELISM_ENV} (default {@value
+   * #DEFAULT_LOCAL_PARALLELISM}) steps at once.
+   */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox) throws IOException {
     return local(dataDir, sandbox, HostAccess.none());
   }
@@ -92,8 +107,65 @@ public final class ControlPlane implements AutoCloseable {
   /** For `weft run` with what of the host the operator allowed (--allow-host-path ...). */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess)
       throws IOException {
+    return local(
+        dataDir, sandbox, hostAccess, count(PARALLELISM_ENV, DEFAULT_LOCAL_PARALLELISM, 0));
+  }
+
+  /** For `weft run`, with this default parallelism (0: none). */
+  public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, int parallelism)
+      throws IOException {
+    return local(dataDir, sandbox, HostAccess.none(), parallelism);
+  }
+
+  private static ControlPlane local(
+      Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess, int parallelism)
+      throws IOException {
     return new ControlPlane(
-        dataDir, sandbox, new InMemoryStore(), () -> {}, false, null, hostAccess);
+        dataDir,
+        sandbox,
+        new InMemoryStore(),
+        () -> {},
+        false,
+        null,
+        hostAccess,
+        limits().withDefaultParallelism(parallelism));
+  }
+
+  /** Caps the items of one loop (default {@value Limits#DEFAULT_MAX_LOOP_ITEMS}). */
+  public static final String MAX_LOOP_ITEMS_ENV = "WEFT_MAX_LOOP_ITEMS";
+
+  /** Caps the nodes of one workflow (default {@value Limits#DEFAULT_MAX_NODES}). */
+  public static final String MAX_NODES_ENV = "WEFT_MAX_NODES";
+
+  /** The engine's limits, from {@value #MAX_LOOP_ITEMS_ENV} and {@value #MAX_NODES_ENV}. */
+  static Limits limits() {
+    return new Limits(
+        count(MAX_LOOP_ITEMS_ENV, Limits.DEFAULT_MAX_LOOP_ITEMS, 1),
+        0,
+        count(MAX_NODES_ENV, Limits.DEFAULT_MAX_NODES, 1));
+  }
+
+  private static int count(String variable, int fallback, int least) {
+    return count(variable, System.getenv(variable), fallback, least);
+  }
+
+  /** The whole number at least {@code least} that {@code value} of {@code variable} gives. */
+  static int count(String variable, String value, int fallback, int least) {
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= least) return n;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        variable
+            + " must be a whole number of at least "
+            + least
+            + (least == 0 ? " (0 for no limit)" : "")
+            + "; got \""
+            + value
+            + "\"");
   }
 
   /**
@@ -114,7 +186,7 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       HostAccess hostAccess)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, hostAccess);
+    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, hostAccess, limits());
   }
 
   /**
@@ -128,7 +200,8 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       Executor executor)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, executor, HostAccess.none());
+    return new ControlPlane(
+        dataDir, sandbox, store, closeStore, true, executor, HostAccess.none(), limits());
   }
 
   public Store store() {

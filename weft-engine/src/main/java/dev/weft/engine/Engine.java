@@ -31,6 +31,19 @@ import java.util.Optional;
 public final class Engine {
   static final String DEADLINE_MESSAGE = "Step exceeded its deadline";
   private static final int MAX_PASSES = 1000;
+  private final Limits limits;
+
+  public Engine() {
+    this(Limits.DEFAULT);
+  }
+
+  public Engine(Limits limits) {
+    this.limits = limits;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
 
   public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
     WorkflowStatus old = wf.status() == null ? WorkflowStatus.empty() : wf.status();
@@ -43,7 +56,7 @@ public final class Engine {
     try {
       spec = EffectiveSpec.of(wf.spec(), lib);
       NodeTable nodes = new NodeTable(wf.metadata().name(), old.nodesOrEmpty());
-      run = new Run(wf, spec, lib, now, nodes, Globals.of(wf, spec, lib, startedAt, now));
+      run = new Run(wf, spec, lib, now, nodes, Globals.of(wf, spec, lib, startedAt, now), limits);
     } catch (EngineError e) {
       return failed(old, startedAt, now, e.getMessage());
     }

@@ -111,6 +111,32 @@ class LoopsTest {
   }
 
   @Test
+  void emptyWithParamSkipsTheDagTaskAndItsDependentsRun() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - {name: gen, template: echo}
+                      - {name: each, template: echo, depends: gen, withParam: "{{tasks.gen.outputs.result}}"}
+                      - {name: after, template: echo, depends: each}
+                  - name: echo
+                    container: {image: alpine}
+                """)
+            .pod("gen", Pod.ok("[]\n"))
+            .run();
+
+    assertThat(sim.phaseOf("wf.each")).isEqualTo("Skipped");
+    assertThat(sim.messageOf("wf.each")).isEqualTo("Skipped, empty params");
+    assertThat(sim.phaseOf("wf.after")).isEqualTo("Succeeded");
+    assertThat(sim.workflowPhase()).isEqualTo("Succeeded");
+  }
+
+  @Test
   void withParamThatIsNotAJsonListErrorsTheStep() {
     Simulation sim =
         loop("withParam: \"{{steps.gen.outputs.result}}\"", "{{item}}")

@@ -38,7 +38,7 @@ public final class Simulation {
   private static final String HEADER =
       "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: wf}\n";
 
-  private final Engine engine = new Engine();
+  private Engine engine = new Engine();
   private Workflow wf;
   private Library library = Library.EMPTY;
   private Instant now = T0;
@@ -117,6 +117,12 @@ public final class Simulation {
 
   public Simulation pod(String key, Pod... sequence) {
     behaviours.put(key, List.of(sequence));
+    return this;
+  }
+
+  /** Runs the workflow under these limits instead of the defaults. */
+  public Simulation limits(Limits limits) {
+    this.engine = new Engine(limits);
     return this;
   }
 

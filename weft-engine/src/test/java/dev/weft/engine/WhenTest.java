@@ -102,4 +102,75 @@ class WhenTest {
     assertThat(sim.messageOf("wf[0].guarded")).startsWith("Invalid 'when' expression 'heads =='");
     assertThat(sim.workflowPhase()).isIn("Failed", "Error");
   }
+
+  @Test
+  void whenReferringToASkippedStepsOutputWithoutDefaultErrorsTheStepAndEndsTheWorkflow() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: gen, template: out, when: "false"}
+                    - - {name: use, template: echo, when: "{{steps.gen.outputs.parameters.p}} == 1"}
+                  - name: out
+                    container: {image: alpine}
+                    outputs: {parameters: [{name: p, valueFrom: {path: /tmp/p}}]}
+                  - name: echo
+                    container: {image: alpine}
+                """)
+            .run();
+
+    assertThat(sim.phaseOf("wf[1].use")).isEqualTo("Error");
+    assertThat(sim.messageOf("wf[1].use"))
+        .isEqualTo(
+            "unable to substitute {{steps.gen.outputs.parameters.p}}: output is an absent optional"
+                + " (skipped/omitted node with no default)");
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+  }
+
+  @Test
+  void expressionsInsideWhenWithQuotesAndCommasAreEvaluatedFirstInSteps() {
+    Simulation sim =
+        withWhen(
+            "'{{=sprig.replace(',', '', 'a,b') + \"-\" + join(['x', 'y'], ',')}}' == 'ab-x,y'");
+
+    assertThat(sim.phaseOf("wf[0].guarded")).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void expressionsInsideWhenWithQuotesAndCommasAreEvaluatedFirstInDags() {
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  arguments: {parameters: [{name: data, value: ''}]}
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - {name: gen, template: echo}
+                      - name: run
+                        depends: gen
+                        template: echo
+                        when: "{{= sprig.contains(',', tasks.gen.outputs.result) }} && '{{= sprig.trim(tasks.gen.outputs.result) }}' == 'p, q'"
+                      - name: skip
+                        depends: gen
+                        template: echo
+                        when: "{{= workflow.parameters.data != '' }}"
+                        arguments:
+                          parameters: [{name: m, value: "{{= jsonpath(workflow.parameters.data, '$.id') }}"}]
+                  - name: echo
+                    container: {image: alpine}
+                """)
+            .pod("gen", Pod.ok(" p, q "))
+            .run();
+
+    assertThat(sim.phaseOf("wf.run")).isEqualTo("Succeeded");
+    assertThat(sim.phaseOf("wf.skip")).isEqualTo("Skipped");
+    assertThat(sim.workflowPhase()).isEqualTo("Succeeded");
+  }
 }

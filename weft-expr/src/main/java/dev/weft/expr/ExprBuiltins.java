@@ -118,6 +118,7 @@ final class ExprBuiltins {
           throw new ExprException(
               "invalid argument for repeat (expected positive integer, got " + n + ")");
         }
+        ExprLimits.check((double) str(a, 0).length() * n, "repeat");
         yield str(a, 0).repeat((int) n);
       }
       case "join" -> {

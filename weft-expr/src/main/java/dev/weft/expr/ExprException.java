@@ -1,7 +1,7 @@
 package dev.weft.expr;
 
 /** A problem parsing or evaluating an expression or template; {@link #column()} locates it. */
-public final class ExprException extends RuntimeException {
+public class ExprException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int column;
 

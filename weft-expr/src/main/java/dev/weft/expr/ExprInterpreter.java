@@ -54,12 +54,14 @@ final class ExprInterpreter {
       case Ident i -> identifier(i);
       case Pointer p -> pointer(p);
       case Unary u -> unary(u);
-      case Binary b -> binary(b);
+      case Binary b -> ExprLimits.checked(binary(b), "'" + b.op() + "'");
       case Member m -> member(m);
       case Chain c -> chain(c);
       case Slice s -> slice(s);
-      case Call c -> call(c);
-      case Builtin b -> ExprPredicates.isPredicate(b.name()) ? predicate(b) : builtin(b);
+      case Call c -> ExprLimits.checked(call(c), "a function call");
+      case Builtin b ->
+          ExprLimits.checked(
+              ExprPredicates.isPredicate(b.name()) ? predicate(b) : builtin(b), b.name());
       case Predicate p -> throw new ExprException("unexpected closure", p.col());
       case Conditional c ->
           truth(eval(c.cond()), "?", c.col()) ? eval(c.then()) : eval(c.otherwise());
@@ -198,6 +200,7 @@ final class ExprInterpreter {
           if (!ExprNumbers.isInt(l) || !ExprNumbers.isInt(r)) {
             throw ExprNumbers.mismatched(op, l, r);
           }
+          ExprLimits.check((double) ((Number) r).longValue() - ((Number) l).longValue() + 1, "..");
           List<Object> out = new ArrayList<>();
           for (long i = ((Number) l).longValue(); i <= ((Number) r).longValue(); i++) {
             out.add(i);

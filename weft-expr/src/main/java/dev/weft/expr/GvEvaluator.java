@@ -161,7 +161,7 @@ final class GvEvaluator {
       case "in" -> ((List<?>) r).stream().anyMatch(x -> x != null && x.equals(l) || x == l);
       case "+" ->
           (l instanceof String || r instanceof String)
-              ? show(l) + show(r)
+              ? ExprLimits.checked(show(l) + show(r), "'+'")
               : (Double) l + (Double) r;
       case "-" -> (Double) l - (Double) r;
       case "*" -> (Double) l * (Double) r;

@@ -59,7 +59,13 @@ final class SprigFunctions {
     def("contains", a -> str(a, 1).contains(str(a, 0)));
     def("hasPrefix", a -> str(a, 1).startsWith(str(a, 0)));
     def("hasSuffix", a -> str(a, 1).endsWith(str(a, 0)));
-    def("repeat", a -> str(a, 1).repeat(Math.max(0, intArg(a, 0))));
+    def(
+        "repeat",
+        a -> {
+          int n = Math.max(0, intArg(a, 0));
+          ExprLimits.check((double) str(a, 1).length() * n, "repeat");
+          return str(a, 1).repeat(n);
+        });
     def("substr", a -> substr(intArg(a, 0), intArg(a, 1), str(a, 2)));
     def("trunc", a -> trunc(intArg(a, 0), str(a, 1)));
     def("nospace", a -> str(a, 0).replaceAll("\\s", ""));
@@ -290,6 +296,8 @@ final class SprigFunctions {
   }
 
   private static String indent(int spaces, String v) {
+    long lines = v.chars().filter(c -> c == '\n').count() + 1;
+    ExprLimits.check((double) Math.max(0, spaces) * lines + v.length(), "indent");
     String pad = " ".repeat(Math.max(0, spaces));
     return pad + v.replace("\n", "\n" + pad);
   }
@@ -380,6 +388,7 @@ final class SprigFunctions {
     } else {
       return "";
     }
+    if (step != 0) ExprLimits.check(((double) end - start) / step + 1, "seq");
     List<String> out = new ArrayList<>();
     for (long i = start; step > 0 ? i <= end : step < 0 && i >= end; i += step) {
       out.add(Long.toString(i));
@@ -388,6 +397,7 @@ final class SprigFunctions {
   }
 
   private static List<Object> range(long start, long stop, long step) {
+    if (step != 0) ExprLimits.check(((double) stop - start) / step, "until");
     List<Object> out = new ArrayList<>();
     for (long i = start; step > 0 ? i < stop : step < 0 && i > stop; i += step) {
       out.add(i);

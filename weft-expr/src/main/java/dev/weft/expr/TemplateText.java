@@ -159,7 +159,7 @@ public final class TemplateText {
     try {
       result = ExprLang.evaluate(source, env);
     } catch (ExprException e) {
-      if (lenient) {
+      if (lenient && !ExprLimits.exceeded(e)) {
         return original;
       }
       throw new ExprException("failed to evaluate expression: " + e.getMessage(), e.column(), e);

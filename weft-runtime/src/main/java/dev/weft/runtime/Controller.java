@@ -126,9 +126,8 @@ public final class Controller<K> {
     try {
       result = Objects.requireNonNull(reconciler.reconcile(key), "reconcile returned null");
     } catch (Throwable e) {
-      if (e instanceof VirtualMachineError fatal) {
-        throw fatal;
-      }
+      // also StackOverflowError and OutOfMemoryError: one key's reconcile failed, the stack has
+      // unwound and its garbage is free; the worker goes on with the other keys
       fail(key, e);
       return;
     } finally {
@@ -149,10 +148,14 @@ public final class Controller<K> {
   private void fail(K key, Throwable e) {
     errors.incrementAndGet();
     int previous = queue.numRequeues(key);
-    LOG.log(
-        Level.WARNING,
-        () -> name + ": reconcile of " + key + " failed (" + previous + " failures before)",
-        e);
+    if (previous == 0) {
+      LOG.log(Level.WARNING, () -> name + ": reconcile of " + key + " failed", e);
+    } else {
+      // the first failure's stack trace was logged; a retry that fails again says so in one line
+      LOG.log(
+          Level.WARNING,
+          () -> name + ": reconcile of " + key + " failed again (" + previous + " before): " + e);
+    }
     try {
       onFailure.accept(new ReconcileFailure<>(key, e, previous));
     } catch (RuntimeException listenerError) {

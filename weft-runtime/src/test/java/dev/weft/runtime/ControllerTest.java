@@ -186,6 +186,80 @@ class ControllerTest {
     assertThat(controller.shutdown(Duration.ofMillis(50))).isFalse();
   }
 
+  private static int overflow(int n) {
+    return overflow(n + 1) + 1;
+  }
+
+  @Test
+  void stackOverflowAndOutOfMemoryInOneKeyNeverKillTheOnlyWorker() throws Exception {
+    List<String> done = new java.util.concurrent.CopyOnWriteArrayList<>();
+    start(
+        key -> {
+          switch (key) {
+            case "overflow" -> overflow(0);
+            case "oom" -> {
+              long[] huge = new long[Integer.MAX_VALUE]; // over the VM's array limit: a real OOM
+              done.add("oom " + huge.length);
+            }
+            default -> done.add(key);
+          }
+          return Result.done();
+        },
+        1);
+
+    controller.enqueue("overflow");
+    controller.enqueue("oom");
+    controller.enqueue("good");
+    await(() -> done.contains("good"));
+
+    assertThat(controller.metrics().errors()).isEqualTo(2);
+    controller.enqueue("after");
+    await(() -> done.contains("after"));
+  }
+
+  @Test
+  void aKeyThatKeepsFailingLogsOneStackTrace() throws Exception {
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger(Controller.class.getName());
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            records.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    jul.addHandler(capture);
+    try {
+      AtomicInteger attempts = new AtomicInteger();
+      start(
+          key -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("always");
+          },
+          1);
+
+      controller.enqueue("a");
+      for (int i = 1; i <= 4; i++) {
+        int n = i;
+        await(() -> attempts.get() == n && queue.waitingLen() == 1);
+        ticker.advance(Duration.ofSeconds(10));
+      }
+      await(() -> attempts.get() == 5);
+      await(() -> records.size() == 5);
+
+      assertThat(records.stream().filter(r -> r.getThrown() != null)).hasSize(1);
+      assertThat(records.get(4).getMessage()).contains("failed again (4 before)", "always");
+    } finally {
+      jul.removeHandler(capture);
+    }
+  }
+
   private static void await(BooleanSupplier condition) throws InterruptedException {
     for (int i = 0; i < 20_000 && !condition.getAsBoolean(); i++) {
       Thread.sleep(1);

@@ -43,12 +43,18 @@ public final class OutputCollector {
     Instant started = main == null || main.startedAt() == null ? now : main.startedAt();
     Instant finished = main == null || main.finishedAt() == null ? now : main.finishedAt();
     Optional<String> problem = problem(outcome, main);
-    int exit = exitCode(t, outcome, main);
+    Optional<ContainerOutcome> cannotRun = cannotExecute(t, outcome);
+    int exit = cannotRun.isPresent() ? EXEC_FAILED : exitCode(t, outcome, main);
     String result =
         main == null || !main.started() ? null : result(pod.stdout(main.name(), Integer.MAX_VALUE));
     if (problem.isPresent() || exit != 0) {
       Outputs partial = new Outputs(null, null, result, Integer.toString(exit));
-      return new Event.PodFinished(run.nodeId(), exit, problem, partial, started, finished);
+      String failure =
+          problem.isPresent()
+              ? null
+              : cannotRun.map(c -> c.name() + ": " + c.error().get()).orElse(null);
+      return new Event.PodFinished(
+          run.nodeId(), exit, problem, partial, started, finished, failure);
     }
     try {
       List<Parameter> params = parameters(t, pod, main.name());
@@ -76,9 +82,29 @@ public final class OutputCollector {
     return last;
   }
 
+  /** The exit code of a command that cannot be executed, as a shell reports it. */
+  static final int EXEC_FAILED = 127;
+
+  /**
+   * A container (not a sidecar) whose command cannot be executed: in Argo its container exits
+   * non-zero, so the node Fails rather than Errors.
+   */
+  private static Optional<ContainerOutcome> cannotExecute(Template t, PodOutcome outcome) {
+    if (outcome.killedReason().isPresent()) return Optional.empty();
+    Set<String> sidecars = PodPlanner.sidecarNames(t);
+    return outcome.containers().values().stream()
+        .filter(c -> !sidecars.contains(c.name()) && execFailure(c))
+        .findFirst();
+  }
+
+  private static boolean execFailure(ContainerOutcome c) {
+    return c.error().map(e -> e.startsWith("executable file not found")).orElse(false);
+  }
+
   private static Optional<String> problem(PodOutcome outcome, ContainerOutcome main) {
     if (outcome.killedReason().isPresent()) return outcome.killedReason();
     for (ContainerOutcome c : outcome.containers().values()) {
+      if (execFailure(c)) continue;
       if (c.error().isPresent() && !c.error().get().startsWith("not run: dependency")) {
         return Optional.of(c.name() + ": " + c.error().get());
       }

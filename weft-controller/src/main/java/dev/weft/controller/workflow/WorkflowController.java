@@ -34,6 +34,12 @@ public final class WorkflowController implements AutoCloseable {
 
   public WorkflowController(
       Store store, Engine engine, PodLauncher pods, Clock clock, int workers) {
+    this(store, engine::reconcile, pods, clock, workers);
+  }
+
+  /** A controller whose workflows are decided by {@code engine} (a stand-in, in tests). */
+  public WorkflowController(
+      Store store, WorkflowReconciler.Decider engine, PodLauncher pods, Clock clock, int workers) {
     Controller<?>[] self = new Controller<?>[1];
     this.reconciler =
         new WorkflowReconciler(

@@ -11,6 +11,9 @@ import dev.weft.engine.run.EffectiveSpec;
 import dev.weft.engine.template.EngineError;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.WorkflowSpec;
+import dev.weft.model.status.NodePhase;
+import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.WorkflowPhase;
 import dev.weft.model.status.WorkflowStatus;
 import dev.weft.runtime.Reconciler;
 import dev.weft.runtime.Result;
@@ -20,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,8 +35,24 @@ import java.util.function.Consumer;
  * the store already knows.
  */
 public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
+  private static final System.Logger LOG = System.getLogger(WorkflowReconciler.class.getName());
+
+  /**
+   * How often one workflow's reconcile may throw before the workflow ends in Error: a bug or a
+   * hostile workflow must not be retried forever, while a passing fault gets a few more tries.
+   */
+  public static final int MAX_FAILURES = 5;
+
+  /** What decides a workflow's next status: the engine, or a stand-in in tests. */
+  @FunctionalInterface
+  public interface Decider {
+    Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now);
+  }
+
   private final Store store;
-  private final Engine engine;
+  private final Decider engine;
+  private final java.util.Map<WorkflowKey, Integer> failures =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final PodLauncher pods;
   private final Inbox inbox;
   private final LibraryLoader libraries;
@@ -42,6 +63,16 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   public WorkflowReconciler(
       Store store,
       Engine engine,
+      PodLauncher pods,
+      Inbox inbox,
+      Clock clock,
+      Consumer<WorkflowKey> enqueue) {
+    this(store, engine::reconcile, pods, inbox, clock, enqueue);
+  }
+
+  public WorkflowReconciler(
+      Store store,
+      Decider engine,
       PodLauncher pods,
       Inbox inbox,
       Clock clock,
@@ -73,6 +104,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
     if (found.isEmpty()) {
       inbox.forget(key);
+      failures.remove(key);
       return Result.done();
     }
     Workflow wf = found.get();
@@ -91,7 +123,18 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     List<Event> seen = new ArrayList<>(events);
     seen.addAll(pending);
     Library lib = libraries.load(key.namespace());
-    Reconciliation r = engine.reconcile(wf, lib, seen, clock.instant());
+    Reconciliation r;
+    try {
+      r = engine.reconcile(wf, lib, seen, clock.instant());
+      failures.remove(key);
+    } catch (Throwable e) { // StackOverflowError and OutOfMemoryError too: they end one workflow
+      inbox.putBack(key, uid(wf), events);
+      int n = failures.merge(key, 1, Integer::sum);
+      if (n == 1) LOG.log(System.Logger.Level.WARNING, "workflow " + key + ": reconcile failed", e);
+      if (n < MAX_FAILURES) return Result.requeue(); // backed off by the queue's rate limiter
+      failures.remove(key);
+      r = errored(wf, n, e);
+    }
     Workflow saved = wf;
     if (!pending.isEmpty() || !r.status().equals(wf.status())) {
       try {
@@ -127,6 +170,50 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     return wake.map(at -> Result.requeueAfter(max0(Duration.between(clock.instant(), at))))
         .orElse(Result.done());
+  }
+
+  /**
+   * The workflow ends in Error because reconciling it failed {@code n} times in a row: its
+   * unfinished nodes end in Error too, and their pods are killed.
+   */
+  private Reconciliation errored(Workflow wf, int n, Throwable e) {
+    WorkflowStatus old = wf.status() == null ? WorkflowStatus.empty() : wf.status();
+    String reason =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (reason.length() > 1000) reason = reason.substring(0, 1000) + "...";
+    String message = "the controller failed to reconcile this workflow " + n + " times: " + reason;
+    LOG.log(System.Logger.Level.WARNING, "workflow " + WorkflowKey.of(wf) + ": " + message);
+    Instant now = clock.instant();
+    Map<String, NodeStatus> nodes = new LinkedHashMap<>();
+    List<Action> kills = new ArrayList<>();
+    old.nodesOrEmpty()
+        .forEach(
+            (id, node) -> {
+              if (node.phase() != null && node.phase().fulfilled()) {
+                nodes.put(id, node);
+                return;
+              }
+              nodes.put(
+                  id,
+                  node.toBuilder().phase(NodePhase.ERROR).message(message).finishedAt(now).build());
+              if (node.podName() != null)
+                kills.add(new Action.KillPod(id, node.podName(), message));
+            });
+    WorkflowStatus status =
+        new WorkflowStatus(
+            WorkflowPhase.ERROR,
+            old.startedAt() == null ? now : old.startedAt(),
+            now,
+            old.progress(),
+            message,
+            nodes,
+            old.outputs(),
+            old.conditions(),
+            old.persistentVolumeClaims(),
+            old.storedTemplates(),
+            old.storedWorkflowTemplateSpec(),
+            old.synchronization());
+    return new Reconciliation(status, kills, Optional.empty());
   }
 
   /**

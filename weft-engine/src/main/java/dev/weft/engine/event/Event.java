@@ -13,7 +13,8 @@ public sealed interface Event {
 
   /**
    * A pod ended. {@code error} means it could not run or its outputs could not be collected (Argo's
-   * Error phase); otherwise the exit code decides.
+   * Error phase); otherwise the exit code decides, and {@code failure}, when set, says why a
+   * non-zero exit failed (a command that could not be executed).
    */
   record PodFinished(
       String nodeId,
@@ -21,8 +22,19 @@ public sealed interface Event {
       Optional<String> error,
       Outputs outputs,
       Instant startedAt,
-      Instant finishedAt)
-      implements Event {}
+      Instant finishedAt,
+      String failure)
+      implements Event {
+    public PodFinished(
+        String nodeId,
+        int exitCode,
+        Optional<String> error,
+        Outputs outputs,
+        Instant startedAt,
+        Instant finishedAt) {
+      this(nodeId, exitCode, error, outputs, startedAt, finishedAt, null);
+    }
+  }
 
   /**
    * The executor restarted and knows no pods: every pod that has not ended is asked for again (a

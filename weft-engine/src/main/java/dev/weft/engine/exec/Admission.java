@@ -29,6 +29,8 @@ public final class Admission {
    */
   boolean parallelismAllows(String boundaryId, boolean isPod) {
     Integer wfLimit = run.spec().parallelism();
+    if (wfLimit == null && run.limits().defaultParallelism() > 0)
+      wfLimit = run.limits().defaultParallelism();
     if (isPod && wfLimit != null && wfLimit > 0 && activePods() >= wfLimit) return false;
     if (boundaryId == null) return true;
     Integer limit = run.childLimit(boundaryId);

@@ -149,7 +149,7 @@ final class DagRun {
     Scope scope = scopeOfAll();
     List<Loops.Item> items;
     try {
-      items = Loops.expand(task, scope.values());
+      items = Loops.expand(task, scope.values(), run.limits().maxLoopItems());
     } catch (EngineError e) {
       NodeStatus err =
           invoker.leaf(groupName, task, p.holder(), dag.id(), NodePhase.ERROR, e.getMessage());

@@ -35,7 +35,13 @@ final class Invoker {
     NodeStatus existing = run.nodes().byName(nodeName);
     if (existing != null && existing.phase().fulfilled()) return existing;
     if (existing == null && inv.when() != null && !inv.when().isBlank()) {
-      String when = Substitution.text(inv.when(), scope.values());
+      String when;
+      try {
+        when = Substitution.text(inv.when(), scope.values());
+      } catch (EngineError e) {
+        // e.g. a skipped step's output with no default: Argo errors the node, and so the workflow
+        return leaf(nodeName, inv, holder, boundaryId, NodePhase.ERROR, e.getMessage());
+      }
       boolean proceed;
       try {
         proceed = Govaluate.evaluateWhen(when);

@@ -26,16 +26,17 @@ final class Loops {
     }
   }
 
-  static List<Item> expand(Invocation inv, Map<String, String> vars) {
+  static List<Item> expand(Invocation inv, Map<String, String> vars, int max) {
     List<JsonNode> values = new ArrayList<>();
     if (inv.withItems() != null) {
+      checkSize(inv.withItems().size(), max);
       for (JsonNode v : inv.withItems()) {
         values.add(Codec.tree(Substitution.apply(v, JsonNode.class, vars)));
       }
     } else if (inv.withParam() != null) {
-      values.addAll(param(Substitution.text(inv.withParam(), vars)));
+      values.addAll(param(Substitution.text(inv.withParam(), vars), max));
     } else if (inv.withSequence() != null) {
-      values.addAll(sequence(Substitution.apply(inv.withSequence(), Sequence.class, vars)));
+      values.addAll(sequence(Substitution.apply(inv.withSequence(), Sequence.class, vars), max));
     }
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < values.size(); i++)
@@ -43,7 +44,19 @@ final class Loops {
     return items;
   }
 
-  private static List<JsonNode> param(String text) {
+  /** Refuses a loop of more than {@code max} items before any of them is made. */
+  private static void checkSize(double size, int max) {
+    if (size > max) {
+      throw new EngineError(
+          "loop expands to "
+              + String.format("%.0f", size)
+              + " items, more than the limit of "
+              + max
+              + " items per loop; split the loop or raise the limit");
+    }
+  }
+
+  private static List<JsonNode> param(String text, int max) {
     JsonNode parsed;
     try {
       parsed = Codec.json().readTree(text);
@@ -53,12 +66,13 @@ final class Loops {
     if (parsed == null || !parsed.isArray()) {
       throw new EngineError("withParam value could not be parsed as a JSON list: " + text.strip());
     }
+    checkSize(parsed.size(), max);
     List<JsonNode> out = new ArrayList<>();
     parsed.forEach(out::add);
     return out;
   }
 
-  private static List<JsonNode> sequence(Sequence s) {
+  private static List<JsonNode> sequence(Sequence s, int max) {
     if (s.count() != null && s.end() != null) {
       throw new EngineError("withSequence: only one of count or end can be defined");
     }
@@ -66,9 +80,11 @@ final class Loops {
     List<Long> numbers = new ArrayList<>();
     if (s.count() != null) {
       long count = number(s.count(), "count", 0);
+      checkSize(count, max);
       for (long i = 0; i < count; i++) numbers.add(start + i);
     } else if (s.end() != null) {
       long end = number(s.end(), "end", 0);
+      checkSize(Math.abs((double) end - start) + 1, max); // as a double: the span may overflow
       if (start <= end) {
         for (long i = start; i <= end; i++) numbers.add(i);
       } else {

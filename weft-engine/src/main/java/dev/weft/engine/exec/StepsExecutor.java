@@ -58,6 +58,10 @@ final class StepsExecutor {
     for (Artifact a : p.bound().inputs().artifactsOrEmpty()) {
       scope = scope.withArtifact("inputs.artifacts." + a.name(), a);
     }
+    // as in Argo, an absent optional input can still be passed on (as absent) with `from`
+    for (Artifact a : p.bound().absent()) {
+      scope = scope.withArtifact("inputs.artifacts." + a.name(), a);
+    }
     return scope;
   }
 
@@ -88,7 +92,8 @@ final class StepsExecutor {
       List<NodeStatus> children = new ArrayList<>();
       List<Loops.Item> items;
       try {
-        items = step.isLoop() ? Loops.expand(step, scope.values()) : null;
+        items =
+            step.isLoop() ? Loops.expand(step, scope.values(), run.limits().maxLoopItems()) : null;
       } catch (EngineError e) {
         NodeStatus err =
             invoker.leaf(base, step, p.holder(), steps.id(), NodePhase.ERROR, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.weft.engine.exec;
 
+import dev.weft.engine.Limits;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.template.Call;
 import dev.weft.engine.template.EngineError;
@@ -68,7 +69,21 @@ public final class TemplateExecutor {
 
   /** Runs (or continues) the node; null when it may not start yet (parallelism). */
   public NodeStatus execute(String nodeName, Call call, String boundaryId) {
-    return execute(nodeName, call, boundaryId, -1);
+    NodeStatus existing = run.nodes().byName(nodeName);
+    if (existing != null && existing.phase().fulfilled()) return existing;
+    // a template that calls itself would otherwise recurse until the stack overflows
+    if (!run.enterTemplate()) {
+      return errorNode(existing, nodeName, call, boundaryId, Limits.MAX_DEPTH_MESSAGE);
+    }
+    if (existing == null && run.nodes().size() >= run.limits().maxNodes()) {
+      run.leaveTemplate();
+      return errorNode(null, nodeName, call, boundaryId, run.limits().maxNodesMessage());
+    }
+    try {
+      return execute(nodeName, call, boundaryId, -1);
+    } finally {
+      run.leaveTemplate();
+    }
   }
 
   NodeStatus execute(String nodeName, Call call, String boundaryId, int attempt) {

@@ -3,6 +3,7 @@ package dev.weft.engine.exec;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.run.Scope;
 import dev.weft.engine.template.EngineError;
+import dev.weft.engine.template.InputBinder;
 import dev.weft.engine.template.Substitution;
 import dev.weft.expr.Env;
 import dev.weft.expr.ExprException;
@@ -98,7 +99,7 @@ final class TemplateOutputs {
     ref = ref.trim();
     if (ref.startsWith("{{") && ref.endsWith("}}")) ref = ref.substring(2, ref.length() - 2).trim();
     Artifact found = scope.artifacts().get(ref);
-    if (found == null) {
+    if (found == null || !InputBinder.hasLocation(found)) {
       if (a.isOptional()) return null;
       throw new EngineError("Unable to resolve outputs from scope: {{" + ref + "}}");
     }

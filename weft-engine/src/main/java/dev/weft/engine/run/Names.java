@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 
 /** Argo's node IDs and pod names: derived from node names with 32-bit FNV-1a, so stable. */
 public final class Names {
-  private static final int MAX_PREFIX = 63 - 11;
+  /**
+   * Argo's util/pod_name.go: a Kubernetes name has at most 253 characters, the hash suffix takes
+   * 10, and the prefix is cut at 253 - 10 - 1.
+   */
+  static final int MAX_PREFIX = 253 - 10 - 1;
 
   private Names() {}
 

@@ -39,6 +39,10 @@ public final class NodeTable {
     return byId.get(id);
   }
 
+  public int size() {
+    return byId.size();
+  }
+
   public Collection<NodeStatus> all() {
     return byId.values();
   }

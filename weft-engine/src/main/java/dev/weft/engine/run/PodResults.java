@@ -26,7 +26,7 @@ public final class PodResults {
       message = e.error().get();
     } else if (e.exitCode() != 0) {
       phase = NodePhase.FAILED;
-      message = "Error (exit code " + e.exitCode() + ")";
+      message = e.failure() != null ? e.failure() : "Error (exit code " + e.exitCode() + ")";
     } else {
       phase = NodePhase.SUCCEEDED;
       message = null;

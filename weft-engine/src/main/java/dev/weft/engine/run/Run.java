@@ -1,6 +1,7 @@
 package dev.weft.engine.run;
 
 import dev.weft.engine.Library;
+import dev.weft.engine.Limits;
 import dev.weft.engine.action.Action;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.Parameter;
@@ -30,6 +31,8 @@ public final class Run {
   private int exitHandlerDepth;
   private final Map<String, Integer> parallelism = new LinkedHashMap<>();
   private java.util.Set<String> reissued;
+  private final Limits limits;
+  private int depth;
 
   public Run(
       Workflow workflow,
@@ -38,6 +41,18 @@ public final class Run {
       Instant now,
       NodeTable nodes,
       Scope globals) {
+    this(workflow, spec, library, now, nodes, globals, Limits.DEFAULT);
+  }
+
+  public Run(
+      Workflow workflow,
+      WorkflowSpec spec,
+      Library library,
+      Instant now,
+      NodeTable nodes,
+      Scope globals,
+      Limits limits) {
+    this.limits = limits;
     this.workflow = workflow;
     this.spec = spec;
     this.library = library;
@@ -52,6 +67,24 @@ public final class Run {
 
   public WorkflowSpec spec() {
     return spec;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * Counts nested template calls, as Argo's currentStackDepth does; false (and nothing counted)
+   * when one more would reach the maximum depth.
+   */
+  public boolean enterTemplate() {
+    if (depth + 1 >= Limits.MAX_DEPTH) return false;
+    depth++;
+    return true;
+  }
+
+  public void leaveTemplate() {
+    depth--;
   }
 
   public Library library() {

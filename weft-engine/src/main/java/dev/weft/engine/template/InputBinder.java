@@ -27,8 +27,11 @@ public final class InputBinder {
     this.library = library;
   }
 
-  /** The bound inputs and the {@code inputs.*} variables they define. */
-  public record Bound(Inputs inputs, Map<String, String> variables) {}
+  /**
+   * The bound inputs and the {@code inputs.*} variables they define; {@code absent} are the
+   * optional input artifacts no argument supplied, as declared (without a location).
+   */
+  public record Bound(Inputs inputs, Map<String, String> variables, List<Artifact> absent) {}
 
   public Bound bind(Template template, Arguments args) {
     Arguments given = args == null ? Arguments.EMPTY : args;
@@ -43,9 +46,13 @@ public final class InputBinder {
     }
     if (!params.isEmpty()) vars.put("inputs.parameters", json.toString());
     List<Artifact> artifacts = new ArrayList<>();
+    List<Artifact> absent = new ArrayList<>();
     for (Artifact a : template.inputsOrEmpty().artifactsOrEmpty()) {
       Artifact bound = bindArtifact(a, findArtifact(given.artifactsOrEmpty(), a.name()));
-      if (bound == null) continue;
+      if (bound == null) {
+        absent.add(a);
+        continue;
+      }
       artifacts.add(bound);
       if (a.path() != null) vars.put("inputs.artifacts." + a.name() + ".path", a.path());
     }
@@ -57,7 +64,7 @@ public final class InputBinder {
     for (Artifact a : template.outputsOrEmpty().artifactsOrEmpty()) {
       if (a.path() != null) vars.put("outputs.artifacts." + a.name() + ".path", a.path());
     }
-    return new Bound(new Inputs(params, artifacts), vars);
+    return new Bound(new Inputs(params, artifacts), vars, absent);
   }
 
   private Parameter bindParameter(Parameter p, Parameter arg) {
@@ -103,10 +110,14 @@ public final class InputBinder {
         "ConfigMap '" + ref.name() + "' does not have the key '" + ref.key() + "'");
   }
 
+  /** Whether an artifact says where its content is (an absent optional one does not). */
+  public static boolean hasLocation(Artifact a) {
+    return a.raw() != null || a.s3() != null || a.hasRemoteLocation();
+  }
+
   private static Artifact bindArtifact(Artifact declared, Artifact arg) {
     Artifact source = arg != null ? arg : declared;
-    boolean hasLocation = source.raw() != null || source.s3() != null || source.hasRemoteLocation();
-    if (!hasLocation) {
+    if (!hasLocation(source)) {
       if (declared.isOptional()) return null;
       throw new EngineError("inputs.artifacts." + declared.name() + " was not supplied");
     }

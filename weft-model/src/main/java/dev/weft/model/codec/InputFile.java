@@ -21,8 +21,11 @@ import java.nio.file.attribute.BasicFileAttributes;
  * column instead of the JDK's "Input length = 1".
  */
 public final class InputFile {
-  /** Kubernetes refuses objects over about 1.5 MiB; 8 MiB leaves room for many in one file. */
-  public static final int MAX_BYTES = 8 * 1024 * 1024;
+  /**
+   * What the YAML parser reads at most (its code point limit); Kubernetes refuses objects over 1.5
+   * MiB.
+   */
+  public static final int MAX_BYTES = 3 * 1024 * 1024;
 
   private static final String LIMIT = MAX_BYTES / (1024 * 1024) + " MiB";
 

@@ -61,7 +61,7 @@ class InputFileTest {
       f.setLength(InputFile.MAX_BYTES + 1L);
     }
     assertThat(refusal(big))
-        .isEqualTo(big + ": error: is larger than 8 MiB, the limit for an input file");
+        .isEqualTo(big + ": error: is larger than 3 MiB, the limit for an input file");
   }
 
   @Test
