@@ -23,8 +23,6 @@ class InputFileTest {
     assertThat(report.diagnostics())
         .extracting(d -> d.format())
         .containsExactly(
-            fifo
-                + ": error: cannot read the file: is not a regular file (a FIFO, a device or a"
-                + " socket)");
+            fifo + ": error: is a FIFO, not a regular file; expected a YAML file");
   }
 }
