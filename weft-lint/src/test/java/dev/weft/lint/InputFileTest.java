@@ -22,7 +22,6 @@ class InputFileTest {
 
     assertThat(report.diagnostics())
         .extracting(d -> d.format())
-        .containsExactly(
-            fifo + ": error: is a FIFO, not a regular file; expected a YAML file");
+        .containsExactly(fifo + ": error: is a FIFO, not a regular file; expected a YAML file");
   }
 }
