@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.cli.CliHarness.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,8 +20,10 @@ class CliHostPathTest {
   @TempDir Path host;
 
   @BeforeEach
-  void home(@TempDir Path home) {
+  void home(@TempDir Path home) throws Exception {
     System.setProperty("weft.home", home.toString());
+    // Steps are unprivileged host users: the host directory they write must let them.
+    Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwxrwxrwx"));
   }
 
   private Path workflow() {

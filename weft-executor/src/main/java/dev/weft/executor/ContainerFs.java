@@ -48,9 +48,7 @@ record ContainerFs(Path root, List<Mount> mounts) {
             containerPath.startsWith("/") ? containerPath : "/" + containerPath);
     for (Mount mount : mounts) {
       if (ContainerPaths.isUnder(path, mount.containerPath())) {
-        return new HostFile(
-            mount.hostPath().toAbsolutePath(),
-            ContainerPaths.relativeTo(path, mount.containerPath()));
+        return mount.file(ContainerPaths.relativeTo(path, mount.containerPath()));
       }
     }
     return new HostFile(root, ContainerPaths.relativeTo(path, "/"));

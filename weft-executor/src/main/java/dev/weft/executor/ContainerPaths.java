@@ -15,7 +15,8 @@ final class ContainerPaths {
 
   static String normalize(String containerPath) {
     String normalized = Path.of(containerPath).normalize().toString();
-    return normalized.startsWith("/..") ? "/" : normalized;
+    // ".." above the root stays at the root; "/..data" is an ordinary name
+    return normalized.equals("/..") || normalized.startsWith("/../") ? "/" : normalized;
   }
 
   /** True if {@code path} equals {@code dir} or lies below it. */

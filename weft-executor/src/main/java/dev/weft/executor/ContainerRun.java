@@ -3,6 +3,7 @@ package dev.weft.executor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -206,12 +207,45 @@ final class ContainerRun {
   }
 
   private void prepareFiles(ImageProfile profile, Path shimDir) throws IOException {
-    launcher.prepareRoot(fs, shimDir);
     for (Mount mount : spec.mounts()) {
-      if (!Files.exists(mount.hostPath())) {
-        Files.createDirectories(mount.hostPath());
+      if (covers(mount.containerPath(), STAGING)) {
+        throw new IOException(
+            "volume mounted at "
+                + mount.containerPath()
+                + " would hide "
+                + STAGING
+                + ", where Argo stages a step's script");
+      }
+      if (!Files.exists(mount.volume(), LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(mount.volume());
+      }
+      if (!mount.subPath().isEmpty()) {
+        // Now, not when the pod was planned: earlier containers may have planted links since.
+        Path at =
+            SafePaths.noLinksUnder(
+                mount.volume(),
+                mount.subPath(),
+                "volume mount " + mount.containerPath() + " subPath");
+        if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(at);
       }
     }
+    for (Mount inner : spec.mounts()) {
+      for (Mount outer : spec.mounts()) {
+        if (outer == inner
+            || outer.containerPath().equals(inner.containerPath())
+            || !ContainerPaths.isUnder(inner.containerPath(), outer.containerPath())) {
+          continue;
+        }
+        // The mount point lies in another volume, made there by path when the sandbox is built.
+        HostFile point =
+            outer.file(ContainerPaths.relativeTo(inner.containerPath(), outer.containerPath()));
+        Path made =
+            SafePaths.noLinksUnder(
+                point.base(), point.relative(), "volume mount " + inner.containerPath());
+        if (!Files.exists(made, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(made);
+      }
+    }
+    launcher.prepareRoot(fs, shimDir);
     for (Map.Entry<String, String> file : profile.rootFiles().entrySet()) {
       Path target = fs.hostPath(file.getKey());
       Files.createDirectories(target.getParent());
@@ -222,14 +256,14 @@ final class ContainerRun {
         throw new IOException(
             "input path " + input.containerPath() + " is inside a read-only system directory");
       }
-      // A shared volume may hold links an earlier step planted: none may lead the copy out, and
-      // what is already at the path is replaced, not written through.
+      // A shared volume may hold links a step planted, or plants while this copies: none may
+      // lead the copy out, and what is already at the path is replaced, not written through.
       HostFile at = fs.hostFile(input.containerPath());
-      Path target =
-          SafePaths.noLinksUnder(
-              at.base(), at.relative(), "input artifact path " + input.containerPath());
-      FileTrees.delete(target);
-      FileTrees.copy(input.hostSource(), target);
+      CopyIn.copy(
+          input.hostSource(),
+          at.base(),
+          at.relative(),
+          "input artifact path " + input.containerPath());
     }
     if (spec.script().isPresent()) {
       Path script = fs.hostPath(CommandLine.SCRIPT_PATH);
@@ -238,9 +272,18 @@ final class ContainerRun {
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     if (!ContainerFs.isReserved(workingDir())) {
-      Files.createDirectories(fs.hostPath(workingDir()));
+      HostFile dir = fs.hostFile(workingDir());
+      Files.createDirectories(
+          SafePaths.noLinksUnder(dir.base(), dir.relative(), "workingDir " + workingDir()));
     }
     launcher.handOver(fs);
+  }
+
+  /** Where Argo stages script sources; Weft writes the script there, so no volume may cover it. */
+  private static final String STAGING = "/argo/staging";
+
+  private static boolean covers(String mountPath, String path) {
+    return ContainerPaths.isUnder(path, mountPath) || ContainerPaths.isUnder(mountPath, path);
   }
 
   private ContainerOutcome notFound(String program) {

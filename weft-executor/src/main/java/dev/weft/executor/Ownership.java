@@ -37,11 +37,18 @@ final class Ownership {
       if (!(dir instanceof SecureDirectoryStream<Path> secure)) {
         throw new IOException("this platform cannot walk directories without following links");
       }
-      walk(secure, uid, gid);
+      walk(secure, uid, gid, 0);
     }
   }
 
-  private static void walk(SecureDirectoryStream<Path> dir, long uid, long gid) throws IOException {
+  /** How deep a volume may nest: a step cannot make Weft recurse without end. */
+  static final int MAX_DEPTH = 256;
+
+  private static void walk(SecureDirectoryStream<Path> dir, long uid, long gid, int depth)
+      throws IOException {
+    if (depth > MAX_DEPTH) {
+      throw new IOException("a volume nests more than " + MAX_DEPTH + " directories deep");
+    }
     for (Path entry : dir) {
       Path name = entry.getFileName();
       PosixFileAttributeView view =
@@ -53,7 +60,7 @@ final class Ownership {
         try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(name, NOFOLLOW)) {
           // Through the opened handle: the name may point elsewhere by now.
           adopt(child.getFileAttributeView(PosixFileAttributeView.class), uid, gid);
-          walk(child, uid, gid);
+          walk(child, uid, gid, depth + 1);
         }
       } else {
         adopt(view, uid, gid);

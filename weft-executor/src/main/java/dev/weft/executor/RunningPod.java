@@ -34,6 +34,11 @@ public interface RunningPod {
   Path stderrFile(String containerName);
 
   /** The container's stdout so far, decoded as UTF-8, truncated to at most {@code maxBytes}. */
+  /** The last {@code maxBytes} bytes of a container's stdout. */
+  default String stdoutTail(String containerName, int maxBytes) {
+    return Logs.readTail(stdoutFile(containerName), maxBytes);
+  }
+
   default String stdout(String containerName, int maxBytes) {
     return Logs.readCapped(stdoutFile(containerName), maxBytes);
   }

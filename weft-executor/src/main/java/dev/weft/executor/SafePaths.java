@@ -156,9 +156,15 @@ public final class SafePaths {
     }
   }
 
+  /** How deep a step's directory tree may nest: deeper ones are refused, not walked. */
+  static final int MAX_DEPTH = 256;
+
   private static void copyDirectory(
       SecureDirectoryStream<Path> dir, Path source, Path target, String shown, String what)
       throws IOException {
+    if (shown.chars().filter(c -> c == '/').count() > MAX_DEPTH) {
+      throw new IOException(what + ": nested more than " + MAX_DEPTH + " directories deep");
+    }
     Files.createDirectory(target);
     List<Path> names = new ArrayList<>();
     for (Path entry : dir) names.add(entry.getFileName());

@@ -85,7 +85,7 @@ final class SandboxLauncher implements Launcher {
     prepareRoot(fs.root());
     for (Mount mount : fs.mounts()) {
       Path point = fs.root().resolve(ContainerPaths.relativeTo(mount.containerPath(), "/"));
-      if (Files.isRegularFile(mount.hostPath())) {
+      if (Files.isRegularFile(mount.hostPath(), LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(point.getParent());
         if (!Files.exists(point, LinkOption.NOFOLLOW_LINKS)) Files.createFile(point);
       } else {
@@ -99,14 +99,16 @@ final class SandboxLauncher implements Launcher {
     confinement.handOver(fs.root());
     for (Mount mount : fs.mounts()) {
       if (!mount.provisioned()) continue;
+      // The volume's own directory, never its subPath: containers write what lies below it, and
+      // the walk from there opens each directory without following links.
+      Path volume = mount.volume();
       // A new writable volume is open to every user of the pod, as Kubernetes makes an emptyDir.
       if (!mount.readOnly()
-          && Files.isDirectory(mount.hostPath(), LinkOption.NOFOLLOW_LINKS)
-          && Files.getOwner(mount.hostPath(), LinkOption.NOFOLLOW_LINKS).getName().equals("root")) {
-        Files.setPosixFilePermissions(
-            mount.hostPath(), PosixFilePermissions.fromString("rwxrwxrwx"));
+          && Files.isDirectory(volume, LinkOption.NOFOLLOW_LINKS)
+          && Files.getOwner(volume, LinkOption.NOFOLLOW_LINKS).getName().equals("root")) {
+        Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxrwxrwx"));
       }
-      confinement.handOver(mount.hostPath());
+      confinement.handOver(volume);
     }
   }
 

@@ -85,6 +85,9 @@ final class SeccompFilter {
               Map.entry("fsmount", 432),
               Map.entry("fspick", 433),
               Map.entry("mount_setattr", 442),
+              Map.entry("quotactl_fd", 443),
+              Map.entry("pidfd_getfd", 438),
+              Map.entry("process_madvise", 440),
               Map.entry("ptrace", 101),
               Map.entry("process_vm_readv", 310),
               Map.entry("process_vm_writev", 311),
@@ -141,6 +144,9 @@ final class SeccompFilter {
               Map.entry("fsmount", 432),
               Map.entry("fspick", 433),
               Map.entry("mount_setattr", 442),
+              Map.entry("quotactl_fd", 443),
+              Map.entry("pidfd_getfd", 438),
+              Map.entry("process_madvise", 440),
               Map.entry("ptrace", 117),
               Map.entry("process_vm_readv", 270),
               Map.entry("process_vm_writev", 271),
@@ -203,10 +209,12 @@ final class SeccompFilter {
           "fsconfig",
           "fsmount",
           "fspick",
-          "mount_setattr");
+          "mount_setattr",
+          "quotactl_fd");
 
   /** Denied unless the container holds SYS_PTRACE. */
-  static final List<String> TRACING = List.of("ptrace", "process_vm_readv", "process_vm_writev");
+  static final List<String> TRACING =
+      List.of("ptrace", "process_vm_readv", "process_vm_writev", "pidfd_getfd", "process_madvise");
 
   static final int CLONE_NEWUSER = 0x10000000;
   private static final int EPERM = 1;

@@ -111,7 +111,7 @@ final class ExprBuiltins {
       case "split" ->
           ExprStrings.split(str(a, 0), str(a, 1), a.size() > 2 ? (int) num(a, 2).longValue() : -1);
       case "splitAfter" -> ExprStrings.splitAfter(str(a, 0), str(a, 1));
-      case "replace" -> str(a, 0).replace(str(a, 1), str(a, 2));
+      case "replace" -> ExprLimits.replace(str(a, 0), str(a, 1), str(a, 2), "replace");
       case "repeat" -> {
         long n = num(a, 1).longValue();
         if (n < 0) {
@@ -129,7 +129,7 @@ final class ExprBuiltins {
           }
           parts.add(s);
         }
-        yield String.join(a.size() > 1 ? str(a, 1) : "", parts);
+        yield ExprLimits.join(a.size() > 1 ? str(a, 1) : "", parts, "join");
       }
       case "indexOf" -> (long) str(a, 0).indexOf(str(a, 1));
       case "lastIndexOf" -> (long) str(a, 0).lastIndexOf(str(a, 1));

@@ -36,6 +36,26 @@ public final class ExprLimits {
     }
   }
 
+  /** {@code s} with every {@code old} replaced, refused before it is built if it is too large. */
+  static String replace(String s, String old, String with, String what) {
+    long count = 0;
+    if (old.isEmpty()) {
+      count = s.length() + 1L;
+    } else {
+      for (int at = s.indexOf(old); at >= 0; at = s.indexOf(old, at + old.length())) count++;
+    }
+    check(s.length() + (double) count * (with.length() - old.length()), what);
+    return s.replace(old, with);
+  }
+
+  /** The parts joined, refused before they are if the result is too large. */
+  static String join(String separator, java.util.List<String> parts, String what) {
+    double size = (double) separator.length() * Math.max(0, parts.size() - 1);
+    for (String p : parts) size += p.length();
+    check(size, what);
+    return String.join(separator, parts);
+  }
+
   /** Returns {@code v} when its size is within the limit; refuses it otherwise. */
   static Object checked(Object v, String what) {
     if (v instanceof String || v instanceof List<?> || v instanceof Map<?, ?>) {

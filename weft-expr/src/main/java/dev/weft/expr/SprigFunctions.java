@@ -55,7 +55,7 @@ final class SprigFunctions {
     def("upper", a -> str(a, 0).toUpperCase(java.util.Locale.ROOT));
     def("lower", a -> str(a, 0).toLowerCase(java.util.Locale.ROOT));
     def("title", a -> title(str(a, 0)));
-    def("replace", a -> str(a, 2).replace(str(a, 0), str(a, 1)));
+    def("replace", a -> ExprLimits.replace(str(a, 2), str(a, 0), str(a, 1), "replace"));
     def("contains", a -> str(a, 1).contains(str(a, 0)));
     def("hasPrefix", a -> str(a, 1).startsWith(str(a, 0)));
     def("hasSuffix", a -> str(a, 1).endsWith(str(a, 0)));
@@ -80,7 +80,7 @@ final class SprigFunctions {
           return out;
         });
     def("splitList", a -> ExprStrings.split(str(a, 1), str(a, 0), -1));
-    def("join", a -> String.join(str(a, 0), strslice(ExprBuiltins.arg(a, 1))));
+    def("join", a -> ExprLimits.join(str(a, 0), strslice(ExprBuiltins.arg(a, 1)), "join"));
     def(
         "cat",
         a -> {

@@ -24,6 +24,11 @@ class ExprLimitsTest {
         "sprig.indent(2000000000, 'a')",
         "map(1..1000, repeat('x', 1000000))",
         "join(map(1..100000, repeat('x', 1000)), '')",
+        // each argument within the limit, the result built in one call: refused before it is
+        "replace(sprig.repeat(46000, 'a'), '', sprig.repeat(46000, 'b'))",
+        "sprig.replace('a', sprig.repeat(46000, 'b'), sprig.repeat(46000, 'a'))",
+        "join(map(1..1000, sprig.repeat(1000, 'x')), sprig.repeat(900000, 's'))",
+        "sprig.join(sprig.repeat(900000, 's'), map(1..1000, 'x'))",
       })
   void expressionsThatWouldBuildHugeValuesAreRefused(String source) {
     assertThatThrownBy(() -> ExprLang.evaluate(source, Map.of()))

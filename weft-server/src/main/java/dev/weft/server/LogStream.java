@@ -49,7 +49,11 @@ final class LogStream {
     long offset;
     String partial = "";
     boolean started;
+    boolean more; // the file held more than one read takes
   }
+
+  /** What one read of a log takes at most: a step's gigabytes of output stream through in parts. */
+  static final int CHUNK = 1 << 20;
 
   Object stream(Request r) throws IOException, InterruptedException {
     String ns = r.path("namespace");
@@ -67,10 +71,13 @@ final class LogStream {
       while (true) {
         boolean last = !follow || wf.completed() || closing.getAsBoolean();
         boolean wrote = false;
+        boolean more = false;
         for (String pod : pods(wf, wanted)) {
           for (Path file : plane.pods().logFiles(wf, pod, container)) {
             Cursor c = cursors.computeIfAbsent(file, f -> new Cursor());
-            for (String line : newLines(file, c, last, tail)) {
+            List<String> lines = newLines(file, c, last, tail);
+            more |= c.more;
+            for (String line : lines) {
               if (grep != null && !grep.matcher(line).find()) continue;
               ObjectNode entry = Codec.json().createObjectNode();
               entry.putObject("result").put("content", line).put("podName", pod);
@@ -79,9 +86,10 @@ final class LogStream {
             }
           }
         }
-        if (last) break;
+        if (last && !more) break;
         if (!wrote) framing.keepAlive(out);
         out.flush();
+        if (more) continue;
         Thread.sleep(POLL_MILLIS);
         Optional<Workflow> now = plane.store().get(Workflow.class, ns, name);
         if (now.isEmpty()) break;
@@ -104,17 +112,23 @@ final class LogStream {
       if (length <= c.offset) {
         chunk = "";
       } else {
-        // the whole rest of the file: a log is never cut short (a step's output is its record)
+        // the rest of the file, a part at a time: a log is never cut short (a step's output is its
+        // record), and never read whole into memory
         long from = c.offset;
         if (!c.started && tail != null) from = tailStart(raf, length, tail);
-        byte[] bytes = new byte[Math.toIntExact(length - from)];
+        long to = Math.min(length, from + CHUNK);
+        byte[] bytes = new byte[(int) (to - from)];
         raf.seek(from);
         raf.readFully(bytes);
-        c.offset = length;
-        chunk = new String(bytes, StandardCharsets.UTF_8);
+        int keep = to < length ? whole(bytes) : bytes.length;
+        c.offset = from + keep;
+        chunk = new String(bytes, 0, keep, StandardCharsets.UTF_8);
       }
+      c.more = c.offset < length;
     }
+    last = last && !c.more;
     String text = c.partial + chunk;
+    if (text.indexOf('\n') < 0 && text.length() > CHUNK) text += "\n"; // a line too long to hold
     int end = text.lastIndexOf('\n');
     String complete = end < 0 ? "" : text.substring(0, end);
     c.partial = end < 0 ? text : text.substring(end + 1);
@@ -128,6 +142,16 @@ final class LogStream {
     }
     c.started = true;
     return out;
+  }
+
+  /** How much of a part ends on a line, else on a whole UTF-8 character, so none is cut in two. */
+  private static int whole(byte[] bytes) {
+    for (int i = bytes.length - 1; i >= 0; i--) if (bytes[i] == '\n') return i + 1;
+    int lead = bytes.length - 1;
+    while (lead > 0 && (bytes[lead] & 0xC0) == 0x80) lead--; // back over continuation bytes
+    int b = bytes[lead] & 0xFF;
+    int size = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    return bytes.length - lead >= size || lead == 0 ? bytes.length : lead;
   }
 
   /** Where the last {@code lines} lines of the file begin, found by reading back from the end. */

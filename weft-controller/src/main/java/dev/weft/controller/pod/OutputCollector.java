@@ -46,7 +46,7 @@ public final class OutputCollector {
     Optional<ContainerOutcome> cannotRun = cannotExecute(t, outcome);
     int exit = cannotRun.isPresent() ? EXEC_FAILED : exitCode(t, outcome, main);
     String result =
-        main == null || !main.started() ? null : result(pod.stdout(main.name(), Integer.MAX_VALUE));
+        main == null || !main.started() ? null : result(pod.stdoutTail(main.name(), RESULT_LIMIT));
     if (problem.isPresent() || exit != 0) {
       Outputs partial = new Outputs(null, null, result, Integer.toString(exit));
       String failure =

@@ -5,6 +5,7 @@ import dev.weft.engine.action.Action;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.Executor;
 import dev.weft.executor.FileTrees;
+import dev.weft.executor.Logs;
 import dev.weft.executor.PodLayout;
 import dev.weft.executor.PodSpec;
 import dev.weft.executor.RunningPod;
@@ -162,15 +163,21 @@ public final class PodLauncher {
     return running.size();
   }
 
-  /** The container's output (stdout then stderr), read from the pod's files; empty once gone. */
+  /** What of a container's output {@link #logs} shows: its end, as much as a terminal wants. */
+  static final int LOG_LIMIT = 1 << 20;
+
+  /**
+   * The end of the container's output (stdout then stderr, the last {@link #LOG_LIMIT} bytes of
+   * each), read from the pod's files; empty once gone.
+   */
   public Optional<String> logs(Workflow wf, String podName, String container) {
     List<Path> files = logFiles(wf, podName, container);
     try {
       if (!Files.exists(files.get(0))) return Optional.empty();
-      String out = Files.readString(files.get(0));
-      String err = Files.exists(files.get(1)) ? Files.readString(files.get(1)) : "";
+      String out = Logs.readTail(files.get(0), LOG_LIMIT);
+      String err = Logs.readTail(files.get(1), LOG_LIMIT);
       return Optional.of(out + err);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return Optional.empty();
     }
   }

@@ -138,16 +138,21 @@ public final class PodPlanner {
         throw new IOException(
             "container " + name + " mounts volume \"" + vm.name() + "\", which is not defined");
       }
+      String subPath = "";
       if (vm.subPath() != null && !vm.subPath().isBlank()) {
-        // subPath stays inside its volume, through no link a step planted there
-        host =
-            SafePaths.noLinksUnder(
-                host, vm.subPath(), "container " + name + " volume \"" + vm.name() + "\" subPath");
-        if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(host);
+        // Checked again, without following links, when the container starts: a container of
+        // this pod or another may plant links in the volume before then.
+        subPath =
+            SafePaths.relative(
+                vm.subPath(), "container " + name + " volume \"" + vm.name() + "\" subPath");
       }
       mounts.add(
           new Mount(
-              host, vm.mountPath(), Boolean.TRUE.equals(vm.readOnly()), provisioned(host, pod)));
+              host,
+              subPath,
+              vm.mountPath(),
+              Boolean.TRUE.equals(vm.readOnly()),
+              provisioned(host, pod)));
     }
     return new ContainerSpec(
         name,

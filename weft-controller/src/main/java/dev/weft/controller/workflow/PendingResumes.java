@@ -19,6 +19,10 @@ import java.util.Map;
  * loses nothing. The reconcile that hands them to the engine removes them in the same write as the
  * status they produced, so each is applied exactly once. (Argo's server edits the node status
  * itself; here the engine, which knows the template's supplied outputs, does.)
+ *
+ * <p>Each entry names the uid of the workflow it was written to: a uid is assigned by the store
+ * when the workflow is created, so an annotation a user submitted (or one copied by a resubmit) can
+ * never pose as a resume.
  */
 public final class PendingResumes {
   public static final String ANNOTATION = "workflows.weft.dev/pending-resumes";
@@ -30,6 +34,7 @@ public final class PendingResumes {
     ObjectNode annotations = tree.withObject("metadata").withObject("annotations");
     ArrayNode list = parse(annotations.path(ANNOTATION).asText(""));
     ObjectNode entry = list.addObject();
+    entry.put("uid", tree.path("metadata").path("uid").asText());
     if (r.nodeName() != null) entry.put("node", r.nodeName());
     if (r.phase() != null) entry.put("phase", r.phase().label());
     if (r.message() != null) entry.put("message", r.message());
@@ -43,7 +48,10 @@ public final class PendingResumes {
     String text = wf.metadata().annotationsOrEmpty().get(ANNOTATION);
     List<Event.Resume> out = new ArrayList<>();
     if (text == null) return out;
+    String uid = wf.metadata().uid();
     for (JsonNode e : parse(text)) {
+      if (uid == null || !uid.equals(e.path("uid").asText(null))) continue;
+      if (e.hasNonNull("phase") && phase(e.get("phase").asText()) == null) continue;
       Map<String, String> outputs = new LinkedHashMap<>();
       e.path("outputs")
           .fields()
@@ -71,7 +79,7 @@ public final class PendingResumes {
     for (NodePhase p : NodePhase.values()) {
       if (p.label().equals(label)) return p;
     }
-    return NodePhase.SUCCEEDED; // not written by us; a resume is what was asked for
+    return null; // not written by us
   }
 
   /** The stored list; anything else (an annotation edited by hand) counts as none. */

@@ -1,0 +1,166 @@
+package dev.weft.executor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a tree Weft staged (an input artifact) into a directory containers write (a volume, whose
+ * other pods run meanwhile), as host root, without following a link they planted, even one swapped
+ * in during the copy: every directory on the way and inside is opened with {@code O_NOFOLLOW} and
+ * kept open, files are created through those handles ({@code O_CREAT|O_EXCL|O_NOFOLLOW}), and what
+ * stood at the target is removed through them. Java has no {@code mkdirat}, so a directory is made
+ * by path and then opened through its parent's handle: a swap makes the copy fail, and can at worst
+ * leave an empty directory elsewhere.
+ */
+final class CopyIn {
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+  private CopyIn() {}
+
+  /** Copies {@code source} to {@code base/relative}, replacing what is there. */
+  static void copy(Path source, Path base, String relative, String what) throws IOException {
+    String[] parts = SafePaths.relative(relative, what).split("/");
+    Files.createDirectories(base);
+    SecureDirectoryStream<Path> dir = open(base);
+    Path at = base;
+    try {
+      for (int i = 0; i < parts.length - 1; i++) {
+        Path name = Path.of(parts[i]);
+        if (attributes(dir, name) == null) mkdir(at.resolve(name));
+        SecureDirectoryStream<Path> next = enter(dir, name, what);
+        dir.close();
+        dir = next;
+        at = at.resolve(name);
+      }
+      Path name = Path.of(parts[parts.length - 1]);
+      remove(dir, name, 0);
+      put(source, dir, at, name, what, 0);
+    } finally {
+      dir.close();
+    }
+  }
+
+  private static void put(
+      Path source, SecureDirectoryStream<Path> dir, Path at, Path name, String what, int depth)
+      throws IOException {
+    if (depth > SafePaths.MAX_DEPTH) throw new IOException(what + ": nested too deep");
+    BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class, NOFOLLOW);
+    if (a.isSymbolicLink()) {
+      Files.createSymbolicLink(at.resolve(name), Files.readSymbolicLink(source));
+      BasicFileAttributes made = attributes(dir, name);
+      if (made == null || !made.isSymbolicLink()) {
+        throw new IOException(what + ": " + at.resolve(name) + " changed while it was written");
+      }
+    } else if (a.isDirectory()) {
+      mkdir(at.resolve(name));
+      try (SecureDirectoryStream<Path> child = enter(dir, name, what)) {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(source)) {
+          list.forEach(entries::add);
+        }
+        for (Path e : entries) {
+          put(e, child, at.resolve(name), e.getFileName(), what, depth + 1);
+        }
+      }
+      permissions(source, dir, name);
+    } else if (a.isRegularFile()) {
+      Set<StandardOpenOption> create =
+          Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+      try (SeekableByteChannel ch = dir.newByteChannel(name, withNoFollow(create));
+          InputStream in = Files.newInputStream(source);
+          OutputStream out = Channels.newOutputStream(ch)) {
+        in.transferTo(out);
+      }
+      permissions(source, dir, name);
+    } else {
+      throw new IOException(what + ": " + source + " is not a file, directory or link");
+    }
+  }
+
+  /** Removes {@code name} under {@code dir} (a tree, recursively), through handles only. */
+  private static void remove(SecureDirectoryStream<Path> dir, Path name, int depth)
+      throws IOException {
+    BasicFileAttributes a = attributes(dir, name);
+    if (a == null) return;
+    if (a.isDirectory()) {
+      if (depth > SafePaths.MAX_DEPTH) throw new IOException(name + ": nested too deep");
+      try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(name, NOFOLLOW)) {
+        List<Path> entries = new ArrayList<>();
+        child.forEach(e -> entries.add(e.getFileName()));
+        for (Path e : entries) remove(child, e, depth + 1);
+      }
+      dir.deleteDirectory(name);
+    } else {
+      dir.deleteFile(name); // a link itself, never what it points at
+    }
+  }
+
+  private static void mkdir(Path path) throws IOException {
+    try {
+      Files.createDirectory(path);
+    } catch (FileAlreadyExistsException e) {
+      // checked when it is opened
+    }
+  }
+
+  /** Opens the directory {@code name} under {@code dir}; a link there is refused. */
+  private static SecureDirectoryStream<Path> enter(
+      SecureDirectoryStream<Path> dir, Path name, String what) throws IOException {
+    BasicFileAttributes a = attributes(dir, name);
+    if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
+      throw new IOException(
+          what + ": \"" + name + "\" is a symbolic link or not a directory; Weft follows no link");
+    }
+    try {
+      return dir.newDirectoryStream(name, NOFOLLOW);
+    } catch (IOException e) {
+      throw new IOException(what + ": \"" + name + "\" changed while it was opened", e);
+    }
+  }
+
+  private static SecureDirectoryStream<Path> open(Path base) throws IOException {
+    DirectoryStream<Path> d = Files.newDirectoryStream(base);
+    if (d instanceof SecureDirectoryStream<Path> s) return s;
+    d.close();
+    throw new IOException("this platform cannot write files without following symlinks");
+  }
+
+  private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name)
+      throws IOException {
+    try {
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+          .readAttributes();
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static void permissions(Path source, SecureDirectoryStream<Path> dir, Path name)
+      throws IOException {
+    dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW)
+        .setPermissions(Files.getPosixFilePermissions(source, NOFOLLOW));
+  }
+
+  private static Set<java.nio.file.OpenOption> withNoFollow(Set<StandardOpenOption> options) {
+    Set<java.nio.file.OpenOption> all = new java.util.HashSet<>(options);
+    all.add(NOFOLLOW);
+    return all;
+  }
+}
