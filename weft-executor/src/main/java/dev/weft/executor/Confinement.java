@@ -2,6 +2,7 @@ package dev.weft.executor;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ final class Confinement {
   // bwrap takes namespaces and the filter as file descriptors: the shim opens them (3 and 4).
   private static final String OPEN_FDS = "exec 3<\"$1\" 4<\"$2\"; shift 2; exec \"$@\"";
 
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
   private static final Confinement THIS_PROCESS = new Confinement(UserNamespace.hostIsRoot());
 
   private final boolean hostIsRoot;
@@ -43,6 +46,13 @@ final class Confinement {
 
   boolean mapsIdRange() {
     return hostIsRoot;
+  }
+
+  /** Gives one file Weft made (not a container) to the container's user, when ids are mapped. */
+  void giveTo(Path file, ContainerSecurity security) throws IOException {
+    if (!hostIsRoot) return;
+    Files.setAttribute(file, "unix:uid", (int) UserNamespace.hostId(security.uid()), NOFOLLOW);
+    Files.setAttribute(file, "unix:gid", (int) UserNamespace.hostId(security.gid()), NOFOLLOW);
   }
 
   /**

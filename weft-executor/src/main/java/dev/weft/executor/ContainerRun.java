@@ -112,6 +112,7 @@ final class ContainerRun {
       }
       try {
         Files.createDirectories(layout.stdout(name()).getParent());
+        launcher.giveLogs(List.of(layout.stdout(name()), layout.stderr(name())), launch.security());
         ProcessBuilder builder = launcher.processBuilder(launch);
         started =
             builder

@@ -82,6 +82,11 @@ final class HostDirectLauncher implements Launcher {
   }
 
   @Override
+  public void giveLogs(List<Path> logs, ContainerSecurity security) {
+    // they are Weft's own user's, as the process is
+  }
+
+  @Override
   public void handOver(ContainerFs fs) {
     // Host-direct processes run as Weft's own user, which owns what Weft prepared.
   }

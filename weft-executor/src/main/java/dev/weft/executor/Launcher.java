@@ -33,6 +33,12 @@ sealed interface Launcher permits SandboxLauncher, HostDirectLauncher {
    */
   void handOver(ContainerFs fs) throws IOException;
 
+  /**
+   * Makes the container's log files, which become its stdout and stderr, its own: a process that
+   * reopens {@code /dev/stderr} opens the file again, as the container's user.
+   */
+  void giveLogs(List<Path> logs, ContainerSecurity security) throws IOException;
+
   /** The process to start, with argv, environment and directory set (output not redirected). */
   ProcessBuilder processBuilder(Launch launch) throws IOException;
 

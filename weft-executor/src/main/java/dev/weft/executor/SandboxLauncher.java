@@ -95,6 +95,14 @@ final class SandboxLauncher implements Launcher {
   }
 
   @Override
+  public void giveLogs(List<Path> logs, ContainerSecurity security) throws IOException {
+    for (Path log : logs) {
+      if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) Files.createFile(log);
+      confinement.giveTo(log, security);
+    }
+  }
+
+  @Override
   public void handOver(ContainerFs fs) throws IOException {
     confinement.handOver(fs.root());
     for (Mount mount : fs.mounts()) {

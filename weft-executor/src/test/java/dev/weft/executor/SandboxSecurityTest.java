@@ -191,6 +191,21 @@ class SandboxSecurityTest {
   }
 
   @Test
+  void aStepReopensItsOwnStdoutAndStderrWhateverItsUser() throws Exception {
+    ContainerSecurity user =
+        new ContainerSecurity(
+            1000, 1000, List.of(), Capabilities.RUNTIME_DEFAULT, false, false, false);
+    String script = "echo out > /dev/stdout; echo err > /dev/stderr";
+
+    for (ContainerSpec c : List.of(sh("main", script), sh("main", script).withSecurity(user))) {
+      RunningPod pod = pods.start("reopen", c);
+      await(pod);
+      assertThat(Files.readString(pod.stdoutFile("main"))).isEqualTo("out\n");
+      assertThat(Files.readString(pod.stderrFile("main"))).isEqualTo("err\n");
+    }
+  }
+
+  @Test
   void aReadOnlyRootFilesystemCannotBeWritten() throws Exception {
     ContainerSecurity readOnly =
         new ContainerSecurity(0, 0, List.of(), Capabilities.RUNTIME_DEFAULT, true, false, false);
