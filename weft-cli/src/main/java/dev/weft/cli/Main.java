@@ -19,6 +19,9 @@ public final class Main implements Callable<Integer> {
   /** Bad input, and anything the server refuses or a server that cannot be reached. */
   static final int EXIT_BAD_INPUT = 2;
 
+  /** weft server lost the lock on its store (another server may drive it now). */
+  static final int EXIT_LOST_STORE = 3;
+
   public static void main(String[] args) {
     System.exit(execute(args, System.out, System.err, Interrupts.sigint()));
   }

@@ -116,6 +116,17 @@ final class ServerCommand implements Callable<Integer> {
       storeLock.close();
       return Main.EXIT_BAD_INPUT;
     }
+    String lockedStore = location;
+    storeLock.watch(
+        () -> {
+          // Another server may take the store now: stop at once, as a crash would (steps live on).
+          err.println(
+              "weft: lost the lock on the store "
+                  + lockedStore
+                  + " (its database session ended); stopping so that no two servers drive it");
+          err.flush();
+          Runtime.getRuntime().halt(Main.EXIT_LOST_STORE);
+        });
     CountDownLatch stop = new CountDownLatch(1);
     try (DataDirLock held = lock.get();
         StoreLock heldStore = storeLock;

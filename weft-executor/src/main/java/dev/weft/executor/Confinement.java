@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,8 +27,34 @@ import java.util.TreeSet;
 final class Confinement {
   static final String SETPRIV = "/usr/bin/setpriv";
 
-  // bwrap takes namespaces and the filter as file descriptors: the shim opens them (3 and 4).
-  private static final String OPEN_FDS = "exec 3<\"$1\" 4<\"$2\"; shift 2; exec \"$@\"";
+  // bwrap takes the namespace, the filter and the container's environment (as arguments, so that
+  // no value shows in a process list) as file descriptors: the shim opens them (3, 4 and 5).
+  private static final String OPEN_FDS = "exec 3<\"$1\" 4<\"$2\" 5<\"$3\"; shift 3; exec \"$@\"";
+
+  /**
+   * The environment of the processes that run on the host before the sandbox exists (shim, prlimit,
+   * bwrap): fixed, since a container's variables (LD_PRELOAD, BASH_ENV, ...) would act on them.
+   */
+  static final Map<String, String> HOST_ENV = Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+
+  /**
+   * Writes the container's environment as bwrap arguments ({@code --clearenv}, then {@code --setenv
+   * NAME VALUE} each), NUL-separated, to {@code file} (mode 0600).
+   */
+  static Path environmentFile(Map<String, String> env, Path file) throws IOException {
+    StringBuilder args = new StringBuilder("--clearenv\0");
+    env.forEach((k, v) -> args.append("--setenv\0").append(k).append('\0').append(v).append('\0'));
+    Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
+    Files.writeString(
+        Files.createFile(
+            file,
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+        args,
+        java.nio.charset.StandardCharsets.UTF_8);
+    return file;
+  }
 
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
@@ -64,18 +91,21 @@ final class Confinement {
   }
 
   /**
-   * The command that opens the namespace and filter descriptors and runs {@code rest} (prlimit,
-   * then bwrap with {@link #bwrapOptions}); the seccomp program is written to {@code filterDir}.
+   * The command that opens the namespace, filter and environment descriptors and runs what follows
+   * (prlimit, then bwrap with {@link #bwrapOptions}); the seccomp program is written to {@code
+   * filterDir}, the environment is an {@link #environmentFile}.
    */
-  List<String> openDescriptors(ContainerSecurity security, Path filterDir) throws IOException {
+  List<String> openDescriptors(ContainerSecurity security, Path filterDir, Path environment)
+      throws IOException {
     String namespace = hostIsRoot ? UserNamespace.shared().path().toString() : "/dev/null";
     String filter = security.filtered() ? filterFile(security.mayTrace(), filterDir) : "/dev/null";
-    return List.of("/bin/sh", "-c", OPEN_FDS, "weft-sandbox", namespace, filter);
+    return List.of(
+        "/bin/sh", "-c", OPEN_FDS, "weft-sandbox", namespace, filter, environment.toString());
   }
 
   /** The bwrap options that confine the container (after its mounts are described). */
   List<String> bwrapOptions(ContainerSecurity security) {
-    List<String> options = new ArrayList<>();
+    List<String> options = new ArrayList<>(List.of("--args", "5"));
     if (hostIsRoot) {
       options.addAll(List.of("--userns2", "3"));
     } else {

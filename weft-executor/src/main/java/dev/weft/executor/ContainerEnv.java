@@ -10,13 +10,33 @@ final class ContainerEnv {
 
   private ContainerEnv() {}
 
-  /** PATH, HOME and HOSTNAME, overridden by the spec's env. */
-  static Map<String, String> of(ContainerSpec spec, String hostname) {
+  /** Kubernetes' rule for an environment variable's name. */
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+
+  /**
+   * PATH, HOME and HOSTNAME, overridden by the spec's env.
+   *
+   * @throws java.io.IOException for a name Kubernetes would refuse or a value holding a NUL
+   */
+  static Map<String, String> of(ContainerSpec spec, String hostname) throws java.io.IOException {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", DEFAULT_PATH);
     env.put("HOME", "/root");
     env.put("HOSTNAME", hostname);
-    env.putAll(spec.env());
+    for (Map.Entry<String, String> e : spec.env().entrySet()) {
+      if (!NAME.matcher(e.getKey()).matches()) {
+        throw new java.io.IOException(
+            "env \""
+                + e.getKey()
+                + "\" is not a valid variable name (letters, digits, '_', '-' and '.', not starting"
+                + " with a digit)");
+      }
+      if (e.getValue() != null && e.getValue().indexOf('\0') >= 0) {
+        throw new java.io.IOException("env " + e.getKey() + ": a value cannot hold a NUL byte");
+      }
+      env.put(e.getKey(), e.getValue() == null ? "" : e.getValue());
+    }
     return env;
   }
 

@@ -15,8 +15,9 @@ final class ContainerPaths {
 
   static String normalize(String containerPath) {
     String normalized = Path.of(containerPath).normalize().toString();
-    // ".." above the root stays at the root; "/..data" is an ordinary name
-    return normalized.equals("/..") || normalized.startsWith("/../") ? "/" : normalized;
+    // ".." above the root stays at the root ("/../x" is "/x"); "/..data" is an ordinary name
+    while (normalized.startsWith("/../")) normalized = normalized.substring(3);
+    return normalized.equals("/..") ? "/" : normalized;
   }
 
   /** True if {@code path} equals {@code dir} or lies below it. */

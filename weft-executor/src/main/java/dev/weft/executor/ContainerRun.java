@@ -97,7 +97,8 @@ final class ContainerRun {
               executable.get(),
               env,
               spec.limits(),
-              spec.security());
+              spec.security(),
+              layout.state(name()));
     } catch (IOException | RuntimeException e) {
       return ContainerOutcome.notRun(name(), "cannot prepare container: " + e.getMessage());
     }
@@ -253,7 +254,15 @@ final class ContainerRun {
       Files.copy(shimDir.resolve(file.getValue()), target, StandardCopyOption.REPLACE_EXISTING);
     }
     for (FileInput input : spec.inputs()) {
-      if (ContainerFs.isReserved(input.containerPath())) {
+      if (covers(ContainerPaths.normalize(input.containerPath()), STAGING)) {
+        throw new IOException(
+            "input path "
+                + input.containerPath()
+                + " would cover "
+                + STAGING
+                + ", where Argo stages a step's script");
+      }
+      if (ContainerFs.isReserved(ContainerPaths.normalize(input.containerPath()))) {
         throw new IOException(
             "input path " + input.containerPath() + " is inside a read-only system directory");
       }

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
@@ -24,66 +26,79 @@ import java.util.Set;
  * Writes a tree Weft staged (an input artifact) into a directory containers write (a volume, whose
  * other pods run meanwhile), as host root, without following a link they planted, even one swapped
  * in during the copy: every directory on the way and inside is opened with {@code O_NOFOLLOW} and
- * kept open, files are created through those handles ({@code O_CREAT|O_EXCL|O_NOFOLLOW}), and what
- * stood at the target is removed through them. Java has no {@code mkdirat}, so a directory is made
- * by path and then opened through its parent's handle: a swap makes the copy fail, and can at worst
- * leave an empty directory elsewhere.
+ * kept open; files are created through those handles ({@code O_CREAT|O_EXCL|O_NOFOLLOW});
+ * directories and links, which Java cannot create through a handle, are made in a private scratch
+ * directory beside the source and renamed into place from handle to handle ({@code renameat}); and
+ * what stood at the target is removed through handles too. Nothing is made or written through a
+ * path a container could redirect.
  */
 final class CopyIn {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  private static final Set<OpenOption> CREATE =
+      Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, NOFOLLOW);
 
-  private CopyIn() {}
+  private final Path scratch;
+  private final SecureDirectoryStream<Path> scratchDir;
+  private final String what;
+  private int made;
+
+  private CopyIn(Path scratch, SecureDirectoryStream<Path> scratchDir, String what) {
+    this.scratch = scratch;
+    this.scratchDir = scratchDir;
+    this.what = what;
+  }
 
   /** Copies {@code source} to {@code base/relative}, replacing what is there. */
   static void copy(Path source, Path base, String relative, String what) throws IOException {
     String[] parts = SafePaths.relative(relative, what).split("/");
     Files.createDirectories(base);
+    // Beside the source: Weft's own, and on the data directory's filesystem, as volumes are.
+    Path scratch = Files.createTempDirectory(source.toAbsolutePath().getParent(), ".copy-in");
+    try (SecureDirectoryStream<Path> scratchDir = open(scratch)) {
+      new CopyIn(scratch, scratchDir, what).copy(source, base, parts);
+    } finally {
+      FileTrees.deleteQuietly(scratch);
+    }
+  }
+
+  private void copy(Path source, Path base, String[] parts) throws IOException {
     SecureDirectoryStream<Path> dir = open(base);
-    Path at = base;
     try {
       for (int i = 0; i < parts.length - 1; i++) {
         Path name = Path.of(parts[i]);
-        if (attributes(dir, name) == null) mkdir(at.resolve(name));
-        SecureDirectoryStream<Path> next = enter(dir, name, what);
+        if (attributes(dir, name) == null) mkdir(dir, name);
+        SecureDirectoryStream<Path> next = enter(dir, name);
         dir.close();
         dir = next;
-        at = at.resolve(name);
       }
       Path name = Path.of(parts[parts.length - 1]);
       remove(dir, name, 0);
-      put(source, dir, at, name, what, 0);
+      put(source, dir, name, 0);
     } finally {
       dir.close();
     }
   }
 
-  private static void put(
-      Path source, SecureDirectoryStream<Path> dir, Path at, Path name, String what, int depth)
+  private void put(Path source, SecureDirectoryStream<Path> dir, Path name, int depth)
       throws IOException {
     if (depth > SafePaths.MAX_DEPTH) throw new IOException(what + ": nested too deep");
     BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class, NOFOLLOW);
     if (a.isSymbolicLink()) {
-      Files.createSymbolicLink(at.resolve(name), Files.readSymbolicLink(source));
-      BasicFileAttributes made = attributes(dir, name);
-      if (made == null || !made.isSymbolicLink()) {
-        throw new IOException(what + ": " + at.resolve(name) + " changed while it was written");
-      }
+      Path temp = Path.of("l" + made++);
+      Files.createSymbolicLink(scratch.resolve(temp), Files.readSymbolicLink(source));
+      scratchDir.move(temp, dir, name);
     } else if (a.isDirectory()) {
-      mkdir(at.resolve(name));
-      try (SecureDirectoryStream<Path> child = enter(dir, name, what)) {
+      mkdir(dir, name);
+      try (SecureDirectoryStream<Path> child = enter(dir, name)) {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> list = Files.newDirectoryStream(source)) {
           list.forEach(entries::add);
         }
-        for (Path e : entries) {
-          put(e, child, at.resolve(name), e.getFileName(), what, depth + 1);
-        }
+        for (Path e : entries) put(e, child, e.getFileName(), depth + 1);
       }
       permissions(source, dir, name);
     } else if (a.isRegularFile()) {
-      Set<StandardOpenOption> create =
-          Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-      try (SeekableByteChannel ch = dir.newByteChannel(name, withNoFollow(create));
+      try (SeekableByteChannel ch = dir.newByteChannel(name, CREATE);
           InputStream in = Files.newInputStream(source);
           OutputStream out = Channels.newOutputStream(ch)) {
         in.transferTo(out);
@@ -91,6 +106,17 @@ final class CopyIn {
       permissions(source, dir, name);
     } else {
       throw new IOException(what + ": " + source + " is not a file, directory or link");
+    }
+  }
+
+  /** Makes directory {@code name} in {@code dir}: in the scratch directory, renamed into place. */
+  private void mkdir(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+    Path temp = Path.of("d" + made++);
+    Files.createDirectory(scratch.resolve(temp));
+    try {
+      scratchDir.move(temp, dir, name);
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      // something stands there already: looked at when it is opened
     }
   }
 
@@ -112,17 +138,9 @@ final class CopyIn {
     }
   }
 
-  private static void mkdir(Path path) throws IOException {
-    try {
-      Files.createDirectory(path);
-    } catch (FileAlreadyExistsException e) {
-      // checked when it is opened
-    }
-  }
-
   /** Opens the directory {@code name} under {@code dir}; a link there is refused. */
-  private static SecureDirectoryStream<Path> enter(
-      SecureDirectoryStream<Path> dir, Path name, String what) throws IOException {
+  private SecureDirectoryStream<Path> enter(SecureDirectoryStream<Path> dir, Path name)
+      throws IOException {
     BasicFileAttributes a = attributes(dir, name);
     if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
       throw new IOException(
@@ -156,11 +174,5 @@ final class CopyIn {
       throws IOException {
     dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW)
         .setPermissions(Files.getPosixFilePermissions(source, NOFOLLOW));
-  }
-
-  private static Set<java.nio.file.OpenOption> withNoFollow(Set<StandardOpenOption> options) {
-    Set<java.nio.file.OpenOption> all = new java.util.HashSet<>(options);
-    all.add(NOFOLLOW);
-    return all;
   }
 }

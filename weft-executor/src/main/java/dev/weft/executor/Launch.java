@@ -10,6 +10,7 @@ import java.util.Map;
  * @param workingDir the container working directory (container path)
  * @param argv the container argv, as the container sees it
  * @param executable the host file argv[0] resolved to
+ * @param privateDir a directory of Weft's for this container, out of every container's reach
  */
 record Launch(
     ContainerFs fs,
@@ -20,4 +21,5 @@ record Launch(
     Path executable,
     Map<String, String> env,
     Resources limits,
-    ContainerSecurity security) {}
+    ContainerSecurity security,
+    Path privateDir) {}

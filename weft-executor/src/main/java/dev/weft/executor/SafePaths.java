@@ -40,6 +40,12 @@ public final class SafePaths {
   private SafePaths() {}
 
   /**
+   * The most {@link #readString} reads: an output parameter ends up in the workflow's status, which
+   * Kubernetes limits to about 1.5 MiB as a whole.
+   */
+  public static final int MAX_READ = 1 << 20;
+
+  /**
    * A user-supplied relative path, normalised: not empty, not absolute, no {@code ..} component, no
    * empty or {@code .} component. {@code what} names it in the error.
    */
@@ -116,7 +122,12 @@ public final class SafePaths {
       if (a == null || !a.isRegularFile()) return Optional.empty();
       try (SeekableByteChannel ch = w.openFile();
           InputStream in = Channels.newInputStream(ch)) {
-        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        byte[] bytes = in.readNBytes(MAX_READ + 1);
+        if (bytes.length > MAX_READ) {
+          throw new IOException(
+              what + ": " + relative + " is larger than " + (MAX_READ >> 10) + " KiB, the limit");
+        }
+        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
       }
     }
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bubblewrap command line a container runs under, for callers that want the sandbox without a
@@ -23,7 +24,11 @@ public final class SandboxCommand {
     Confinement confinement = Confinement.forThisProcess();
     confinement.handOver(root);
     ContainerSecurity security = ContainerSecurity.DEFAULT;
-    List<String> command = new ArrayList<>(confinement.openDescriptors(security, filterDir));
+    Path environment =
+        Confinement.environmentFile(
+            Map.of("PATH", ContainerEnv.DEFAULT_PATH), filterDir.resolve(hostname + ".env"));
+    List<String> command =
+        new ArrayList<>(confinement.openDescriptors(security, filterDir, environment));
     command.addAll(SandboxLauncher.bwrapPrefix(root, hostname, false));
     command.addAll(confinement.bwrapOptions(security));
     command.add("--");

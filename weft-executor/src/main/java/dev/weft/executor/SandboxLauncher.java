@@ -135,8 +135,11 @@ final class SandboxLauncher implements Launcher {
   @Override
   public ProcessBuilder processBuilder(Launch launch) throws IOException {
     ContainerSecurity security = launch.security();
+    Path environment =
+        Confinement.environmentFile(launch.env(), launch.privateDir().resolve("environment"));
     List<String> argv =
-        new ArrayList<>(confinement.openDescriptors(security, launch.shimDir().getParent()));
+        new ArrayList<>(
+            confinement.openDescriptors(security, launch.shimDir().getParent(), environment));
     argv.addAll(Launcher.rlimitPrefix(launch.limits()));
     argv.addAll(
         bwrapPrefix(launch.fs().root(), launch.hostname(), security.readOnlyRootFilesystem()));
@@ -151,9 +154,10 @@ final class SandboxLauncher implements Launcher {
     argv.addAll(List.of("--chdir", launch.workingDir(), "--"));
     argv.addAll(confinement.identity(security));
     argv.addAll(launch.argv());
-    ProcessBuilder builder = new ProcessBuilder(argv).directory(launch.fs().root().toFile());
+    // Not the container's directory nor its environment: these processes run on the host.
+    ProcessBuilder builder = new ProcessBuilder(argv).directory(launch.privateDir().toFile());
     builder.environment().clear();
-    builder.environment().putAll(launch.env());
+    builder.environment().putAll(Confinement.HOST_ENV);
     return builder;
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,49 @@ class SandboxSecurityTest {
       assertThat(Files.readString(pod.stdoutFile("main"))).isEqualTo("out\n");
       assertThat(Files.readString(pod.stderrFile("main"))).isEqualTo("err\n");
     }
+  }
+
+  @Test
+  void theStepsEnvironmentNeverReachesTheHostProcessesThatBuildItsSandbox() throws Exception {
+    // LD_PRELOAD, BASH_ENV and the like would act on the shim and bwrap, which run as host root.
+    String marker = "weft-" + java.util.UUID.randomUUID();
+    RunningPod pod =
+        pods.start(
+            "env",
+            Pods.container("main", "alpine", "sleep", "2.013")
+                .withEnv(Map.of("LD_PRELOAD", marker, "M", marker)));
+    List<String> host = new java.util.ArrayList<>();
+    List<String> inside = new java.util.ArrayList<>();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+    while (System.nanoTime() < deadline && (host.isEmpty() || inside.isEmpty())) {
+      host.clear();
+      inside.clear();
+      try (var procs = Files.list(Path.of("/proc"))) {
+        for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+          try {
+            String cmd = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+            if (!cmd.contains(pod.hostPath("main", "/").toString())
+                && !cmd.startsWith("sleep 2.013")) {
+              continue;
+            }
+            String env = Files.readString(proc.resolve("environ"));
+            (cmd.startsWith("sleep 2.013") ? inside : host).add(cmd + " | " + env);
+          } catch (java.io.IOException gone) {
+            // ended meanwhile
+          }
+        }
+      }
+    }
+    await(pod);
+
+    assertThat(host)
+        .as("host-side processes")
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p).doesNotContain(marker));
+    assertThat(inside)
+        .as("the step")
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p).contains("M=" + marker));
   }
 
   @Test

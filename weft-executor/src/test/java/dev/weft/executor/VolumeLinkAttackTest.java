@@ -93,4 +93,21 @@ class VolumeLinkAttackTest {
     assertThat(outcome.error().orElseThrow()).contains("would hide /argo/staging");
     assertVictimUntouched();
   }
+
+  @Test
+  void anInputArtifactOverTheScriptStagingDirectoryIsRefused() throws Exception {
+    // An artifact an earlier step made: /argo holding staging -> the host directory.
+    Path artifact = Files.createDirectories(dir.resolve("artifact"));
+    Files.createSymbolicLink(artifact.resolve("staging"), victim);
+    ContainerSpec main =
+        Pods.container("main", "alpine", "sh")
+            .withScript("echo 'evil' > /etc/cron-like")
+            .withInputs(List.of(new FileInput(artifact, "/argo")));
+
+    ContainerOutcome outcome = pods.run(main).container("main");
+
+    assertThat(outcome.started()).isFalse();
+    assertThat(outcome.error().orElseThrow()).contains("would cover /argo/staging");
+    assertVictimUntouched();
+  }
 }

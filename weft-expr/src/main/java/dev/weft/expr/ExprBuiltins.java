@@ -4,6 +4,7 @@ import static dev.weft.expr.ExprNumbers.isFloat;
 import static dev.weft.expr.ExprNumbers.isInt;
 import static dev.weft.expr.ExprNumbers.typeName;
 
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /** expr-lang's non-closure builtin functions (builtin/builtin.go, builtin/lib.go). */
 final class ExprBuiltins {
@@ -81,6 +81,7 @@ final class ExprBuiltins {
   private ExprBuiltins() {}
 
   static Pattern regex(String p) {
+    if (PATTERNS.size() > 1024) PATTERNS.clear(); // a cache, not a store of every pattern seen
     return PATTERNS.computeIfAbsent(p, Pattern::compile);
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.expr;
 
+import com.google.re2j.PatternSyntaxException;
 import dev.weft.expr.ExprNode.ArrayLit;
 import dev.weft.expr.ExprNode.Binary;
 import dev.weft.expr.ExprNode.Builtin;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.PatternSyntaxException;
 
 /** Evaluates an {@link ExprNode} tree against an environment, with expr-lang's semantics. */
 final class ExprInterpreter {
@@ -356,7 +356,16 @@ final class ExprInterpreter {
   }
 
   /** Evaluates {@code body} with {@code #} bound to {@code element}. */
+  /** How many closure calls one evaluation may make: nested loops cannot spin a worker for ever. */
+  static final long MAX_STEPS = 10_000_000;
+
+  private long steps;
+
   Object withElement(ExprNode body, Object element, long index, Object acc) {
+    if (++steps > MAX_STEPS) {
+      throw new ExprLimits.TooLarge(
+          "the expression calls its closures more than " + MAX_STEPS + " times, the limit");
+    }
     scopes.add(new Scope(element, index, acc));
     try {
       return eval(body);

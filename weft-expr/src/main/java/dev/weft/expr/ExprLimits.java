@@ -65,6 +65,11 @@ public final class ExprLimits {
     return v;
   }
 
+  /** The size of a value (strings' characters and collections' items), up to past the limit. */
+  static long sizeOf(Object v) {
+    return v instanceof String || v instanceof List<?> || v instanceof Map<?, ?> ? size(v, 0) : 0;
+  }
+
   /** The size of a value, counted only until it passes the limit (shared elements count again). */
   private static long size(Object v, long sofar) {
     switch (v) {

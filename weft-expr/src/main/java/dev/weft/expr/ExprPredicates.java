@@ -62,8 +62,13 @@ final class ExprPredicates {
       }
       case "map" -> {
         List<Object> out = new ArrayList<>();
+        long size = 0;
         for (int i = 0; i < items.size(); i++) {
-          out.add(value(body, items, i));
+          Object v = value(body, items, i);
+          // counted as it grows: each value may be within the limit, the list not
+          size += 1 + ExprLimits.sizeOf(v);
+          ExprLimits.check(size, "map");
+          out.add(v);
         }
         yield out;
       }

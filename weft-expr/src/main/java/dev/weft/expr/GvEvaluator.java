@@ -1,5 +1,7 @@
 package dev.weft.expr;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.weft.expr.GvNode.Accessor;
 import dev.weft.expr.GvNode.Group;
 import dev.weft.expr.GvNode.Literal;
@@ -7,8 +9,6 @@ import dev.weft.expr.GvNode.Op;
 import dev.weft.expr.GvNode.Param;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Evaluates govaluate stages with no parameters (evaluationStage.go semantics, float64 math). */
 final class GvEvaluator {

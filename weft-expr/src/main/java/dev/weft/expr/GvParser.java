@@ -1,5 +1,7 @@
 package dev.weft.expr;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.weft.expr.GvNode.Accessor;
 import dev.weft.expr.GvNode.Group;
 import dev.weft.expr.GvNode.Level;
@@ -8,8 +10,6 @@ import dev.weft.expr.GvNode.Op;
 import dev.weft.expr.GvNode.Param;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * govaluate's syntax checks (balance, token transitions, regex constants) and stage planning

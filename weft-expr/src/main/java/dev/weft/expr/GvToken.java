@@ -11,7 +11,7 @@ record GvToken(GvKind kind, Object value, int column) {
     return switch (value) {
       case Character c -> String.valueOf((int) c.charValue());
       case String[] parts -> "[" + String.join(" ", parts) + "]";
-      case java.util.regex.Pattern p -> p.pattern();
+      case com.google.re2j.Pattern p -> p.pattern();
       default -> GoFormat.format(value);
     };
   }

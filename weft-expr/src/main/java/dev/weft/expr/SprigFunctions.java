@@ -136,16 +136,31 @@ final class SprigFunctions {
         });
     def(
         "regexReplaceAll",
-        a ->
-            ExprBuiltins.regex(str(a, 0))
-                .matcher(str(a, 1))
-                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(expand(m, str(a, 2)))));
+        a -> {
+          // RE2 (as Go's regexp): linear in the input, whatever the pattern
+          var m = ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1));
+          StringBuilder out = new StringBuilder();
+          while (m.find()) {
+            String with = expand(m, str(a, 2));
+            ExprLimits.check(out.length() + (double) with.length(), "regexReplaceAll");
+            m.appendReplacement(out, com.google.re2j.Matcher.quoteReplacement(with));
+          }
+          m.appendTail(out);
+          return ExprLimits.checked(out.toString(), "regexReplaceAll");
+        });
     def(
         "regexReplaceAllLiteral",
-        a ->
-            ExprBuiltins.regex(str(a, 0))
-                .matcher(str(a, 1))
-                .replaceAll(java.util.regex.Matcher.quoteReplacement(str(a, 2))));
+        a -> {
+          var m = ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1));
+          StringBuilder out = new StringBuilder();
+          String with = com.google.re2j.Matcher.quoteReplacement(str(a, 2));
+          while (m.find()) {
+            ExprLimits.check(out.length() + (double) str(a, 2).length(), "regexReplaceAllLiteral");
+            m.appendReplacement(out, with);
+          }
+          m.appendTail(out);
+          return ExprLimits.checked(out.toString(), "regexReplaceAllLiteral");
+        });
     def(
         "regexSplit",
         a -> {
@@ -303,7 +318,7 @@ final class SprigFunctions {
   }
 
   /** Go's Regexp.Expand: $1, ${1}, $name, ${name}, $$; unknown groups expand to "". */
-  private static String expand(java.util.regex.MatchResult m, String template) {
+  private static String expand(com.google.re2j.Matcher m, String template) {
     StringBuilder sb = new StringBuilder();
     int i = 0;
     while (i < template.length()) {
@@ -347,12 +362,12 @@ final class SprigFunctions {
     return sb.toString();
   }
 
-  private static String group(java.util.regex.MatchResult m, String name) {
+  private static String group(com.google.re2j.Matcher m, String name) {
     try {
       String g =
           name.chars().allMatch(Character::isDigit)
               ? (Integer.parseInt(name) <= m.groupCount() ? m.group(Integer.parseInt(name)) : null)
-              : ((java.util.regex.Matcher) m).group(name);
+              : m.group(name);
       return g == null ? "" : g;
     } catch (IllegalArgumentException | IllegalStateException e) {
       return "";

@@ -29,12 +29,31 @@ class ExprLimitsTest {
         "sprig.replace('a', sprig.repeat(46000, 'b'), sprig.repeat(46000, 'a'))",
         "join(map(1..1000, sprig.repeat(1000, 'x')), sprig.repeat(900000, 's'))",
         "sprig.join(sprig.repeat(900000, 's'), map(1..1000, 'x'))",
+        "map(1..1000000, sprig.repeat(1000000, 'x'))",
+        "sprig.regexReplaceAll('', sprig.repeat(1000000, 'x'), sprig.repeat(1000000, 'y'))",
       })
   void expressionsThatWouldBuildHugeValuesAreRefused(String source) {
     assertThatThrownBy(() -> ExprLang.evaluate(source, Map.of()))
         .isInstanceOf(ExprException.class)
         .hasMessageContaining("more than the limit of " + ExprLimits.MAX_SIZE)
         .satisfies(e -> assertThat(ExprLimits.exceeded(e)).isTrue());
+  }
+
+  @Test
+  void closuresNestedToBillionsOfCallsAreStoppedAtTheStepLimit() {
+    assertThatThrownBy(() -> ExprLang.evaluate("all(1..100000, all(1..100000, true))", Map.of()))
+        .isInstanceOf(ExprException.class)
+        .hasMessageContaining("more than " + ExprInterpreter.MAX_STEPS + " times")
+        .satisfies(e -> assertThat(ExprLimits.exceeded(e)).isTrue());
+  }
+
+  @Test
+  void aCatastrophicRegexMatchesInLinearTime() {
+    // RE2, as Go's regexp: (a+)+$ on a's and a final '!' backtracks for ever in java.util.regex
+    assertThat(
+            ExprLang.evaluate(
+                "sprig.regexMatch('^(a+)+$', sprig.repeat(50000, 'a') + '!')", Map.of()))
+        .isEqualTo(false);
   }
 
   @Test

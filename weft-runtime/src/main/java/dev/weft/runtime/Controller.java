@@ -158,7 +158,7 @@ public final class Controller<K> {
     }
     try {
       onFailure.accept(new ReconcileFailure<>(key, e, previous));
-    } catch (RuntimeException listenerError) {
+    } catch (Throwable listenerError) { // an Error too: the worker must live on
       LOG.log(Level.WARNING, name + ": failure listener threw", listenerError);
     }
     queue.addRateLimited(key);

@@ -35,9 +35,47 @@ public final class StoreLock implements AutoCloseable {
   }
 
   private final AutoCloseable release;
+  private final Connection session; // PostgreSQL's: the lock lives as long as it does
 
   private StoreLock(AutoCloseable release) {
+    this(release, null);
+  }
+
+  private StoreLock(AutoCloseable release, Connection session) {
     this.release = release;
+    this.session = session;
+  }
+
+  /** How often a PostgreSQL lock's session is checked. */
+  static final java.time.Duration WATCH_EVERY = java.time.Duration.ofSeconds(5);
+
+  /**
+   * Calls {@code lost} once if the lock is ever lost while held: a PostgreSQL session that ends
+   * (the database restarted, the connection was cut) takes its advisory lock with it, and another
+   * server may then take the store. A lock file lasts as long as this process.
+   */
+  public void watch(Runnable lost) {
+    if (session == null) return;
+    Thread.ofVirtual()
+        .name("weft-store-lock-watch")
+        .start(
+            () -> {
+              try {
+                while (session.isValid((int) WATCH_EVERY.toSeconds())) {
+                  Thread.sleep(WATCH_EVERY);
+                }
+              } catch (InterruptedException e) {
+                return;
+              } catch (SQLException e) {
+                // an invalid session: the lock is gone
+              }
+              try {
+                if (session.isClosed()) return; // released on purpose
+              } catch (SQLException e) {
+                // treat as lost
+              }
+              lost.run();
+            });
   }
 
   /**
@@ -144,7 +182,7 @@ public final class StoreLock implements AutoCloseable {
                 + other);
       }
       Connection held = c;
-      return new StoreLock(held::close);
+      return new StoreLock(held::close, held);
     } catch (SQLException e) {
       closeQuietly(c);
       throw new IOException("cannot lock the store: " + e.getMessage(), e);

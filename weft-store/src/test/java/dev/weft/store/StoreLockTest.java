@@ -83,4 +83,37 @@ class StoreLockTest {
       }
     }
   }
+
+  @Test
+  void aPostgresLockWhoseSessionEndsIsReportedLost() throws Exception {
+    assumeTrue(PG != null && !PG.isBlank(), "WEFT_TEST_POSTGRES_URL is not set");
+    String holder = "weft server lost-" + UUID.randomUUID().toString().substring(0, 8);
+    var lost = new java.util.concurrent.CountDownLatch(1);
+    try (StoreLock lock = StoreLock.acquire(PG, holder)) {
+      lock.watch(lost::countDown);
+      // The database ends the session, as a restart or a cut connection would.
+      try (Connection c = DriverManager.getConnection(PG);
+          var kill =
+              c.prepareStatement(
+                  "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                      + " WHERE application_name = ?")) {
+        kill.setString(1, StoreLock.applicationName(holder));
+        kill.execute();
+      }
+      assertThat(lost.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void aLockReleasedOnPurposeIsNotReportedLost() throws Exception {
+    assumeTrue(PG != null && !PG.isBlank(), "WEFT_TEST_POSTGRES_URL is not set");
+    var lost = new java.util.concurrent.CountDownLatch(1);
+    StoreLock lock = StoreLock.acquire(PG, "weft server closing");
+    lock.watch(lost::countDown);
+    lock.close();
+    assertThat(
+            lost.await(
+                2 * StoreLock.WATCH_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+        .isFalse();
+  }
 }
