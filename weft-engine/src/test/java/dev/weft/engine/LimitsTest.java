@@ -233,4 +233,55 @@ class LimitsTest {
     assertThat(sim.status().nodes().values())
         .anyMatch(n -> new Limits(100, 0, 500).maxNodesMessage().equals(n.message()));
   }
+
+  @Test
+  void nestedLoopsPastTheNodeLimitErrTheLoopInsteadOfGrowing() {
+    Limits limits = new Limits(100, 0, 500);
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: outer, template: inner, withSequence: {count: "60"}}
+                  - name: inner
+                    steps:
+                    - - {name: leaf, template: leaf, withSequence: {count: "60"}}
+                  - name: leaf
+                    container: {image: alpine, command: [true]}
+                """)
+            .limits(limits)
+            .run();
+
+    assertThat(sim.completed()).isTrue();
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+    assertThat(sim.status().nodes()).hasSizeLessThan(limits.maxNodes() + 100);
+    assertThat(sim.status().nodes().values())
+        .anyMatch(n -> limits.maxNodesMessage().equals(n.message()));
+  }
+
+  @Test
+  void aDagLoopPastTheNodeLimitErrsTheTask() {
+    Limits limits = new Limits(1000, 0, 50);
+    Simulation sim =
+        Simulation.of(
+                """
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - {name: many, template: leaf, withSequence: {count: "100"}}
+                  - name: leaf
+                    container: {image: alpine, command: [true]}
+                """)
+            .limits(limits)
+            .run();
+
+    assertThat(sim.workflowPhase()).isIn("Failed", "Error");
+    assertThat(sim.status().nodes()).hasSizeLessThan(10);
+  }
 }

@@ -36,6 +36,7 @@ public final class StoreLock implements AutoCloseable {
 
   private final AutoCloseable release;
   private final Connection session; // PostgreSQL's: the lock lives as long as it does
+  private volatile boolean released;
 
   private StoreLock(AutoCloseable release) {
     this(release, null);
@@ -69,12 +70,7 @@ public final class StoreLock implements AutoCloseable {
               } catch (SQLException e) {
                 // an invalid session: the lock is gone
               }
-              try {
-                if (session.isClosed()) return; // released on purpose
-              } catch (SQLException e) {
-                // treat as lost
-              }
-              lost.run();
+              if (!released) lost.run();
             });
   }
 
@@ -230,6 +226,7 @@ public final class StoreLock implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    released = true;
     release.close();
   }
 }

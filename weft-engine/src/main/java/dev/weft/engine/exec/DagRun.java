@@ -156,6 +156,19 @@ final class DagRun {
       if (group == null) connect(task.name(), err);
       return err;
     }
+    if (group == null && run.nodes().size() + items.size() > run.limits().maxNodes()) {
+      // A new expansion the workflow has no room for: the task errs, not each of its items.
+      NodeStatus err =
+          invoker.leaf(
+              groupName,
+              task,
+              p.holder(),
+              dag.id(),
+              NodePhase.ERROR,
+              run.limits().maxNodesMessage());
+      connect(task.name(), err);
+      return err;
+    }
     if (group == null) {
       if (items.isEmpty()) {
         NodeStatus skipped =

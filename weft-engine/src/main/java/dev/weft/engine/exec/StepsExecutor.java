@@ -101,6 +101,23 @@ final class StepsExecutor {
         outcomes.add(new Outcome(err, step));
         continue;
       }
+      if (items != null
+          && !items.isEmpty()
+          && run.nodes().byName(items.get(0).nodeName(base)) == null
+          && run.nodes().size() + items.size() > run.limits().maxNodes()) {
+        // A new expansion the workflow has no room for: the loop errs, not each of its items.
+        NodeStatus err =
+            invoker.leaf(
+                base,
+                step,
+                p.holder(),
+                steps.id(),
+                NodePhase.ERROR,
+                run.limits().maxNodesMessage());
+        run.nodes().addChild(sg.id(), err.id());
+        outcomes.add(new Outcome(err, step));
+        continue;
+      }
       if (items != null && items.isEmpty()) {
         NodeStatus skipped =
             invoker.leaf(
