@@ -23,6 +23,7 @@ final class SprigFunctions {
     strings();
     numbers();
     SprigCollections.register(FUNCTIONS);
+    SprigRegex.register(FUNCTIONS);
   }
 
   private SprigFunctions() {}
@@ -115,58 +116,6 @@ final class SprigFunctions {
           } catch (ExprException e) {
             return null;
           }
-        });
-    def("regexMatch", a -> ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1)).find());
-    def(
-        "regexFind",
-        a -> {
-          var m = ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1));
-          return m.find() ? m.group() : "";
-        });
-    def(
-        "regexFindAll",
-        a -> {
-          var m = ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1));
-          int n = intArg(a, 2);
-          List<Object> out = new ArrayList<>();
-          while ((n < 0 || out.size() < n) && m.find()) {
-            out.add(m.group());
-          }
-          return out;
-        });
-    def(
-        "regexReplaceAll",
-        a -> {
-          // RE2 (as Go's regexp): linear in the input, whatever the pattern
-          var m = ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1));
-          StringBuilder out = new StringBuilder();
-          while (m.find()) {
-            String with = expand(m, str(a, 2));
-            ExprLimits.check(out.length() + (double) with.length(), "regexReplaceAll");
-            m.appendReplacement(out, com.google.re2j.Matcher.quoteReplacement(with));
-          }
-          m.appendTail(out);
-          return ExprLimits.checked(out.toString(), "regexReplaceAll");
-        });
-    def(
-        "regexReplaceAllLiteral",
-        a -> {
-          var m = ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1));
-          StringBuilder out = new StringBuilder();
-          String with = com.google.re2j.Matcher.quoteReplacement(str(a, 2));
-          while (m.find()) {
-            ExprLimits.check(out.length() + (double) str(a, 2).length(), "regexReplaceAllLiteral");
-            m.appendReplacement(out, with);
-          }
-          m.appendTail(out);
-          return ExprLimits.checked(out.toString(), "regexReplaceAllLiteral");
-        });
-    def(
-        "regexSplit",
-        a -> {
-          int n = intArg(a, 2);
-          String[] parts = ExprBuiltins.regex(str(a, 0)).split(str(a, 1), n < 0 ? -1 : n);
-          return new ArrayList<Object>(List.of((Object[]) parts));
         });
     def("sha256sum", a -> digest("SHA-256", str(a, 0)));
     def("sha1sum", a -> digest("SHA-1", str(a, 0)));
@@ -318,62 +267,6 @@ final class SprigFunctions {
   }
 
   /** Go's Regexp.Expand: $1, ${1}, $name, ${name}, $$; unknown groups expand to "". */
-  private static String expand(com.google.re2j.Matcher m, String template) {
-    StringBuilder sb = new StringBuilder();
-    int i = 0;
-    while (i < template.length()) {
-      char c = template.charAt(i);
-      if (c != '$' || i + 1 >= template.length()) {
-        sb.append(c);
-        i++;
-        continue;
-      }
-      if (template.charAt(i + 1) == '$') {
-        sb.append('$');
-        i += 2;
-        continue;
-      }
-      String name;
-      if (template.charAt(i + 1) == '{') {
-        int end = template.indexOf('}', i + 2);
-        if (end < 0) {
-          sb.append(c);
-          i++;
-          continue;
-        }
-        name = template.substring(i + 2, end);
-        i = end + 1;
-      } else {
-        int end = i + 1;
-        while (end < template.length()
-            && (Character.isLetterOrDigit(template.charAt(end)) || template.charAt(end) == '_')) {
-          end++;
-        }
-        if (end == i + 1) {
-          sb.append(c);
-          i++;
-          continue;
-        }
-        name = template.substring(i + 1, end);
-        i = end;
-      }
-      sb.append(group(m, name));
-    }
-    return sb.toString();
-  }
-
-  private static String group(com.google.re2j.Matcher m, String name) {
-    try {
-      String g =
-          name.chars().allMatch(Character::isDigit)
-              ? (Integer.parseInt(name) <= m.groupCount() ? m.group(Integer.parseInt(name)) : null)
-              : m.group(name);
-      return g == null ? "" : g;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      return "";
-    }
-  }
-
   private static String digest(String algorithm, String s) {
     try {
       byte[] d =
