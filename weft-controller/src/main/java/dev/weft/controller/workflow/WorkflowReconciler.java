@@ -99,12 +99,50 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     enqueue.accept(key);
   }
 
+  /**
+   * Reconciles once; a throw anywhere (the engine, the store, starting pods; StackOverflowError and
+   * OutOfMemoryError too) is retried, backed off by the queue, and after {@link #MAX_FAILURES} in a
+   * row ends that workflow in Error. One stack trace is logged per workflow, not one per retry.
+   */
   @Override
   public Result reconcile(WorkflowKey key) {
+    try {
+      Result result = reconcileOnce(key);
+      failures.remove(key);
+      return result;
+    } catch (Throwable e) {
+      int n = failures.merge(key, 1, Integer::sum);
+      if (n == 1) LOG.log(System.Logger.Level.WARNING, "workflow " + key + ": reconcile failed", e);
+      if (n < MAX_FAILURES) return Result.requeue(); // backed off by the queue's rate limiter
+      failures.remove(key);
+      return giveUp(key, n, e);
+    }
+  }
+
+  /** Ends the workflow in Error after {@code n} failed reconciles; stops retrying either way. */
+  private Result giveUp(WorkflowKey key, int n, Throwable e) {
+    try {
+      Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
+      if (found.isEmpty() || found.get().completed()) return Result.done();
+      Workflow wf = found.get();
+      Reconciliation r = errored(wf, n, e);
+      Workflow saved = store.updateStatus(wf.withStatus(r.status()));
+      for (Action a : r.actions()) {
+        if (a instanceof Action.KillPod kill) pods.kill(saved, kill.podName(), kill.reason());
+      }
+      return Result.done();
+    } catch (Throwable again) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "workflow " + key + ": could not be ended in Error either (" + again + "); left as is");
+      return Result.done();
+    }
+  }
+
+  private Result reconcileOnce(WorkflowKey key) {
     Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
     if (found.isEmpty()) {
       inbox.forget(key);
-      failures.remove(key);
       return Result.done();
     }
     Workflow wf = found.get();
@@ -122,18 +160,14 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
         Boolean.TRUE.equals(wf.spec().suspend()) ? List.of() : PendingResumes.of(wf);
     List<Event> seen = new ArrayList<>(events);
     seen.addAll(pending);
-    Library lib = libraries.load(key.namespace());
+    Library lib;
     Reconciliation r;
     try {
+      lib = libraries.load(key.namespace());
       r = engine.reconcile(wf, lib, seen, clock.instant());
-      failures.remove(key);
-    } catch (Throwable e) { // StackOverflowError and OutOfMemoryError too: they end one workflow
-      inbox.putBack(key, uid(wf), events);
-      int n = failures.merge(key, 1, Integer::sum);
-      if (n == 1) LOG.log(System.Logger.Level.WARNING, "workflow " + key + ": reconcile failed", e);
-      if (n < MAX_FAILURES) return Result.requeue(); // backed off by the queue's rate limiter
-      failures.remove(key);
-      r = errored(wf, n, e);
+    } catch (Throwable e) {
+      inbox.putBack(key, uid(wf), events); // for the retry: nothing of them was stored
+      throw e;
     }
     Workflow saved = wf;
     if (!pending.isEmpty() || !r.status().equals(wf.status())) {
@@ -149,6 +183,9 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       } catch (StoreException.NotFound e) {
         inbox.forget(key);
         return Result.done();
+      } catch (RuntimeException | Error e) {
+        inbox.putBack(key, uid(wf), events);
+        throw e;
       }
     }
     act(key, saved, lib, r.actions());
