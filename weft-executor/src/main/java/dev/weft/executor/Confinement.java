@@ -45,14 +45,16 @@ final class Confinement {
     StringBuilder args = new StringBuilder("--clearenv\0");
     env.forEach((k, v) -> args.append("--setenv\0").append(k).append('\0').append(v).append('\0'));
     Files.createDirectories(file.getParent());
-    Files.deleteIfExists(file);
-    Files.writeString(
-        Files.createFile(
-            file,
+    // Written aside and renamed: a shim that opens it sees the whole file or the previous one.
+    Path temp =
+        Files.createTempFile(
+            file.getParent(),
+            ".environment",
+            ".tmp",
             java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
-        args,
-        java.nio.charset.StandardCharsets.UTF_8);
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(temp, args, java.nio.charset.StandardCharsets.UTF_8);
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 

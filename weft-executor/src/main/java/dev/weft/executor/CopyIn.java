@@ -1,41 +1,30 @@
 package dev.weft.executor;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes a tree Weft staged (an input artifact) into a directory containers write (a volume, whose
  * other pods run meanwhile), as host root, without following a link they planted, even one swapped
- * in during the copy: every directory on the way and inside is opened with {@code O_NOFOLLOW} and
- * kept open; files are created through those handles ({@code O_CREAT|O_EXCL|O_NOFOLLOW});
- * directories and links, which Java cannot create through a handle, are made in a private scratch
- * directory beside the source and renamed into place from handle to handle ({@code renameat}); and
- * what stood at the target is removed through handles too. Nothing is made or written through a
- * path a container could redirect.
+ * in during the copy: the tree is made in a private scratch directory beside the source and renamed
+ * into place from handle to handle ({@code renameat}); every directory on the way is opened with
+ * {@code O_NOFOLLOW} (and made, when missing, the same way); what stood at the target is removed
+ * through handles too. Nothing is made or written through a path a container could redirect.
  */
 final class CopyIn {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-  private static final Set<OpenOption> CREATE =
-      Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, NOFOLLOW);
 
   private final Path scratch;
   private final SecureDirectoryStream<Path> scratchDir;
@@ -62,6 +51,14 @@ final class CopyIn {
   }
 
   private void copy(Path source, Path base, String[] parts) throws IOException {
+    // The whole tree is made in Weft's own scratch directory, by path (no container reaches it),
+    // and then renamed into place in one step, between directory handles.
+    Path tree = Path.of("tree");
+    FileTrees.copy(source, scratch.resolve(tree));
+    if (!Files.isDirectory(source, NOFOLLOW) && !Files.isSymbolicLink(source)) {
+      Files.setPosixFilePermissions(
+          scratch.resolve(tree), Files.getPosixFilePermissions(source, NOFOLLOW));
+    }
     SecureDirectoryStream<Path> dir = open(base);
     try {
       for (int i = 0; i < parts.length - 1; i++) {
@@ -73,39 +70,21 @@ final class CopyIn {
       }
       Path name = Path.of(parts[parts.length - 1]);
       remove(dir, name, 0);
-      put(source, dir, name, 0);
+      move(tree, dir, name);
     } finally {
       dir.close();
     }
   }
 
-  private void put(Path source, SecureDirectoryStream<Path> dir, Path name, int depth)
-      throws IOException {
-    if (depth > SafePaths.MAX_DEPTH) throw new IOException(what + ": nested too deep");
-    BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class, NOFOLLOW);
-    if (a.isSymbolicLink()) {
-      Path temp = Path.of("l" + made++);
-      Files.createSymbolicLink(scratch.resolve(temp), Files.readSymbolicLink(source));
+  /** Renames {@code temp} from the scratch directory to {@code name} in {@code dir}. */
+  private void move(Path temp, SecureDirectoryStream<Path> dir, Path name) throws IOException {
+    try {
       scratchDir.move(temp, dir, name);
-    } else if (a.isDirectory()) {
-      mkdir(dir, name);
-      try (SecureDirectoryStream<Path> child = enter(dir, name)) {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> list = Files.newDirectoryStream(source)) {
-          list.forEach(entries::add);
-        }
-        for (Path e : entries) put(e, child, e.getFileName(), depth + 1);
-      }
-      permissions(source, dir, name);
-    } else if (a.isRegularFile()) {
-      try (SeekableByteChannel ch = dir.newByteChannel(name, CREATE);
-          InputStream in = Files.newInputStream(source);
-          OutputStream out = Channels.newOutputStream(ch)) {
-        in.transferTo(out);
-      }
-      permissions(source, dir, name);
-    } else {
-      throw new IOException(what + ": " + source + " is not a file, directory or link");
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException(
+          what
+              + ": the volume is on another filesystem than Weft's data directory, where the"
+              + " artifact is staged, so it cannot be placed there safely");
     }
   }
 
@@ -114,7 +93,7 @@ final class CopyIn {
     Path temp = Path.of("d" + made++);
     Files.createDirectory(scratch.resolve(temp));
     try {
-      scratchDir.move(temp, dir, name);
+      move(temp, dir, name);
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
       // something stands there already: looked at when it is opened
     }
@@ -168,11 +147,5 @@ final class CopyIn {
     } catch (NoSuchFileException e) {
       return null;
     }
-  }
-
-  private static void permissions(Path source, SecureDirectoryStream<Path> dir, Path name)
-      throws IOException {
-    dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW)
-        .setPermissions(Files.getPosixFilePermissions(source, NOFOLLOW));
   }
 }

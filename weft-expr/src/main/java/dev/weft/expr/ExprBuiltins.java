@@ -81,8 +81,14 @@ final class ExprBuiltins {
   private ExprBuiltins() {}
 
   static Pattern regex(String p) {
-    if (PATTERNS.size() > 1024) PATTERNS.clear(); // a cache, not a store of every pattern seen
-    return PATTERNS.computeIfAbsent(p, Pattern::compile);
+    Pattern cached = PATTERNS.get(p);
+    if (cached != null) return cached;
+    Pattern compiled = Regexes.compile(p);
+    if (Regexes.small(p)) {
+      if (PATTERNS.size() > 1024) PATTERNS.clear(); // a cache, not a store of every pattern seen
+      PATTERNS.put(p, compiled);
+    }
+    return compiled;
   }
 
   static Object call(String name, List<Object> a) {

@@ -150,7 +150,7 @@ final class GvEvaluator {
       case "=~", "!~" -> {
         Pattern p;
         try {
-          p = r instanceof Pattern q ? q : Pattern.compile((String) r);
+          p = r instanceof Pattern q ? q : Regexes.compile((String) r);
         } catch (PatternSyntaxException e) {
           throw new ExprException(
               "Unable to compile regexp pattern '" + r + "': " + e.getDescription());

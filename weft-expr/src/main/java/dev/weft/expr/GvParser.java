@@ -98,7 +98,7 @@ final class GvParser {
           t.kind() == GvKind.COMPARATOR && (t.value().equals("=~") || t.value().equals("!~"));
       if (regexOp && out[i + 1].kind() == GvKind.STRING) {
         try {
-          Pattern p = Pattern.compile((String) out[i + 1].value());
+          Pattern p = Regexes.compile((String) out[i + 1].value());
           out[i + 1] = new GvToken(GvKind.PATTERN, p, out[i + 1].column());
         } catch (PatternSyntaxException e) {
           throw new ExprException(

@@ -40,7 +40,7 @@ final class SprigRegex {
           var m = ExprBuiltins.regex(str(a, 0)).matcher(str(a, 1));
           StringBuilder out = new StringBuilder();
           while (m.find()) {
-            String with = expand(m, str(a, 2));
+            String with = expand(m, str(a, 2), out.length());
             ExprLimits.check(out.length() + (double) with.length(), "regexReplaceAll");
             m.appendReplacement(out, com.google.re2j.Matcher.quoteReplacement(with));
           }
@@ -64,12 +64,19 @@ final class SprigRegex {
         "regexSplit",
         a -> {
           int n = intArg(a, 2);
+          // Go's: no parts for n == 0, one empty part for an empty input
+          if (n == 0) return new ArrayList<Object>();
+          if (str(a, 1).isEmpty()) return new ArrayList<Object>(List.of(""));
           String[] parts = ExprBuiltins.regex(str(a, 0)).split(str(a, 1), n < 0 ? -1 : n);
           return new ArrayList<Object>(List.of((Object[]) parts));
         });
   }
 
-  private static String expand(com.google.re2j.Matcher m, String template) {
+  /**
+   * Go's template expansion ($1, ${name}); {@code before} is the size of the result so far, so a
+   * template repeating a huge group is refused as it grows, not once built.
+   */
+  private static String expand(com.google.re2j.Matcher m, String template, long before) {
     StringBuilder sb = new StringBuilder();
     int i = 0;
     while (i < template.length()) {
@@ -109,6 +116,7 @@ final class SprigRegex {
         i = end;
       }
       sb.append(group(m, name));
+      ExprLimits.check(before + (double) sb.length(), "regexReplaceAll");
     }
     return sb.toString();
   }

@@ -241,7 +241,7 @@ final class LogStream {
   private static Pattern pattern(String grep) {
     if (grep == null || grep.isEmpty()) return null;
     try {
-      return Pattern.compile(grep);
+      return dev.weft.expr.Regexes.compile(grep);
     } catch (PatternSyntaxException e) {
       throw ApiException.invalid("grep: not a regular expression: " + e.getMessage());
     }

@@ -47,6 +47,9 @@ public final class StoreLock implements AutoCloseable {
     this.session = session;
   }
 
+  /** How long a check of the session may take before it counts as gone (pgjdbc then closes it). */
+  private static final int VALID_TIMEOUT_SECONDS = 60;
+
   /** How often a PostgreSQL lock's session is checked. */
   static final java.time.Duration WATCH_EVERY = java.time.Duration.ofSeconds(5);
 
@@ -62,7 +65,8 @@ public final class StoreLock implements AutoCloseable {
         .start(
             () -> {
               try {
-                while (session.isValid((int) WATCH_EVERY.toSeconds())) {
+                // A generous timeout: a slow database is not a lost session.
+                while (session.isValid(VALID_TIMEOUT_SECONDS)) {
                   Thread.sleep(WATCH_EVERY);
                 }
               } catch (InterruptedException e) {

@@ -99,10 +99,19 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     enqueue.accept(key);
   }
 
+  /** The workflow itself made the engine or its templates fail: retrying will not mend it. */
+  private static final class DecisionFailed extends RuntimeException {
+    DecisionFailed(Throwable cause) {
+      super(cause);
+    }
+  }
+
   /**
-   * Reconciles once; a throw anywhere (the engine, the store, starting pods; StackOverflowError and
-   * OutOfMemoryError too) is retried, backed off by the queue, and after {@link #MAX_FAILURES} in a
-   * row ends that workflow in Error. One stack trace is logged per workflow, not one per retry.
+   * Reconciles once. When deciding about the workflow throws (the engine or its templates;
+   * StackOverflowError and OutOfMemoryError too), it is retried, backed off by the queue, and after
+   * {@link #MAX_FAILURES} in a row the workflow ends in Error. Anything else (the store, starting
+   * pods) is retried with the queue's growing backoff for as long as it takes: a database restart
+   * must not end the workflows it interrupted. One stack trace is logged per workflow.
    */
   @Override
   public Result reconcile(WorkflowKey key) {
@@ -110,7 +119,8 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Result result = reconcileOnce(key);
       failures.remove(key);
       return result;
-    } catch (Throwable e) {
+    } catch (DecisionFailed wrapped) {
+      Throwable e = wrapped.getCause();
       int n = failures.merge(key, 1, Integer::sum);
       if (n == 1) LOG.log(System.Logger.Level.WARNING, "workflow " + key + ": reconcile failed", e);
       if (n < MAX_FAILURES) return Result.requeue(); // backed off by the queue's rate limiter
@@ -131,11 +141,12 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
         if (a instanceof Action.KillPod kill) pods.kill(saved, kill.podName(), kill.reason());
       }
       return Result.done();
-    } catch (Throwable again) {
+    } catch (RuntimeException again) { // the store, most likely: try again later, backed off
       LOG.log(
           System.Logger.Level.WARNING,
-          "workflow " + key + ": could not be ended in Error either (" + again + "); left as is");
-      return Result.done();
+          "workflow " + key + ": could not be ended in Error yet (" + again + ")");
+      failures.put(key, n - 1);
+      return Result.requeue();
     }
   }
 
@@ -167,7 +178,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       r = engine.reconcile(wf, lib, seen, clock.instant());
     } catch (Throwable e) {
       inbox.putBack(key, uid(wf), events); // for the retry: nothing of them was stored
-      throw e;
+      throw new DecisionFailed(e);
     }
     Workflow saved = wf;
     if (!pending.isEmpty() || !r.status().equals(wf.status())) {
@@ -188,7 +199,13 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
         throw e;
       }
     }
-    act(key, saved, lib, r.actions());
+    try {
+      act(key, saved, lib, r.actions());
+    } catch (RuntimeException | Error e) {
+      // The status is stored, so the engine will not ask for these pods again: a resync will.
+      inbox.putBack(key, uid(wf), List.of(new Event.Resync()));
+      throw e;
+    }
     if (Boolean.TRUE.equals(wf.spec().suspend())
         && events.stream().anyMatch(Event.Resync.class::isInstance)) {
       // A suspended workflow is not walked, so its running pods were not asked for again: keep the
