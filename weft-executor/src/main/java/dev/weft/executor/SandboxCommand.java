@@ -20,8 +20,14 @@ public final class SandboxCommand {
    */
   public static List<String> of(Path root, String hostname, List<String> argv, Path filterDir)
       throws IOException {
+    return of(root, hostname, argv, filterDir, Confinement.forThisProcess());
+  }
+
+  /** The same, confined as {@code confinement} says (a root or an unprivileged Weft's). */
+  static List<String> of(
+      Path root, String hostname, List<String> argv, Path filterDir, Confinement confinement)
+      throws IOException {
     SandboxLauncher.prepareRoot(root);
-    Confinement confinement = Confinement.forThisProcess();
     confinement.handOver(root);
     ContainerSecurity security = ContainerSecurity.DEFAULT;
     Path environment =
