@@ -165,16 +165,31 @@ final class Confinement {
     return caps;
   }
 
-  private static String filterFile(boolean allowTracing, Path filterDir) throws IOException {
+  // Built and named once: they are the same for every container of this host.
+  private static final byte[] PROGRAM = program(false);
+  private static final byte[] PROGRAM_TRACING = program(true);
+  private static final String NAME = fileName(PROGRAM);
+  private static final String NAME_TRACING = fileName(PROGRAM_TRACING);
+
+  private static byte[] program(boolean allowTracing) {
     SeccompFilter.Arch arch = SeccompFilter.host();
-    if (arch == null) {
+    return arch == null ? null : SeccompFilter.program(arch, allowTracing);
+  }
+
+  private static String fileName(byte[] program) {
+    if (program == null) return null;
+    return "seccomp-" + HexFormat.of().formatHex(sha256(program), 0, 8) + ".bpf";
+  }
+
+  private static String filterFile(boolean allowTracing, Path filterDir) throws IOException {
+    if (PROGRAM == null) {
       throw new IOException(
           "no seccomp filter for this CPU architecture ("
               + System.getProperty("os.arch")
               + "); containers cannot be confined");
     }
-    byte[] program = SeccompFilter.program(arch, allowTracing);
-    String name = "seccomp-" + HexFormat.of().formatHex(sha256(program), 0, 8) + ".bpf";
+    byte[] program = allowTracing ? PROGRAM_TRACING : PROGRAM;
+    String name = allowTracing ? NAME_TRACING : NAME;
     Path file = filterDir.resolve(name);
     if (!Files.exists(file)) {
       Files.createDirectories(filterDir);

@@ -3,14 +3,11 @@ package dev.weft.executor;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +40,7 @@ final class CopyIn {
     Files.createDirectories(base);
     // Beside the source: Weft's own, and on the data directory's filesystem, as volumes are.
     Path scratch = Files.createTempDirectory(source.toAbsolutePath().getParent(), ".copy-in");
-    try (SecureDirectoryStream<Path> scratchDir = open(scratch)) {
+    try (SecureDirectoryStream<Path> scratchDir = SafePaths.openSecure(scratch)) {
       new CopyIn(scratch, scratchDir, what).copy(source, base, parts);
     } finally {
       FileTrees.deleteQuietly(scratch);
@@ -59,11 +56,11 @@ final class CopyIn {
       Files.setPosixFilePermissions(
           scratch.resolve(tree), Files.getPosixFilePermissions(source, NOFOLLOW));
     }
-    SecureDirectoryStream<Path> dir = open(base);
+    SecureDirectoryStream<Path> dir = SafePaths.openSecure(base);
     try {
       for (int i = 0; i < parts.length - 1; i++) {
         Path name = Path.of(parts[i]);
-        if (attributes(dir, name) == null) mkdir(dir, name);
+        if (SafePaths.entry(dir, name) == null) mkdir(dir, name);
         SecureDirectoryStream<Path> next = enter(dir, name);
         dir.close();
         dir = next;
@@ -102,7 +99,7 @@ final class CopyIn {
   /** Removes {@code name} under {@code dir} (a tree, recursively), through handles only. */
   private static void remove(SecureDirectoryStream<Path> dir, Path name, int depth)
       throws IOException {
-    BasicFileAttributes a = attributes(dir, name);
+    BasicFileAttributes a = SafePaths.entry(dir, name);
     if (a == null) return;
     if (a.isDirectory()) {
       if (depth > SafePaths.MAX_DEPTH) throw new IOException(name + ": nested too deep");
@@ -120,7 +117,7 @@ final class CopyIn {
   /** Opens the directory {@code name} under {@code dir}; a link there is refused. */
   private SecureDirectoryStream<Path> enter(SecureDirectoryStream<Path> dir, Path name)
       throws IOException {
-    BasicFileAttributes a = attributes(dir, name);
+    BasicFileAttributes a = SafePaths.entry(dir, name);
     if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
       throw new IOException(
           what + ": \"" + name + "\" is a symbolic link or not a directory; Weft follows no link");
@@ -129,23 +126,6 @@ final class CopyIn {
       return dir.newDirectoryStream(name, NOFOLLOW);
     } catch (IOException e) {
       throw new IOException(what + ": \"" + name + "\" changed while it was opened", e);
-    }
-  }
-
-  private static SecureDirectoryStream<Path> open(Path base) throws IOException {
-    DirectoryStream<Path> d = Files.newDirectoryStream(base);
-    if (d instanceof SecureDirectoryStream<Path> s) return s;
-    d.close();
-    throw new IOException("this platform cannot write files without following symlinks");
-  }
-
-  private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name)
-      throws IOException {
-    try {
-      return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
-          .readAttributes();
-    } catch (NoSuchFileException e) {
-      return null;
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.weft.executor;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,11 +32,8 @@ final class Ownership {
     if (!Files.exists(top, NOFOLLOW) || Files.isSymbolicLink(top)) return;
     adopt(Files.getFileAttributeView(top, PosixFileAttributeView.class, NOFOLLOW), uid, gid);
     if (!Files.isDirectory(top, NOFOLLOW)) return;
-    try (DirectoryStream<Path> dir = Files.newDirectoryStream(top)) {
-      if (!(dir instanceof SecureDirectoryStream<Path> secure)) {
-        throw new IOException("this platform cannot walk directories without following links");
-      }
-      walk(secure, uid, gid, 0);
+    try (SecureDirectoryStream<Path> dir = SafePaths.openSecure(top)) {
+      walk(dir, uid, gid, 0);
     }
   }
 

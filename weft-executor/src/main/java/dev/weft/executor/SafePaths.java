@@ -40,6 +40,27 @@ public final class SafePaths {
   private SafePaths() {}
 
   /**
+   * The directory {@code dir} (a path Weft chose) as a handle through which its entries are opened
+   * relative to it ({@code openat}), never by a path a step could redirect.
+   */
+  static SecureDirectoryStream<Path> openSecure(Path dir) throws IOException {
+    DirectoryStream<Path> d = Files.newDirectoryStream(dir);
+    if (d instanceof SecureDirectoryStream<Path> s) return s;
+    d.close();
+    throw new IOException("this platform cannot open files without following symlinks");
+  }
+
+  /** The attributes of entry {@code name} of {@code dir} (a link's own), or null if none. */
+  static BasicFileAttributes entry(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+    try {
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+          .readAttributes();
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /**
    * The most {@link #readString} reads: an output parameter ends up in the workflow's status, which
    * Kubernetes limits to about 1.5 MiB as a whole.
    */
@@ -262,25 +283,16 @@ public final class SafePaths {
     }
 
     private static SecureDirectoryStream<Path> open(Path base) throws IOException {
-      DirectoryStream<Path> d;
       try {
-        d = Files.newDirectoryStream(base);
+        return openSecure(base);
       } catch (NoSuchFileException e) {
         return null;
       }
-      if (d instanceof SecureDirectoryStream<Path> s) return s;
-      d.close();
-      throw new IOException("this platform cannot open files without following symlinks");
     }
 
     private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name)
         throws IOException {
-      try {
-        return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
-            .readAttributes();
-      } catch (NoSuchFileException e) {
-        return null;
-      }
+      return entry(dir, name);
     }
 
     IOException isLink(String relative) {
