@@ -1,0 +1,2 @@
+/** Kubernetes mode: Weft's store and pod runtime on an API server. */
+package dev.weft.kube;
