@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.controller.cron.CronController;
 import dev.weft.controller.pod.OutputCollector;
-import dev.weft.controller.pod.PodLauncher;
+import dev.weft.controller.pod.LocalPods;
 import dev.weft.controller.pod.PodPlanner;
+import dev.weft.controller.pod.PodRuntime;
 import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowKey;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +44,8 @@ import java.util.function.Consumer;
 public final class ControlPlane implements AutoCloseable {
   private final Store store;
   private final AutoCloseable storeCloser;
-  private final PodLauncher pods;
+  private final PodRuntime pods;
+  private final LocalPods local;
   private final WorkflowController workflows;
   private final CronController crons;
   private final SandboxMode.Probe sandbox;
@@ -68,20 +71,47 @@ public final class ControlPlane implements AutoCloseable {
       HostAccess hostAccess,
       Limits limits)
       throws IOException {
+    this(
+        sandbox,
+        store,
+        storeCloser,
+        service,
+        localPods(dataDir, sandbox, custom, hostAccess),
+        limits,
+        Clock.systemDefaultZone());
+  }
+
+  private ControlPlane(
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable storeCloser,
+      boolean service,
+      LocalPods local,
+      Limits limits,
+      Clock clock)
+      throws IOException {
+    this(sandbox, store, storeCloser, service, local, local, limits, clock, 4);
+  }
+
+  private ControlPlane(
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable storeCloser,
+      boolean service,
+      PodRuntime pods,
+      LocalPods local,
+      Limits limits,
+      Clock clock,
+      int workers)
+      throws IOException {
     this.sandbox = sandbox;
     this.store = store;
     this.storeCloser = storeCloser;
     this.killStepsOnClose = !service;
-    Clock clock = Clock.systemDefaultZone();
-    DataDir.createPrivate(dataDir);
-    this.artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
-    ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
-    Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
-    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), hostAccess);
-    this.pods =
-        new PodLauncher(
-            executor, planner, new OutputCollector(artifacts), dataDir.resolve("pods"), clock);
-    this.workflows = new WorkflowController(store, new Engine(limits), pods, clock, 4);
+    this.pods = pods;
+    this.local = local;
+    this.artifacts = local == null ? null : local.artifacts();
+    this.workflows = new WorkflowController(store, new Engine(limits), pods, clock, workers);
     this.crons = service ? new CronController(store, clock) : null;
     try {
       if (crons != null) {
@@ -93,6 +123,41 @@ public final class ControlPlane implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while starting the controllers", e);
     }
+  }
+
+  private static LocalPods localPods(
+      Path dataDir, SandboxMode.Probe sandbox, Executor custom, HostAccess hostAccess)
+      throws IOException {
+    DataDir.createPrivate(dataDir);
+    ArtifactRepository artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
+    ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
+    Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
+    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), hostAccess);
+    return new LocalPods(
+        executor,
+        planner,
+        new OutputCollector(artifacts),
+        dataDir.resolve("pods"),
+        Clock.systemDefaultZone());
+  }
+
+  /**
+   * For `weft controller`: workflows in {@code store} (the API server), steps on {@code pods} (Pods
+   * on the cluster), {@code workers} reconciling at once; the CronWorkflow controller runs.
+   * Closing stops the controllers and leaves the pods to the next leader.
+   */
+  public static ControlPlane cluster(
+      Store store, AutoCloseable closeStore, PodRuntime pods, int workers) throws IOException {
+    return new ControlPlane(
+        new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
+        store,
+        closeStore,
+        true,
+        pods,
+        null,
+        limits(),
+        Clock.systemDefaultZone(),
+        workers);
   }
 
   /**
@@ -208,10 +273,16 @@ public final class ControlPlane implements AutoCloseable {
     return store;
   }
 
-  public PodLauncher pods() {
+  public PodRuntime pods() {
     return pods;
   }
 
+  /** The host-process pods of local mode; empty on a cluster. */
+  public Optional<LocalPods> localPods() {
+    return Optional.ofNullable(local);
+  }
+
+  /** The local artifact directory; null on a cluster, whose artifacts are in S3. */
   public ArtifactRepository artifacts() {
     return artifacts;
   }

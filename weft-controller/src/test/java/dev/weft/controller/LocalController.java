@@ -2,7 +2,7 @@ package dev.weft.controller;
 
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.controller.pod.OutputCollector;
-import dev.weft.controller.pod.PodLauncher;
+import dev.weft.controller.pod.LocalPods;
 import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowReconciler;
@@ -18,13 +18,13 @@ import java.time.Clock;
 /** A workflow controller over an in-memory store whose steps are real sandboxed processes. */
 public final class LocalController implements AutoCloseable {
   public final InMemoryStore store = new InMemoryStore();
-  private final PodLauncher pods;
+  private final LocalPods pods;
   private final WorkflowController controller;
 
   public LocalController(Path dir, WorkflowReconciler.Decider engine) throws Exception {
     ArtifactRepository artifacts = new ArtifactRepository(dir.resolve("artifacts"));
     pods =
-        new PodLauncher(
+        new LocalPods(
             new SandboxExecutor(
                 new ImageProfiles(dir.resolve("shims")), SandboxMode.probe().mode()),
             new PodPlanner(artifacts, dir.resolve("volumes"), HostAccess.none()),

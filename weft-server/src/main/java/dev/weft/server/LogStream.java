@@ -73,7 +73,7 @@ final class LogStream {
         boolean wrote = false;
         boolean more = false;
         for (String pod : pods(wf, wanted)) {
-          for (Path file : plane.pods().logFiles(wf, pod, container)) {
+          for (Path file : plane.localPods().orElseThrow().logFiles(wf, pod, container)) {
             Cursor c = cursors.computeIfAbsent(file, f -> new Cursor());
             List<String> lines = newLines(file, c, last, tail);
             more |= c.more;
@@ -214,7 +214,7 @@ final class LogStream {
     named.stream().map(c -> c.name()).filter(n -> n != null).forEach(known::add);
     if (known.contains(container)) return;
     for (String pod : pods(wf, wanted)) {
-      if (Files.exists(plane.pods().logFiles(wf, pod, container).get(0))) return;
+      if (Files.exists(plane.localPods().orElseThrow().logFiles(wf, pod, container).get(0))) return;
     }
     throw ApiException.notFound(
         "container \""

@@ -62,13 +62,13 @@ public final class WorkflowReruns {
     }
     Map<String, Path> retired = new LinkedHashMap<>();
     for (String pod : result.podsToDelete()) {
-      plane.pods().retire(wf, pod).ifPresent(aside -> retired.put(pod, aside));
+      plane.localPods().orElseThrow().retire(wf, pod).ifPresent(aside -> retired.put(pod, aside));
     }
     Workflow saved;
     try {
       saved = plane.store().update(result.workflow());
     } catch (RuntimeException e) {
-      for (var back : retired.entrySet()) plane.pods().restore(wf, back.getKey(), back.getValue());
+      for (var back : retired.entrySet()) plane.localPods().orElseThrow().restore(wf, back.getKey(), back.getValue());
       throw e;
     }
     retired.values().forEach(FileTrees::deleteQuietly);

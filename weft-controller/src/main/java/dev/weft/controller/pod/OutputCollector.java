@@ -36,6 +36,10 @@ public final class OutputCollector {
     this.artifacts = artifacts;
   }
 
+  public ArtifactRepository artifacts() {
+    return artifacts;
+  }
+
   public Event.PodFinished collect(
       Action.RunPod run, Workflow wf, RunningPod pod, PodOutcome outcome, Instant now) {
     Template t = run.template();

@@ -1,7 +1,7 @@
 package dev.weft.controller.workflow;
 
 import dev.weft.controller.informer.StoreInformers;
-import dev.weft.controller.pod.PodLauncher;
+import dev.weft.controller.pod.PodRuntime;
 import dev.weft.engine.Engine;
 import dev.weft.engine.event.Event;
 import dev.weft.model.Workflow;
@@ -33,13 +33,13 @@ public final class WorkflowController implements AutoCloseable {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public WorkflowController(
-      Store store, Engine engine, PodLauncher pods, Clock clock, int workers) {
+      Store store, Engine engine, PodRuntime pods, Clock clock, int workers) {
     this(store, engine::reconcile, pods, clock, workers);
   }
 
   /** A controller whose workflows are decided by {@code engine} (a stand-in, in tests). */
   public WorkflowController(
-      Store store, WorkflowReconciler.Decider engine, PodLauncher pods, Clock clock, int workers) {
+      Store store, WorkflowReconciler.Decider engine, PodRuntime pods, Clock clock, int workers) {
     Controller<?>[] self = new Controller<?>[1];
     this.reconciler =
         new WorkflowReconciler(

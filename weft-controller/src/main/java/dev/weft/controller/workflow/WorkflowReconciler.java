@@ -1,6 +1,6 @@
 package dev.weft.controller.workflow;
 
-import dev.weft.controller.pod.PodLauncher;
+import dev.weft.controller.pod.PodRuntime;
 import dev.weft.controller.retention.Retention;
 import dev.weft.engine.Engine;
 import dev.weft.engine.Library;
@@ -53,7 +53,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   private final Decider engine;
   private final java.util.Map<WorkflowKey, Integer> failures =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private final PodLauncher pods;
+  private final PodRuntime pods;
   private final Inbox inbox;
   private final LibraryLoader libraries;
   private final MemoCache memos;
@@ -63,7 +63,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   public WorkflowReconciler(
       Store store,
       Engine engine,
-      PodLauncher pods,
+      PodRuntime pods,
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue) {
@@ -73,7 +73,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   public WorkflowReconciler(
       Store store,
       Decider engine,
-      PodLauncher pods,
+      PodRuntime pods,
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue) {

@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * a workflow deleted and created again under the same name never meets its predecessor's pods, and
  * a restarted launcher asked for a pod again finds (and re-adopts) what the executor left there.
  */
-public final class PodLauncher {
+public final class LocalPods implements PodRuntime {
   private record PodKey(String workflowUid, String podName) {}
 
   private final Executor executor;
@@ -39,7 +39,12 @@ public final class PodLauncher {
   private final Clock clock;
   private final Map<PodKey, RunningPod> running = new ConcurrentHashMap<>();
 
-  public PodLauncher(
+  /** The artifact directory the collector saves outputs to. */
+  public dev.weft.controller.artifact.ArtifactRepository artifacts() {
+    return collector.artifacts();
+  }
+
+  public LocalPods(
       Executor executor,
       PodPlanner planner,
       OutputCollector collector,
@@ -53,6 +58,7 @@ public final class PodLauncher {
   }
 
   /** Starts the pod unless it already runs; {@code report} receives its events. */
+  @Override
   public void start(
       Workflow wf,
       WorkflowSpec spec,
@@ -94,6 +100,7 @@ public final class PodLauncher {
   /**
    * Kills the pod; one an earlier process started and nobody adopted is killed through its shims.
    */
+  @Override
   public void kill(Workflow wf, String podName, String reason) {
     RunningPod pod = running.get(key(wf, podName));
     if (pod != null) pod.kill(reason);
@@ -101,11 +108,13 @@ public final class PodLauncher {
   }
 
   /** Kills every pod this launcher runs (`weft run` ending; a server leaves them to be adopted). */
+  @Override
   public void killAll(String reason) {
     running.values().forEach(p -> p.kill(reason));
   }
 
   /** Kills the workflow's pods and removes their files: the workflow is gone. */
+  @Override
   public void forget(Workflow wf) {
     String uid = uid(wf);
     running.forEach(
@@ -126,6 +135,7 @@ public final class PodLauncher {
   }
 
   /** Removes an ended pod's files (sandbox and logs), as Argo's podGC deletes the Pod. */
+  @Override
   public void remove(Workflow wf, String podName) {
     if (running.containsKey(key(wf, podName))) return;
     SandboxExecutor.killLeftovers(podDir(wf, podName));
@@ -133,6 +143,7 @@ public final class PodLauncher {
   }
 
   /** Whether any pod of the workflow still runs here (a killed one may be in its grace period). */
+  @Override
   public boolean anyRunning(Workflow wf) {
     String uid = uid(wf);
     return running.keySet().stream().anyMatch(k -> k.workflowUid().equals(uid));
@@ -159,6 +170,7 @@ public final class PodLauncher {
     Files.move(retired, podDir(wf, podName));
   }
 
+  @Override
   public int runningCount() {
     return running.size();
   }
@@ -170,6 +182,7 @@ public final class PodLauncher {
    * The end of the container's output (stdout then stderr, the last {@link #LOG_LIMIT} bytes of
    * each), read from the pod's files; empty once gone.
    */
+  @Override
   public Optional<String> logs(Workflow wf, String podName, String container) {
     List<Path> files = logFiles(wf, podName, container);
     try {
