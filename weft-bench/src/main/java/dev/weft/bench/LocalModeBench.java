@@ -99,8 +99,18 @@ final class LocalModeBench {
             .toList();
     List<Double> gaps = new ArrayList<>();
     for (int i = 0; i + 1 < steps.size(); i++) {
-      Path ended = plane.localPods().orElseThrow().podDir(wf, steps.get(i).podName()).resolve("state/main/exit");
-      Path next = plane.localPods().orElseThrow().podDir(wf, steps.get(i + 1).podName()).resolve("state/main/started");
+      Path ended =
+          plane
+              .localPods()
+              .orElseThrow()
+              .podDir(wf, steps.get(i).podName())
+              .resolve("state/main/exit");
+      Path next =
+          plane
+              .localPods()
+              .orElseThrow()
+              .podDir(wf, steps.get(i + 1).podName())
+              .resolve("state/main/started");
       long nanos =
           Files.getLastModifiedTime(next).to(java.util.concurrent.TimeUnit.NANOSECONDS)
               - Files.getLastModifiedTime(ended).to(java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -3,8 +3,9 @@ package dev.weft.controller;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.controller.cron.CronController;
-import dev.weft.controller.pod.OutputCollector;
+import dev.weft.controller.informer.InformerSource;
 import dev.weft.controller.pod.LocalPods;
+import dev.weft.controller.pod.OutputCollector;
 import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.pod.PodRuntime;
 import dev.weft.controller.workflow.PendingResumes;
@@ -90,12 +91,23 @@ public final class ControlPlane implements AutoCloseable {
       Limits limits,
       Clock clock)
       throws IOException {
-    this(sandbox, store, storeCloser, service, local, local, limits, clock, 4);
+    this(
+        sandbox,
+        store,
+        InformerSource.of(store),
+        storeCloser,
+        service,
+        local,
+        local,
+        limits,
+        clock,
+        4);
   }
 
   private ControlPlane(
       SandboxMode.Probe sandbox,
       Store store,
+      InformerSource informers,
       AutoCloseable storeCloser,
       boolean service,
       PodRuntime pods,
@@ -111,8 +123,10 @@ public final class ControlPlane implements AutoCloseable {
     this.pods = pods;
     this.local = local;
     this.artifacts = local == null ? null : local.artifacts();
-    this.workflows = new WorkflowController(store, new Engine(limits), pods, clock, workers);
-    this.crons = service ? new CronController(store, clock) : null;
+    this.workflows =
+        new WorkflowController(
+            store, informers, new Engine(limits)::reconcile, pods, clock, workers);
+    this.crons = service ? new CronController(store, informers, clock) : null;
     try {
       if (crons != null) {
         workflows.onChange(crons::workflowChanged);
@@ -143,14 +157,16 @@ public final class ControlPlane implements AutoCloseable {
 
   /**
    * For `weft controller`: workflows in {@code store} (the API server), steps on {@code pods} (Pods
-   * on the cluster), {@code workers} reconciling at once; the CronWorkflow controller runs.
-   * Closing stops the controllers and leaves the pods to the next leader.
+   * on the cluster), {@code workers} reconciling at once; the CronWorkflow controller runs. Closing
+   * stops the controllers and leaves the pods to the next leader.
    */
   public static ControlPlane cluster(
-      Store store, AutoCloseable closeStore, PodRuntime pods, int workers) throws IOException {
+      Store store, InformerSource informers, AutoCloseable closeStore, PodRuntime pods, int workers)
+      throws IOException {
     return new ControlPlane(
         new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
         store,
+        informers,
         closeStore,
         true,
         pods,

@@ -1,8 +1,8 @@
 package dev.weft.controller;
 
 import dev.weft.controller.artifact.ArtifactRepository;
-import dev.weft.controller.pod.OutputCollector;
 import dev.weft.controller.pod.LocalPods;
+import dev.weft.controller.pod.OutputCollector;
 import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowReconciler;

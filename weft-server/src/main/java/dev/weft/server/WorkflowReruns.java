@@ -68,7 +68,8 @@ public final class WorkflowReruns {
     try {
       saved = plane.store().update(result.workflow());
     } catch (RuntimeException e) {
-      for (var back : retired.entrySet()) plane.localPods().orElseThrow().restore(wf, back.getKey(), back.getValue());
+      for (var back : retired.entrySet())
+        plane.localPods().orElseThrow().restore(wf, back.getKey(), back.getValue());
       throw e;
     }
     retired.values().forEach(FileTrees::deleteQuietly);

@@ -1,6 +1,6 @@
 package dev.weft.controller.cron;
 
-import dev.weft.controller.informer.StoreInformers;
+import dev.weft.controller.informer.InformerSource;
 import dev.weft.model.CronWorkflow;
 import dev.weft.model.Workflow;
 import dev.weft.runtime.Controller;
@@ -20,13 +20,16 @@ public final class CronController implements AutoCloseable {
   private final Controller<CronKey> controller;
 
   public CronController(Store store, Clock clock) {
+    this(store, InformerSource.of(store), clock);
+  }
+
+  public CronController(Store store, InformerSource informers, Clock clock) {
     this.controller =
         Controller.builder("cronworkflow", new CronWorkflowReconciler(store, clock))
             .workers(2)
             .build();
     this.informer =
-        StoreInformers.of(
-            store,
+        informers.informer(
             CronWorkflow.class,
             c -> new CronKey(c.metadata().namespaceOrDefault(), c.metadata().name()));
     informer.addEventHandler(

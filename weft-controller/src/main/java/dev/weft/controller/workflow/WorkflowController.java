@@ -1,6 +1,6 @@
 package dev.weft.controller.workflow;
 
-import dev.weft.controller.informer.StoreInformers;
+import dev.weft.controller.informer.InformerSource;
 import dev.weft.controller.pod.PodRuntime;
 import dev.weft.engine.Engine;
 import dev.weft.engine.event.Event;
@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * <p>Every workflow the informer first sees is reconciled with a {@link Event.Resync}: a process
  * that just started knows none of the pods a previous one started, so it asks for them again and
  * the executor re-adopts them. Updates wake the reconciler only when the spec changed (suspend,
- * shutdown, retry): the reconciler's own status writes would otherwise wake it for nothing.
+ * shutdown, retry) or someone else changed the status (`argo resume`, `argo node set`): the
+ * reconciler's own writes would otherwise wake it for nothing.
  */
 public final class WorkflowController implements AutoCloseable {
   private final Informer<WorkflowKey, Workflow> informer;
@@ -32,14 +33,24 @@ public final class WorkflowController implements AutoCloseable {
   private final java.util.List<Consumer<Workflow>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  public WorkflowController(
-      Store store, Engine engine, PodRuntime pods, Clock clock, int workers) {
+  public WorkflowController(Store store, Engine engine, PodRuntime pods, Clock clock, int workers) {
     this(store, engine::reconcile, pods, clock, workers);
   }
 
   /** A controller whose workflows are decided by {@code engine} (a stand-in, in tests). */
   public WorkflowController(
       Store store, WorkflowReconciler.Decider engine, PodRuntime pods, Clock clock, int workers) {
+    this(store, InformerSource.of(store), engine, pods, clock, workers);
+  }
+
+  /** A controller whose informer comes from {@code informers} (the API server, on a cluster). */
+  public WorkflowController(
+      Store store,
+      InformerSource informers,
+      WorkflowReconciler.Decider engine,
+      PodRuntime pods,
+      Clock clock,
+      int workers) {
     Controller<?>[] self = new Controller<?>[1];
     this.reconciler =
         new WorkflowReconciler(
@@ -51,7 +62,7 @@ public final class WorkflowController implements AutoCloseable {
             key -> ((Controller<WorkflowKey>) self[0]).enqueue(key));
     this.controller = Controller.builder("workflow", reconciler).workers(workers).build();
     self[0] = controller;
-    this.informer = StoreInformers.of(store, Workflow.class, WorkflowKey::of);
+    this.informer = informers.informer(Workflow.class, WorkflowKey::of);
     informer.addEventHandler(
         new EventHandler<>() {
           @Override
@@ -62,7 +73,10 @@ public final class WorkflowController implements AutoCloseable {
 
           @Override
           public void onUpdate(Workflow before, Workflow after) {
-            if (!Objects.equals(before.metadata().generation(), after.metadata().generation())) {
+            // Someone else's change of the spec or the status (`argo resume` edits the status).
+            if (!reconciler.wroteLast(after)
+                && (!Objects.equals(before.metadata().generation(), after.metadata().generation())
+                    || !Objects.equals(before.status(), after.status()))) {
               controller.enqueue(WorkflowKey.of(after));
             }
             tell(after);

@@ -87,6 +87,19 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     this.enqueue = enqueue;
   }
 
+  /** The version of each workflow this reconciler wrote last: its own changes need no wake-up. */
+  private final Map<WorkflowKey, String> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Workflow remember(Workflow saved) {
+    written.put(WorkflowKey.of(saved), String.valueOf(saved.metadata().resourceVersion()));
+    return saved;
+  }
+
+  /** Whether this version of the workflow is this reconciler's own last write. */
+  public boolean wroteLast(Workflow wf) {
+    return String.valueOf(wf.metadata().resourceVersion()).equals(written.get(WorkflowKey.of(wf)));
+  }
+
   /** Records an event for a workflow and wakes its controller. */
   public void report(WorkflowKey key, Event event) {
     inbox.add(key, event);
@@ -136,7 +149,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       if (found.isEmpty() || found.get().completed()) return Result.done();
       Workflow wf = found.get();
       Reconciliation r = errored(wf, n, e);
-      Workflow saved = store.updateStatus(wf.withStatus(r.status()));
+      Workflow saved = remember(store.updateStatus(wf.withStatus(r.status())));
       for (Action a : r.actions()) {
         if (a instanceof Action.KillPod kill) pods.kill(saved, kill.podName(), kill.reason());
       }
@@ -154,6 +167,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
     if (found.isEmpty()) {
       inbox.forget(key);
+      written.remove(key);
       return Result.done();
     }
     Workflow wf = found.get();
@@ -185,9 +199,10 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       try {
         // the resumes' effect and their removal in one write: each is applied exactly once
         saved =
-            pending.isEmpty()
-                ? store.updateStatus(wf.withStatus(r.status()))
-                : store.update(PendingResumes.cleared(wf.withStatus(r.status())));
+            remember(
+                pending.isEmpty()
+                    ? store.updateStatus(wf.withStatus(r.status()))
+                    : store.update(PendingResumes.cleared(wf.withStatus(r.status()))));
       } catch (StoreException.Conflict e) {
         inbox.putBack(key, uid(wf), events);
         return Result.requeue();
@@ -286,7 +301,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Optional<Workflow> relabelled = PhaseLabels.update(wf);
     if (relabelled.isEmpty()) return Optional.of(wf);
     try {
-      return Optional.of(store.update(relabelled.get()));
+      return Optional.of(remember(store.update(relabelled.get())));
     } catch (StoreException.Conflict | StoreException.NotFound e) {
       return Optional.empty();
     }
