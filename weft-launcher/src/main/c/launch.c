@@ -118,7 +118,7 @@ static long parse_grace(const char *s) {
   errno = 0;
   long v = strtol(s, &end, 10);
   /* The bound keeps deadline arithmetic in milliseconds far from overflow. */
-  if (errno || end == s || *end || v < 0 || v > 1000000 || *s == '+' || *s == ' ')
+  if (*s < '0' || *s > '9' || errno || *end || v > 1000000)
     usage_error("--grace wants whole seconds from 0 to 1000000, not '%s'", s);
   return v;
 }

@@ -187,9 +187,18 @@ int cmd_run(const struct run_opts *o) {
   const char *var = var_dir();
   char *ctr = xasprintf("%s/ctr", var);
   char *dir = xasprintf("%s/ctr/%s", var, o->name);
-  if (mkdirs(var, 0755) != 0 || ensure_shared_dir(ctr) != 0 ||
-      (mkdir(dir, 0755) != 0 && errno != EEXIST)) {
-    msg("cannot create %s: %s", dir, strerror(errno));
+  const char *failed = mkdirs(var, 0755) != 0           ? var
+                       : ensure_shared_dir(ctr) != 0        ? ctr
+                       : mkdir(dir, 0755) && errno != EEXIST ? dir
+                                                             : NULL;
+  if (failed) {
+    msg("cannot create %s: %s", failed, strerror(errno));
+    return EXIT_LAUNCHER;
+  }
+  /* Everything below is opened by path, so the directory itself must not lead elsewhere. */
+  struct stat st;
+  if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    msg("%s is not a directory", dir);
     return EXIT_LAUNCHER;
   }
   char *started = xasprintf("%s/started", dir);

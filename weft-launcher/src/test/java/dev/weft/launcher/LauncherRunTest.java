@@ -1,10 +1,13 @@
 package dev.weft.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,5 +123,55 @@ class LauncherRunTest {
     }
     assertThat(launch.run("run", "--name", "../main", "--", "true").code()).isEqualTo(64);
     assertThat(launch.var.resolve("ctr/main")).doesNotExist();
+  }
+
+  /**
+   * A pod's containers may run as different users; each must be able to start, log and publish
+   * outputs in the shared directory, which Kubernetes creates world-writable.
+   */
+  @Test
+  void containersRunningAsDifferentNonRootUsersShareTheDirectory() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name"))
+            && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+        "needs root and setpriv to run the launcher as other users");
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = LauncherBinary.extractTo(tmp.resolve("bin"));
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    Files.createDirectories(launch.var);
+    for (Path dir : List.of(work, launch.var)) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+
+    for (String uid : List.of("65534", "4321")) {
+      Path file = work.resolve("p" + uid);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "/usr/bin/setpriv",
+                  "--reuid=" + uid,
+                  "--regid=" + uid,
+                  "--clear-groups",
+                  bin.toString(),
+                  "run",
+                  "--name",
+                  "c" + uid,
+                  "--param",
+                  "p" + uid + "=" + file,
+                  "--",
+                  "sh",
+                  "-c",
+                  "id -u > " + file)
+              .redirectErrorStream(true);
+      pb.environment().put("WEFT_VAR", launch.var.toString());
+      Process p = pb.start();
+      p.getOutputStream().close();
+      String output = new String(p.getInputStream().readAllBytes());
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(output).isZero();
+    }
+
+    assertThat(Files.readString(launch.param("p65534"))).isEqualTo("65534\n");
+    assertThat(Files.readString(launch.param("p4321"))).isEqualTo("4321\n");
+    assertThat(launch.ctrText("c4321", "exit")).isEqualTo("0");
   }
 }
