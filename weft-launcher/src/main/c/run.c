@@ -241,6 +241,9 @@ int cmd_run(const struct run_opts *o) {
   if (sfd < 0) fatal("signalfd: %s", strerror(errno));
   /* Our log may be a closed pipe; that must be an error we see, not our death. */
   signal(SIGPIPE, SIG_IGN);
+  /* An inherited SIG_IGN for SIGCHLD would have the kernel reap the child, and its exit code
+   * would be lost. */
+  signal(SIGCHLD, SIG_DFL);
 
   struct child c = {0};
   c.pid = fork();

@@ -172,7 +172,11 @@ class LauncherOutputsTest {
             .start(
                 () -> {
                   try {
-                    while (!Files.exists(exit, LinkOption.NOFOLLOW_LINKS)) Thread.onSpinWait();
+                    long deadline = System.nanoTime() + Launch.TIMEOUT.toNanos();
+                    while (!Files.exists(exit, LinkOption.NOFOLLOW_LINKS)) {
+                      if (System.nanoTime() > deadline) throw new AssertionError("no exit file");
+                      Thread.onSpinWait();
+                    }
                     seen.set(
                         Files.readString(exit)
                             + "|"
