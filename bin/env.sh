@@ -19,3 +19,8 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "weft: installing Maven" >&2
   apt-get install -y maven >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y maven >/dev/null; }
 fi
+# weft-launcher links a static binary: gcc and the static C library.
+if ! command -v gcc >/dev/null 2>&1 || [ ! -f "$(gcc -print-file-name=libc.a 2>/dev/null)" ]; then
+  echo "weft: installing gcc and libc6-dev (for the static launcher)" >&2
+  apt-get install -y gcc libc6-dev >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y gcc libc6-dev >/dev/null; }
+fi

@@ -304,6 +304,11 @@ public final class KubeStore implements Store {
     return (T) decode(raw, like.getClass());
   }
 
+  /** A part of an object (a task result's outputs) as Weft's type, ignoring what it lacks. */
+  public static <T> T decodeValue(Object tree, Class<T> type) {
+    return LENIENT.convertValue(tree, type);
+  }
+
   static <T> T decode(ObjectNode raw, Class<T> type) {
     ObjectNode tree = NodePacking.unpack(raw);
     try {
