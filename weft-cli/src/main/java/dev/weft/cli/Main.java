@@ -44,6 +44,8 @@ public final class Main implements Callable<Integer> {
     cli.addSubcommand(new RunCommand(out, err, interrupts));
     cli.addSubcommand(new LintCommand(out));
     cli.addSubcommand(new ServerCommand(out, err, interrupts));
+    cli.addSubcommand(new ControllerCommand(err, interrupts));
+    cli.addSubcommand(new ExecutorCommand());
     cli.addSubcommand(new SubmitCommand(out, err));
     cli.addSubcommand(new ListCommand(out, err));
     cli.addSubcommand(new GetCommand(out, err));

@@ -24,8 +24,7 @@ public interface ArtifactTransfer {
         }
 
         @Override
-        public void materialize(String namespace, Artifact artifact, Path dest)
-            throws IOException {
+        public void materialize(String namespace, Artifact artifact, Path dest) throws IOException {
           save(namespace, "", dest, true);
         }
       };

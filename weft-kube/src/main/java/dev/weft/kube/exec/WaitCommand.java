@@ -49,7 +49,9 @@ public final class WaitCommand {
   }
 
   public int run() throws IOException, InterruptedException {
-    OutputPlan plan = KubeStore.decodeValue(Codec.json().readTree(need(PodProtocol.ENV_OUTPUTS)), OutputPlan.class);
+    OutputPlan plan =
+        KubeStore.decodeValue(
+            Codec.json().readTree(need(PodProtocol.ENV_OUTPUTS)), OutputPlan.class);
     String ns = need(PodProtocol.ENV_NAMESPACE);
     String nodeId = need(PodProtocol.ENV_NODE_ID);
     announce(ns, nodeId);
@@ -81,7 +83,10 @@ public final class WaitCommand {
       report.set("outputs", Codec.tree(new Outputs(null, null, result, Integer.toString(code))));
       report.put("phase", "Error").put("message", String.valueOf(e.getMessage()));
     }
-    report.putObject("metadata").putObject("labels").put(PodProtocol.RESULT_COMPLETED_LABEL, "true");
+    report
+        .putObject("metadata")
+        .putObject("labels")
+        .put(PodProtocol.RESULT_COMPLETED_LABEL, "true");
     patch(ns, nodeId, report);
     return 0;
   }
@@ -109,7 +114,11 @@ public final class WaitCommand {
     retry(
         () -> {
           try {
-            client.genericKubernetesResources(KubeKind.TASK_RESULT).inNamespace(ns).resource(g).create();
+            client
+                .genericKubernetesResources(KubeKind.TASK_RESULT)
+                .inNamespace(ns)
+                .resource(g)
+                .create();
           } catch (KubernetesClientException e) {
             if (e.getCode() != 409) throw e; // a restarted wait finds its own
           }
@@ -139,7 +148,10 @@ public final class WaitCommand {
           throw e;
         }
         Thread.sleep(delay.toMillis());
-        delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : delay.multipliedBy(2);
+        delay =
+            delay.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                ? Duration.ofSeconds(30)
+                : delay.multipliedBy(2);
       }
     }
   }

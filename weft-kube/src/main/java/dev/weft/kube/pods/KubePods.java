@@ -267,7 +267,8 @@ public final class KubePods implements PodRuntime, AutoCloseable {
   @Override
   public boolean anyRunning(Workflow wf) {
     String uid = wf.metadata().uid();
-    return tracked.values().stream().anyMatch(t -> uid != null && uid.equals(t.wf().metadata().uid()));
+    return tracked.values().stream()
+        .anyMatch(t -> uid != null && uid.equals(t.wf().metadata().uid()));
   }
 
   @Override

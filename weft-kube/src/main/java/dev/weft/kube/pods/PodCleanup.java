@@ -117,7 +117,12 @@ final class PodCleanup {
               .get();
       if (current != null && Objects.equals(current.getMetadata().getUid(), uid)) return;
       for (Pod pod :
-          client.pods().inNamespace(ns).withLabel(KubeScope.WORKFLOW_LABEL, name).list().getItems()) {
+          client
+              .pods()
+              .inNamespace(ns)
+              .withLabel(KubeScope.WORKFLOW_LABEL, name)
+              .list()
+              .getItems()) {
         if (ownedBy(pod, uid)) client.resource(pod).delete();
       }
     } catch (KubernetesClientException e) {

@@ -77,7 +77,8 @@ public final class PodVerdict {
       if (terminated(c) && exitCode(c) != 0) {
         int code = exitCode(c);
         if (EXECUTOR.contains(c.getName())) {
-          return Optional.of(error(nodeId, c.getName() + " container failed" + why(c), started, ended));
+          return Optional.of(
+              error(nodeId, c.getName() + " container failed" + why(c), started, ended));
         }
         return Optional.of(
             new Event.PodFinished(
@@ -123,8 +124,7 @@ public final class PodVerdict {
 
   private static Outputs outputs(Optional<JsonNode> result, int code) {
     if (result.isEmpty() || !result.get().has("outputs")) return exitOnly(code);
-    Outputs reported =
-        KubeStore.decodeValue(result.get().get("outputs"), Outputs.class);
+    Outputs reported = KubeStore.decodeValue(result.get().get("outputs"), Outputs.class);
     return new Outputs(
         reported.parameters(), reported.artifacts(), reported.result(), Integer.toString(code));
   }

@@ -75,7 +75,8 @@ public final class KubeInformers implements InformerSource {
                               };
                           if (t == null) return;
                           var labels = g.getMetadata().getLabels();
-                          if (matcher != null && !matcher.matches(labels == null ? Map.of() : labels)) {
+                          if (matcher != null
+                              && !matcher.matches(labels == null ? Map.of() : labels)) {
                             t = WatchSignal.Type.DELETED;
                           }
                           sink.accept(

@@ -1,0 +1,68 @@
+package dev.weft.kube.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.model.codec.Codec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of the controller's ConfigMap Weft reads, as in Argo's workflow-controller-configmap:
+ * {@code artifactRepository} and {@code images} (entrypoints of images whose containers give no
+ * command). A missing ConfigMap means defaults; a key that does not parse is an error naming it.
+ *
+ * @param artifactRepository the repository's config as JSON; null if none
+ */
+public record ControllerConfig(String artifactRepository, Map<String, List<String>> entrypoints) {
+  public static final ControllerConfig DEFAULTS = new ControllerConfig(null, Map.of());
+
+  public static ControllerConfig read(KubernetesClient client, String namespace, String name) {
+    ConfigMap cm = client.configMaps().inNamespace(namespace).withName(name).get();
+    if (cm == null || cm.getData() == null) return DEFAULTS;
+    return parse(namespace + "/" + name, cm.getData());
+  }
+
+  static ControllerConfig parse(String where, Map<String, String> data) {
+    String repository = null;
+    if (data.containsKey("artifactRepository")) {
+      repository = Codec.toJson(yaml(where, "artifactRepository", data.get("artifactRepository")));
+    }
+    Map<String, List<String>> entrypoints = new LinkedHashMap<>();
+    if (data.containsKey("images")) {
+      JsonNode images = yaml(where, "images", data.get("images"));
+      images
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode command = e.getValue().path("cmd");
+                if (!command.isArray()) {
+                  throw new IllegalArgumentException(
+                      "ConfigMap "
+                          + where
+                          + " key images: image "
+                          + e.getKey()
+                          + " needs cmd, a list of strings");
+                }
+                List<String> argv = new java.util.ArrayList<>();
+                command.forEach(c -> argv.add(c.asText()));
+                entrypoints.put(e.getKey(), List.copyOf(argv));
+              });
+    }
+    return new ControllerConfig(repository, entrypoints);
+  }
+
+  private static JsonNode yaml(String where, String key, String text) {
+    try {
+      JsonNode node = Codec.yaml().readTree(text);
+      if (node == null || !node.isObject()) {
+        throw new IllegalArgumentException("expected a mapping");
+      }
+      return node;
+    } catch (Exception e) {
+      throw new IllegalArgumentException(
+          "ConfigMap " + where + " key " + key + " is not valid YAML: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.weft.kube.control;
+
+import dev.weft.controller.ControlPlane;
+import dev.weft.kube.pods.KubePods;
+import dev.weft.kube.pods.PodSettings;
+import dev.weft.kube.store.KubeCaches;
+import dev.weft.kube.store.KubeInformers;
+import dev.weft.kube.store.KubeScope;
+import dev.weft.kube.store.KubeStore;
+import dev.weft.kube.store.NodePacking;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * `weft controller` composed: the store and the pod runtime on the API server under the same
+ * controllers and engine as local mode. Started once this process leads.
+ */
+public final class KubeController implements AutoCloseable {
+  private final ControlPlane plane;
+  private final KubeStore store;
+
+  private KubeController(ControlPlane plane, KubeStore store) {
+    this.plane = plane;
+    this.store = store;
+  }
+
+  public static KubeController start(KubernetesClient client, ControllerOptions options)
+      throws IOException, InterruptedException {
+    ControllerConfig config =
+        ControllerConfig.read(client, options.namespace(), options.configMap());
+    KubeScope scope = new KubeScope(options.managedNamespace(), options.instanceId());
+    Duration sync = Duration.ofMinutes(1);
+    KubeCaches caches = KubeCaches.start(client, scope, sync);
+    KubeStore store = new KubeStore(client, caches, NodePacking.DEFAULT_LIMIT);
+    PodSettings settings =
+        new PodSettings(
+            options.executorImage(),
+            options.instanceId(),
+            config.entrypoints(),
+            config.artifactRepository());
+    KubePods pods = KubePods.start(client, scope, settings, Clock.systemUTC(), sync);
+    ControlPlane plane =
+        ControlPlane.cluster(
+            store,
+            new KubeInformers(client, scope),
+            () -> {
+              pods.close();
+              caches.close();
+            },
+            pods,
+            options.workers());
+    return new KubeController(plane, store);
+  }
+
+  public ControlPlane plane() {
+    return plane;
+  }
+
+  public KubeStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() throws Exception {
+    plane.close();
+  }
+}
