@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -124,7 +125,7 @@ public record ArtifactRepositoryConfig(
       c.validate(source + ": artifactRepository");
       return c;
     } catch (JacksonException e) {
-      throw new ArtifactConfigException(located(source, e, "artifactRepository."));
+      throw new ArtifactConfigException(located(source, text, e, "artifactRepository."));
     }
   }
 
@@ -182,7 +183,7 @@ public record ArtifactRepositoryConfig(
     try {
       loc = MAPPER.treeToValue(s3, S3.class);
     } catch (JacksonException e) {
-      throw new ArtifactConfigException(located(what, e, "s3."));
+      throw new ArtifactConfigException(located(what, null, e, "s3."));
     }
     String s = what + ": s3";
     checkLocation(loc, s);
@@ -247,13 +248,26 @@ public record ArtifactRepositoryConfig(
     }
   }
 
-  /** "source:line:column: field.path: what was expected", from Jackson's own location. */
-  private static String located(String source, JacksonException e, String prefix) {
+  /** "source:line:column: field.path: what was expected". */
+  private static String located(String source, String text, JacksonException e, String prefix) {
     StringBuilder out = new StringBuilder(source);
     JsonLocation loc = e.getLocation();
-    if (loc != null && loc.getLineNr() > 0) {
-      out.append(':').append(loc.getLineNr()).append(':').append(loc.getColumnNr());
+    // without the text (an artifact's s3, read from a tree) Jackson's location means nothing
+    int line = loc == null || text == null ? -1 : loc.getLineNr();
+    int column = loc == null ? -1 : loc.getColumnNr();
+    if (e instanceof UnrecognizedPropertyException u && text != null) {
+      // Jackson's YAML parser has read past an unknown field by the time it is reported: point
+      // at the field's own line, the first place that name is written as a key
+      Matcher m =
+          Pattern.compile("(^|[\\s{,])(" + Pattern.quote(u.getPropertyName()) + ")\\s*:")
+              .matcher(text);
+      if (m.find()) {
+        String before = text.substring(0, m.start(2));
+        line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        column = m.start(2) - before.lastIndexOf('\n');
+      }
     }
+    if (line > 0) out.append(':').append(line).append(':').append(column);
     out.append(": ");
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       String path =

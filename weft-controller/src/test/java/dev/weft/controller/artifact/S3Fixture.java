@@ -88,6 +88,15 @@ final class S3Fixture implements AutoCloseable {
         null);
   }
 
+  /** The same as an artifact's own {@code s3:} would write it. */
+  com.fasterxml.jackson.databind.node.ObjectNode repositoryNode() {
+    var n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    n.put("bucket", BUCKET).put("endpoint", endpoint()).put("insecure", true);
+    n.putObject("accessKeySecret").put("name", "s3-creds").put("key", "accesskey");
+    n.putObject("secretKeySecret").put("name", "s3-creds").put("key", "secretkey");
+    return n;
+  }
+
   /** Secret "s3-creds" in the given namespaces, holding the given pair. */
   static SecretLookup secrets(String access, String secret, String... namespaces) {
     Map<String, String> values = Map.of("accesskey", access, "secretkey", secret);
