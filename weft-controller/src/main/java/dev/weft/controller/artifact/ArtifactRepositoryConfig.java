@@ -85,11 +85,6 @@ public record ArtifactRepositoryConfig(
       if (forcePathStyle != null) return forcePathStyle;
       return endpoint != null && !endpoint.endsWith("amazonaws.com");
     }
-
-    /** Whether this names a location of its own, not just a key in the default repository. */
-    public boolean hasLocation() {
-      return bucket != null || endpoint != null || accessKeySecret != null;
-    }
   }
 
   private static final ObjectMapper MAPPER =
