@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.executor.FileTrees;
 import dev.weft.executor.HostFile;
 import dev.weft.executor.SafePaths;
-import dev.weft.model.Names;
 import dev.weft.model.spec.Artifact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,42 +12,109 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Weft's default artifact repository: a directory on this machine, addressed by key as Argo's
- * default (S3-style) repository is. Output artifacts are tar.gz archives unless archive is none;
- * key-only artifacts ({@code s3: {key: ...}}) refer into it.
+ * Weft's artifact repository, addressed by key as Argo's (S3-style) repository is: output artifacts
+ * are tar.gz archives unless archive is none; key-only artifacts ({@code s3: {key: ...}}) refer
+ * into the default store, an artifact with its own {@code s3:} bucket into that one. The bytes live
+ * in an {@link ArtifactStore}: by default a directory on this machine, or an S3-compatible bucket
+ * ({@link ArtifactStores}).
  *
- * <p>Each namespace has its own bucket, {@code <root>/<namespace>/<key>}: a key (default or
+ * <p>Each namespace has its own bucket (a directory, or a key prefix in S3): a key (default or
  * user-given) can never reach another namespace's artifacts. Keys are relative paths without {@code
  * ..}; what a step wrote is read without following its symlinks ({@link SafePaths}), and links
  * stored inside a directory artifact are copied back out as links, never followed.
  */
-public final class ArtifactRepository {
-  private final Path root;
+public final class ArtifactRepository implements AutoCloseable {
+  private final ArtifactStore store;
+  private final SecretLookup secrets;
+  private final Path scratch;
 
+  /** The local repository under {@code root}. */
   public ArtifactRepository(Path root) {
-    this.root = root.toAbsolutePath().normalize();
-  }
-
-  public Path root() {
-    return root;
+    this(new LocalArtifactStore(root), SecretLookup.none(), root);
   }
 
   /**
-   * Argo's default key, {@code {{workflow.name}}/{{pod.name}}}, with the workflow's uid between
-   * them so that a deleted and recreated workflow of the same name never sees its predecessor's.
+   * A repository over {@code store}; {@code secrets} give artifacts' own S3 credentials, and {@code
+   * scratch} is a private local directory where archives are made and unpacked.
+   */
+  public ArtifactRepository(ArtifactStore store, SecretLookup secrets, Path scratch) {
+    this.store = store;
+    this.secrets = secrets;
+    this.scratch = scratch.toAbsolutePath().normalize();
+  }
+
+  /** The repository {@code config} describes ({@link ArtifactStores#from}). */
+  public static ArtifactRepository from(
+      ArtifactRepositoryConfig config, SecretLookup secrets, Path localRoot)
+      throws ArtifactConfigException {
+    return new ArtifactRepository(
+        ArtifactStores.from(config, secrets, localRoot), secrets, localRoot);
+  }
+
+  public ArtifactStore store() {
+    return store;
+  }
+
+  /** The local store's directory, or where an S3 store's archives are made. */
+  public Path root() {
+    return store instanceof LocalArtifactStore local ? local.root() : scratch;
+  }
+
+  /**
+   * Weft's local default key: Argo's {@code {{workflow.name}}/{{pod.name}}} with the workflow's uid
+   * between them so that a deleted and recreated workflow of the same name never sees its
+   * predecessor's.
    */
   public static String defaultKey(
       String workflowName, String workflowUid, String podName, String artifact, boolean raw) {
     return workflowName + "/" + workflowUid + "/" + podName + "/" + artifact + (raw ? "" : ".tgz");
   }
 
-  /**
-   * Stores what a step left at {@code source} under key in {@code namespace}'s bucket; tar.gz
-   * unless {@code raw}. {@code what} names the output in errors. False if nothing is there.
-   */
+  /** The key an output artifact without one gets in the default store. */
+  public String defaultKey(ArtifactStore.KeyContext context, String artifact, boolean raw)
+      throws IOException {
+    return store.defaultKey(context, artifact, raw);
+  }
+
+  /** As {@link #save(String, JsonNode, String, HostFile, boolean, String)} in the default store. */
   public boolean save(String namespace, String key, HostFile source, boolean raw, String what)
       throws IOException {
-    Path target = resolve(namespace, key);
+    return save(namespace, null, key, source, raw, what);
+  }
+
+  /**
+   * Stores what a step left at {@code source} under key in {@code namespace}'s bucket, or in the
+   * bucket the artifact's own {@code s3} names; tar.gz unless {@code raw}. {@code what} names the
+   * output in errors. False if nothing is there.
+   */
+  public boolean save(
+      String namespace, JsonNode s3, String key, HostFile source, boolean raw, String what)
+      throws IOException {
+    String k = ArtifactKeys.fromUser(key);
+    try (Located at = locate(s3, what)) {
+      if (at.store() instanceof LocalArtifactStore local) {
+        return saveInPlace(local.resolve(namespace, k), source, raw, what);
+      }
+      Files.createDirectories(scratch);
+      Path staging = Files.createTempDirectory(scratch, ".save");
+      try {
+        Path copy = staging.resolve(Path.of(source.relative()).getFileName().toString());
+        if (!SafePaths.copyOut(source.base(), source.relative(), copy, what)) return false;
+        Path content = copy;
+        if (!raw) {
+          content = staging.resolve(".artifact.tgz");
+          Tar.create(copy, content);
+        }
+        at.store().put(namespace, k, content);
+        return true;
+      } finally {
+        FileTrees.deleteQuietly(staging);
+      }
+    }
+  }
+
+  private static boolean saveInPlace(Path target, HostFile source, boolean raw, String what)
+      throws IOException {
     Files.createDirectories(target.getParent());
     FileTrees.delete(target);
     if (raw) return SafePaths.copyOut(source.base(), source.relative(), target, what);
@@ -81,12 +147,36 @@ public final class ArtifactRepository {
     String what = "artifact \"" + a.name() + "\"";
     String subPath = a.subPath() == null || a.subPath().isBlank() ? null : a.subPath();
     if (subPath != null) SafePaths.relative(subPath, what + " subPath");
-    Path bucket = bucket(namespace);
-    Path stored = resolve(namespace, key);
-    String storedRel = bucket.relativize(stored).toString();
-    if (!SafePaths.exists(bucket, storedRel, what)) {
-      throw new IOException(what + ": key " + key + " does not exist");
+    String k = ArtifactKeys.fromUser(key);
+    try (Located at = locate(a.s3(), what)) {
+      if (at.store() instanceof LocalArtifactStore local) {
+        Path bucket = local.bucket(namespace);
+        String storedRel = bucket.relativize(local.resolve(namespace, k)).toString();
+        if (!SafePaths.exists(bucket, storedRel, what)) {
+          throw new IOException(what + ": key " + key + " does not exist");
+        }
+        unpack(bucket, storedRel, subPath, dest, what);
+        return;
+      }
+      Files.createDirectories(scratch);
+      Path staging = Files.createTempDirectory(scratch, ".fetch");
+      try {
+        try {
+          at.store().get(namespace, k, staging.resolve("stored"));
+        } catch (ArtifactNotFoundException e) {
+          throw new IOException(what + ": key " + key + " does not exist in " + at.describe());
+        }
+        unpack(staging, "stored", subPath, dest, what);
+      } finally {
+        FileTrees.deleteQuietly(staging);
+      }
     }
+  }
+
+  /** From the stored file or directory {@code base/storedRel} to {@code dest}, unarchived. */
+  private static void unpack(Path base, String storedRel, String subPath, Path dest, String what)
+      throws IOException {
+    Path stored = base.resolve(storedRel);
     FileTrees.delete(dest);
     if (Files.isRegularFile(stored, java.nio.file.LinkOption.NOFOLLOW_LINKS)
         && Tar.isGzip(stored)) {
@@ -110,7 +200,7 @@ public final class ArtifactRepository {
       }
       return;
     }
-    if (!SafePaths.copyOut(bucket, join(storedRel, subPath), dest, what)) {
+    if (!SafePaths.copyOut(base, join(storedRel, subPath), dest, what)) {
       throw new IOException(what + ": " + subPath + " is not in the artifact");
     }
   }
@@ -130,16 +220,25 @@ public final class ArtifactRepository {
     return null;
   }
 
-  private Path bucket(String namespace) throws IOException {
-    var bad = Names.dns1123Label(namespace);
-    if (bad.isPresent()) throw new IOException("namespace " + bad.get());
-    return root.resolve(namespace);
+  /** The store an artifact's location names: its own bucket (closed after use) or the default. */
+  private Located locate(JsonNode s3, String what) throws IOException {
+    ArtifactStore own = ArtifactStores.forArtifact(s3, secrets, what);
+    return own == null ? new Located(store, false) : new Located(own, true);
   }
 
-  /** Keys may start with "/" (bucket-relative, as Argo allows); nothing else leaves the bucket. */
-  private Path resolve(String namespace, String key) throws IOException {
-    var bad = Names.relativePath(key, true);
-    if (bad.isPresent()) throw new IOException("artifact key " + bad.get());
-    return SafePaths.under(bucket(namespace), key.replaceFirst("^/+", ""), "artifact key");
+  private record Located(ArtifactStore store, boolean owned) implements AutoCloseable {
+    String describe() {
+      return store.describe();
+    }
+
+    @Override
+    public void close() {
+      if (owned) store.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    store.close();
   }
 }

@@ -1,7 +1,9 @@
 package dev.weft.controller.pod;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.controller.artifact.ArtifactRepository;
+import dev.weft.controller.artifact.ArtifactStore;
 import dev.weft.engine.action.Action;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.ContainerOutcome;
@@ -186,9 +188,13 @@ public final class OutputCollector {
       String key =
           a.s3() != null && a.s3().hasNonNull("key")
               ? a.s3().get("key").asText()
-              : ArtifactRepository.defaultKey(wf.metadata().name(), uid, podName, a.name(), raw);
+              : artifacts.defaultKey(
+                  new ArtifactStore.KeyContext(
+                      wf.metadata().name(), ns, uid, podName, wf.metadata().creationTimestamp()),
+                  a.name(),
+                  raw);
       String what = "output artifact '" + a.name() + "'";
-      if (!artifacts.save(ns, key, source, raw, what)) {
+      if (!artifacts.save(ns, a.s3(), key, source, raw, what)) {
         if (a.isOptional()) continue;
         throw new IOException(
             "failed to save output artifact '"
@@ -197,7 +203,11 @@ public final class OutputCollector {
                 + a.path()
                 + ": no such file or directory");
       }
-      var s3 = JsonNodeFactory.instance.objectNode().put("key", key);
+      // an artifact with its own bucket keeps it, so that whoever reads this output finds it there
+      var s3 =
+          a.s3() != null && a.s3().isObject() && a.s3().size() > (a.s3().has("key") ? 1 : 0)
+              ? ((ObjectNode) a.s3().deepCopy()).put("key", key)
+              : JsonNodeFactory.instance.objectNode().put("key", key);
       out.add(
           new Artifact(
               a.name(),
