@@ -1,6 +1,9 @@
 package dev.weft.kube.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.controller.artifact.ArtifactConfigException;
+import dev.weft.controller.artifact.ArtifactRepositoryConfig;
+import dev.weft.kube.pods.PodSettings;
 import dev.weft.model.codec.Codec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,8 +18,11 @@ import java.util.Map;
  *
  * @param artifactRepository the repository's config as JSON; null if none
  */
-public record ControllerConfig(String artifactRepository, Map<String, List<String>> entrypoints) {
-  public static final ControllerConfig DEFAULTS = new ControllerConfig(null, Map.of());
+public record ControllerConfig(
+    String artifactRepository,
+    Map<String, List<String>> entrypoints,
+    List<PodSettings.SecretKey> credentials) {
+  public static final ControllerConfig DEFAULTS = new ControllerConfig(null, Map.of(), List.of());
 
   public static ControllerConfig read(KubernetesClient client, String namespace, String name) {
     ConfigMap cm = client.configMaps().inNamespace(namespace).withName(name).get();
@@ -26,8 +32,23 @@ public record ControllerConfig(String artifactRepository, Map<String, List<Strin
 
   static ControllerConfig parse(String where, Map<String, String> data) {
     String repository = null;
+    List<PodSettings.SecretKey> credentials = new java.util.ArrayList<>();
     if (data.containsKey("artifactRepository")) {
-      repository = Codec.toJson(yaml(where, "artifactRepository", data.get("artifactRepository")));
+      JsonNode repo = yaml(where, "artifactRepository", data.get("artifactRepository"));
+      try {
+        ArtifactRepositoryConfig.parse(
+            Codec.toJson(repo), "ConfigMap " + where + " key artifactRepository");
+      } catch (ArtifactConfigException e) {
+        throw new IllegalArgumentException(e.getMessage());
+      }
+      repository = Codec.toJson(repo);
+      for (String ref : List.of("accessKeySecret", "secretKeySecret")) {
+        JsonNode secret = repo.path("s3").path(ref);
+        if (secret.hasNonNull("name") && secret.hasNonNull("key")) {
+          credentials.add(
+              new PodSettings.SecretKey(secret.get("name").asText(), secret.get("key").asText()));
+        }
+      }
     }
     Map<String, List<String>> entrypoints = new LinkedHashMap<>();
     if (data.containsKey("images")) {
@@ -50,7 +71,7 @@ public record ControllerConfig(String artifactRepository, Map<String, List<Strin
                 entrypoints.put(e.getKey(), List.copyOf(argv));
               });
     }
-    return new ControllerConfig(repository, entrypoints);
+    return new ControllerConfig(repository, entrypoints, credentials);
   }
 
   private static JsonNode yaml(String where, String key, String text) {

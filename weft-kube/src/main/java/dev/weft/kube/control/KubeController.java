@@ -39,7 +39,8 @@ public final class KubeController implements AutoCloseable {
             options.executorImage(),
             options.instanceId(),
             config.entrypoints(),
-            config.artifactRepository());
+            config.artifactRepository(),
+            config.credentials());
     KubePods pods = KubePods.start(client, scope, settings, Clock.systemUTC(), sync);
     ControlPlane plane =
         ControlPlane.cluster(

@@ -231,6 +231,14 @@ final class PodContainers {
           .put("name", PodProtocol.ENV_REPOSITORY)
           .put("value", settings.artifactRepository());
     }
+    for (PodSettings.SecretKey s : settings.credentials()) {
+      env.addObject()
+          .put("name", dev.weft.kube.exec.Repositories.secretEnv(s.name(), s.key()))
+          .putObject("valueFrom")
+          .putObject("secretKeyRef")
+          .put("name", s.name())
+          .put("key", s.key());
+    }
   }
 
   private ObjectNode executor(String name) {
