@@ -90,7 +90,7 @@ class MockClusterTest {
   }
 
   @Test
-  void statusPutKeepsFinalizersAndDeleteWaitsForThem() {
+  void statusPutKeepsFinalizersAndDeleteWaitsForTheLastOne() {
     var client = cluster.client();
     Pod created =
         client
@@ -98,7 +98,7 @@ class MockClusterTest {
             .resource(
                 new PodBuilder(pod("f"))
                     .editMetadata()
-                    .addToFinalizers("x/y")
+                    .addToFinalizers(Finalizers.NAME)
                     .endMetadata()
                     .build())
             .create();
@@ -107,10 +107,11 @@ class MockClusterTest {
     client.pods().resource(created).updateStatus();
     Pod read = client.pods().withName("f").get();
     assertThat(read.getStatus().getPhase()).isEqualTo("Running");
-    assertThat(read.getMetadata().getFinalizers()).containsExactly("x/y");
+    assertThat(read.getMetadata().getFinalizers()).containsExactly(Finalizers.NAME);
     client.pods().withName("f").withGracePeriod(7).delete();
     read = client.pods().withName("f").get();
-    System.out.println("PROBE " + read.getMetadata());
     assertThat(read.getMetadata().getDeletionTimestamp()).isNotNull();
+    Finalizers.remove(client, "default", "f");
+    assertThat(client.pods().withName("f").get()).isNull();
   }
 }

@@ -100,4 +100,108 @@ class SimulatedKubeletTest {
         .containsSubsequence(
             "Pending/waiting:ContainerCreating", "Running/running", "Succeeded/terminated");
   }
+
+  @Test
+  void emptyDirIsSharedByTheContainersOfAPod() throws Exception {
+    var pod =
+        pod(
+                "share",
+                withMount(sh("writer", "echo from-writer > /shared/f"), "scratch", "/shared"),
+                withMount(
+                    sh("reader", "while [ ! -f /shared/f ]; do sleep 0.05; done; cat /shared/f"),
+                    "scratch",
+                    "/shared"))
+            .editSpec()
+            .addNewVolume()
+            .withName("scratch")
+            .withNewEmptyDir()
+            .endEmptyDir()
+            .endVolume()
+            .endSpec();
+    sim.create(pod);
+    sim.awaitPhase("share", "Succeeded");
+    assertThat(sim.log("share", "reader").body()).isEqualTo("from-writer\n");
+  }
+
+  @Test
+  void initContainersRunFirstInOrder() throws Exception {
+    var pod =
+        pod("init", withMount(sh("main", "cat /w/order"), "w", "/w"))
+            .editSpec()
+            .addToInitContainers(withMount(sh("one", "echo one >> /w/order"), "w", "/w"))
+            .addToInitContainers(withMount(sh("two", "echo two >> /w/order"), "w", "/w"))
+            .addNewVolume()
+            .withName("w")
+            .withNewEmptyDir()
+            .endEmptyDir()
+            .endVolume()
+            .endSpec();
+    sim.create(pod);
+    Pod p = sim.awaitPhase("init", "Succeeded");
+    assertThat(sim.log("init", "main").body()).isEqualTo("one\ntwo\n");
+    assertThat(p.getStatus().getInitContainerStatuses())
+        .allSatisfy(
+            s -> assertThat(s.getState().getTerminated().getReason()).isEqualTo("Completed"));
+    assertThat(p.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Initialized");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
+  }
+
+  @Test
+  void failingInitContainerFailsThePodAndNoContainerRuns() throws Exception {
+    var pod =
+        pod("initfail", sh("main", "echo ran"))
+            .editSpec()
+            .addToInitContainers(sh("setup", "exit 7"))
+            .endSpec();
+    sim.create(pod);
+    Pod p = sim.awaitPhase("initfail", "Failed");
+    assertThat(SimCluster.status(p, "setup").getState().getTerminated().getExitCode()).isEqualTo(7);
+    assertThat(SimCluster.status(p, "main").getState().getWaiting().getReason())
+        .isEqualTo("PodInitializing");
+    assertThat(sim.log("initfail", "main").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void everyPodCreationIsCounted() {
+    sim.create(pod("c1", sh("main", "true")));
+    sim.awaitPhase("c1", "Succeeded");
+    sim.client().pods().withName("c1").delete();
+    sim.awaitGone("c1");
+    sim.create(pod("c1", sh("main", "true")));
+    sim.create(pod("c2", sh("main", "true")));
+    sim.awaitPhase("c1", "Succeeded");
+    assertThat(sim.cluster.podCreations())
+        .containsEntry("default/c1", 2)
+        .containsEntry("default/c2", 1);
+  }
+
+  @Test
+  void missingExecutableEndsTheContainerWithStartError() {
+    var c =
+        new io.fabric8.kubernetes.api.model.ContainerBuilder()
+            .withName("main")
+            .withImage("alpine:3")
+            .withCommand("no-such-program")
+            .build();
+    sim.create(pod("noexec", c));
+    Pod p = sim.awaitPhase("noexec", "Failed");
+    var t = SimCluster.status(p, "main").getState().getTerminated();
+    assertThat(t.getExitCode()).isEqualTo(128);
+    assertThat(t.getReason()).isEqualTo("StartError");
+    assertThat(t.getMessage()).contains("no-such-program");
+  }
+
+  static io.fabric8.kubernetes.api.model.Container withMount(
+      io.fabric8.kubernetes.api.model.Container c, String volume, String path) {
+    return new io.fabric8.kubernetes.api.model.ContainerBuilder(c)
+        .addNewVolumeMount()
+        .withName(volume)
+        .withMountPath(path)
+        .endVolumeMount()
+        .build();
+  }
 }
