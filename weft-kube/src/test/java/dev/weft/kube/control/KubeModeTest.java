@@ -1,0 +1,122 @@
+package dev.weft.kube.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.weft.executor.SandboxMode;
+import dev.weft.kube.sim.MockCluster;
+import dev.weft.kube.sim.SimulatedKubelet;
+import dev.weft.kube.store.KubeKind;
+import dev.weft.store.ResourceKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `weft controller` on the mock API server, its pods run by the simulated kubelet. */
+class KubeModeTest {
+  @TempDir Path dir;
+  private MockCluster cluster;
+  private SimulatedKubelet kubelet;
+  private KubeController controller;
+
+  @BeforeEach
+  void start() throws Exception {
+    boolean works = SandboxMode.detect() == SandboxMode.NAMESPACES;
+    if ("true".equals(System.getenv("CI"))) assertThat(works).isTrue();
+    assumeTrue(works, () -> SandboxMode.probe().message());
+    cluster = new MockCluster();
+    kubelet = new SimulatedKubelet(cluster, dir.resolve("kubelet"));
+    controller =
+        KubeController.start(
+            cluster.client(),
+            new ControllerOptions(
+                null,
+                null,
+                "ghcr.io/weft-dev/weft:0.1.0",
+                4,
+                "weft-controller-configmap",
+                "default"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (controller != null) controller.close();
+    if (kubelet != null) kubelet.close();
+    if (cluster != null) cluster.close();
+  }
+
+  private GenericKubernetesResource apply(String yaml) {
+    GenericKubernetesResource wf = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+    return cluster
+        .client()
+        .genericKubernetesResources(KubeKind.context(ResourceKind.WORKFLOW))
+        .inNamespace("default")
+        .resource(wf)
+        .create();
+  }
+
+  private String phaseOf(String name, Duration limit) throws InterruptedException {
+    Instant end = Instant.now().plus(limit);
+    while (Instant.now().isBefore(end)) {
+      var wf =
+          cluster
+              .client()
+              .genericKubernetesResources(KubeKind.context(ResourceKind.WORKFLOW))
+              .inNamespace("default")
+              .withName(name)
+              .get();
+      Object status = wf.getAdditionalProperties().get("status");
+      if (status instanceof java.util.Map<?, ?> s) {
+        Object phase = s.get("phase");
+        if ("Succeeded".equals(phase) || "Failed".equals(phase) || "Error".equals(phase)) {
+          return (String) phase;
+        }
+      }
+      Thread.sleep(50);
+    }
+    return "timeout";
+  }
+
+  @Test
+  void aWorkflowAppliedAsARawObjectRunsToItsEnd() throws Exception {
+    apply(
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: hello}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            steps:
+            - - {name: one, template: echo}
+            - - {name: two, template: echo}
+          - name: echo
+            container: {image: alpine:3, command: [sh, -c, "echo hello"]}
+        """);
+    assertThat(phaseOf("hello", Duration.ofSeconds(60))).isEqualTo("Succeeded");
+    assertThat(cluster.podCreations().values()).containsOnly(1).hasSize(2);
+  }
+
+  @Test
+  void aStepThatExitsNonZeroFailsTheWorkflow() throws Exception {
+    apply(
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: failing}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            container: {image: alpine:3, command: [sh, -c, "exit 3"]}
+        """);
+    assertThat(phaseOf("failing", Duration.ofSeconds(60))).isEqualTo("Failed");
+  }
+}
