@@ -134,12 +134,6 @@ final class PodContainers {
             ? (ArrayNode) container.get("volumeMounts")
             : container.putArray("volumeMounts");
     mounts.addObject().put("name", PodProtocol.VAR_VOLUME).put("mountPath", PodProtocol.VAR);
-    if (t.script() != null && c == t.script()) {
-      mounts
-          .addObject()
-          .put("name", PodProtocol.STAGING_VOLUME)
-          .put("mountPath", PodProtocol.STAGING);
-    }
     return container;
   }
 
@@ -171,10 +165,6 @@ final class PodContainers {
     if (t.script() != null) {
       env.addObject().put("name", "WEFT_SCRIPT").put("value", nullToEmpty(t.script().source()));
       env.addObject().put("name", "WEFT_SCRIPT_PATH").put("value", PodProtocol.SCRIPT);
-      mounts
-          .addObject()
-          .put("name", PodProtocol.STAGING_VOLUME)
-          .put("mountPath", PodProtocol.STAGING);
     }
     return c;
   }

@@ -159,10 +159,6 @@ public final class PodManifest {
     if (!lean) {
       out.addObject().put("name", PodProtocol.VAR_VOLUME).putObject("emptyDir");
       seen.add(PodProtocol.VAR_VOLUME);
-      if (t.script() != null) {
-        out.addObject().put("name", PodProtocol.STAGING_VOLUME).putObject("emptyDir");
-        seen.add(PodProtocol.STAGING_VOLUME);
-      }
       if (inputs) {
         out.addObject().put("name", PodProtocol.INPUTS_VOLUME).putObject("emptyDir");
         seen.add(PodProtocol.INPUTS_VOLUME);

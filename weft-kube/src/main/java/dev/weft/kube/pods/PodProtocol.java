@@ -10,14 +10,14 @@ public final class PodProtocol {
   public static final String VAR = "/var/run/weft";
   public static final String LAUNCHER = VAR + "/bin/launch";
 
-  /** Where the executor image keeps the static launcher. */
-  public static final String LAUNCHER_IN_IMAGE = "/usr/local/bin/weft-launch";
+  /** The static launcher, on the executor image's PATH (/usr/local/bin). */
+  public static final String LAUNCHER_IN_IMAGE = "weft-launch";
 
-  /** Scripts, as in Argo. */
-  public static final String STAGING_VOLUME = "argo-staging";
-
-  public static final String STAGING = "/argo/staging";
-  public static final String SCRIPT = STAGING + "/script";
+  /**
+   * A script template's source, written by the init container into the shared volume (Argo stages
+   * it in its own volume at /argo/staging; the path is passed to the command either way).
+   */
+  public static final String SCRIPT = VAR + "/staging/script";
 
   /** Input artifacts fetched by the init-artifacts container, one directory each. */
   public static final String INPUTS_VOLUME = "weft-inputs";

@@ -2,6 +2,7 @@ package dev.weft.kube.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Resource;
 import dev.weft.model.codec.Codec;
@@ -35,8 +36,8 @@ import java.util.function.Consumer;
  * wrote a moment ago; objects outside the caches (finished workflows, Secrets, claims) are read
  * from the API server.
  *
- * <p>Every write is a JSON merge patch carrying the resourceVersion it was based on (a stale one is
- * a 409, a conflict): the patch is the difference between what Weft decoded and what it wants, so
+ * <p>Every write is a JSON Patch carrying the resourceVersion it was based on (a stale one is a
+ * 409, a conflict): the patch is the difference between what Weft decoded and what it wants, so
  * fields Weft does not model are kept. Argo's CRDs have no status subresource, so status goes to
  * the main resource too. A workflow above the size limit has its nodes compressed, as Argo does.
  */
@@ -151,16 +152,21 @@ public final class KubeStore implements Store {
     ObjectNode before = storedForm(base, decode(base, obj));
     ObjectNode after = (ObjectNode) Codec.tree(obj);
     if (kind == ResourceKind.WORKFLOW) after = guard(after, obj.metadata().name());
-    ObjectNode patch =
+    ArrayNode patch =
         statusOnly
-            ? statusPatch(before, after)
-            : MergePatch.diff(writable(before), writable(after));
-    patch.withObject("metadata").put("resourceVersion", rv == null ? "" : rv);
+            ? JsonPatch.diff(only("status", before), only("status", after))
+            : JsonPatch.diff(writable(before), writable(after));
+    // The version the change was based on: the API server refuses it (409) if the object moved on.
+    patch
+        .insertObject(0)
+        .put("op", "replace")
+        .put("path", "/metadata/resourceVersion")
+        .put("value", rv == null ? "" : rv);
     try {
       GenericKubernetesResource saved =
           KubeOps.of(client, kind, ns)
               .withName(key.name())
-              .patch(PatchContext.of(PatchType.JSON_MERGE), Codec.toJson(patch));
+              .patch(PatchContext.of(PatchType.JSON), Codec.toJson(patch));
       ObjectNode raw = raw(saved);
       written.put(key, raw);
       return decode(raw, obj);
@@ -170,12 +176,10 @@ public final class KubeStore implements Store {
     }
   }
 
-  private static ObjectNode statusPatch(ObjectNode before, ObjectNode after) {
-    ObjectNode b = Codec.json().createObjectNode();
-    ObjectNode a = Codec.json().createObjectNode();
-    if (before.has("status")) b.set("status", before.get("status"));
-    if (after.has("status")) a.set("status", after.get("status"));
-    return MergePatch.diff(b, a);
+  private static ObjectNode only(String field, ObjectNode tree) {
+    ObjectNode out = Codec.json().createObjectNode();
+    if (tree.has(field)) out.set(field, tree.get(field));
+    return out;
   }
 
   /** What the patch may change: not the metadata the API server owns. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.executor.SandboxMode;
+import dev.weft.kube.sim.ExecutorImage;
 import dev.weft.kube.sim.MockCluster;
 import dev.weft.kube.sim.SimulatedKubelet;
 import dev.weft.kube.store.KubeKind;
@@ -32,6 +33,7 @@ class KubeModeTest {
     assumeTrue(works, () -> SandboxMode.probe().message());
     cluster = new MockCluster();
     kubelet = new SimulatedKubelet(cluster, dir.resolve("kubelet"));
+    kubelet.addImageLayer(ExecutorImage.build(dir.resolve("image")));
     controller =
         KubeController.start(
             cluster.client(),
@@ -75,6 +77,7 @@ class KubeModeTest {
       if (status instanceof java.util.Map<?, ?> s) {
         Object phase = s.get("phase");
         if ("Succeeded".equals(phase) || "Failed".equals(phase) || "Error".equals(phase)) {
+          if (!"Succeeded".equals(phase)) System.out.println(name + ": " + status);
           return (String) phase;
         }
       }
@@ -102,6 +105,46 @@ class KubeModeTest {
         """);
     assertThat(phaseOf("hello", Duration.ofSeconds(60))).isEqualTo("Succeeded");
     assertThat(cluster.podCreations().values()).containsOnly(1).hasSize(2);
+  }
+
+  @Test
+  void outputsOfAWrappedStepReachTheNextStep() throws Exception {
+    apply(
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: outputs}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            steps:
+            - - {name: make, template: make}
+            - - name: check
+                template: check
+                arguments:
+                  parameters:
+                  - {name: param, value: "{{steps.make.outputs.parameters.out}}"}
+                  - {name: result, value: "{{steps.make.outputs.result}}"}
+          - name: make
+            script:
+              image: alpine:3
+              command: [sh]
+              source: |
+                echo -n from-file > /tmp/out
+                echo printed
+            outputs:
+              parameters:
+              - name: out
+                valueFrom: {path: /tmp/out}
+          - name: check
+            inputs:
+              parameters: [{name: param}, {name: result}]
+            container:
+              image: alpine:3
+              command: [sh, -c, '[ "{{inputs.parameters.param}}" = from-file ] && [ "{{inputs.parameters.result}}" = printed ]']
+        """);
+    assertThat(phaseOf("outputs", Duration.ofSeconds(90))).isEqualTo("Succeeded");
   }
 
   @Test

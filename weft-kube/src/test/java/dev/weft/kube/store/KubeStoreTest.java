@@ -148,6 +148,33 @@ class KubeStoreTest {
   }
 
   @Test
+  void aListWrittenAgainIsReplacedNotAppended() throws Exception {
+    KubeStore store = store(NodePacking.DEFAULT_LIMIT);
+    Workflow wf = store.create(workflow(HELLO));
+    for (String children : List.of("[\"a\"]", "[\"a\",\"b\"]")) {
+      var node =
+          Codec.json()
+              .readValue(
+                  "{\"id\":\"hello\",\"name\":\"hello\",\"phase\":\"Running\",\"children\":"
+                      + children
+                      + "}",
+                  dev.weft.model.status.NodeStatus.class);
+      wf =
+          store.updateStatus(
+              wf.withStatus(status(WorkflowPhase.RUNNING, java.util.Map.of("hello", node))));
+    }
+    var stored =
+        client
+            .genericKubernetesResources(KubeKind.context(ResourceKind.WORKFLOW))
+            .inNamespace("default")
+            .withName("hello")
+            .get();
+    var tree = KubeStore.decodeValue(stored, com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(tree.path("status").path("nodes").path("hello").path("children").toString())
+        .isEqualTo("[\"a\",\"b\"]");
+  }
+
+  @Test
   void aWorkflowTooLargeEvenCompressedIsRefusedWithItsSize() throws Exception {
     KubeStore store = store(100);
     assertThatThrownBy(() -> store.create(workflow(HELLO)))
