@@ -13,6 +13,7 @@
 static const char USAGE[] =
     "usage: weft-launch install DIR\n"
     "       weft-launch run --name C [--sidecar] [--main NAME]... [--grace SECONDS]\n"
+    "                       [--after NAME]...\n"
     "                       [--param NAME=PATH]... [--artifact NAME=PATH]... -- CMD [ARGS...]\n";
 
 static void __attribute__((noreturn, format(printf, 1, 2))) usage_error(const char *fmt, ...);
@@ -93,7 +94,8 @@ static int cmd_install(int argc, char **argv) {
     return EXIT_LAUNCHER;
   }
   const char *base = slash ? slash + 1 : path;
-  if (install_file(parent, base, -1, script, strlen(script), 0644) != 0) return EXIT_LAUNCHER;
+  /* executable, as Argo stages it: `command: [sh, -c]` runs the path itself */
+  if (install_file(parent, base, -1, script, strlen(script), 0755) != 0) return EXIT_LAUNCHER;
   free(parent);
   return 0;
 }
@@ -127,6 +129,7 @@ static int parse_run(int argc, char **argv) {
   struct run_opts o = {.grace = 30};
   /* No option can appear more often than there are arguments, so these never need to grow. */
   o.mains = xcalloc((size_t)argc, sizeof *o.mains);
+  o.after = xcalloc((size_t)argc, sizeof *o.after);
   o.params = xcalloc((size_t)argc, sizeof *o.params);
   o.artifacts = xcalloc((size_t)argc, sizeof *o.artifacts);
   int grace_given = 0, dashdash = 0;
@@ -143,7 +146,7 @@ static int parse_run(int argc, char **argv) {
       continue;
     }
     int known = !strcmp(a, "--name") || !strcmp(a, "--main") || !strcmp(a, "--grace") ||
-                !strcmp(a, "--param") || !strcmp(a, "--artifact");
+                !strcmp(a, "--param") || !strcmp(a, "--artifact") || !strcmp(a, "--after");
     if (!known) usage_error("unknown argument '%s' (the command follows '--')", a);
     if (i + 1 >= argc) usage_error("%s needs a value", a);
     const char *v = argv[++i];
@@ -154,6 +157,9 @@ static int parse_run(int argc, char **argv) {
     } else if (!strcmp(a, "--main")) {
       if (!safe_component(v)) usage_error("--main '%s' must be one path component", v);
       o.mains[o.n_mains++] = v;
+    } else if (!strcmp(a, "--after")) {
+      if (!safe_component(v)) usage_error("--after '%s' must be one path component", v);
+      o.after[o.n_after++] = v;
     } else if (!strcmp(a, "--grace")) {
       o.grace = parse_grace(v);
       grace_given = 1;
@@ -171,6 +177,7 @@ static int parse_run(int argc, char **argv) {
   if (o.sidecar && o.n_mains == 0) usage_error("--sidecar needs at least one --main");
   if (!o.sidecar && (o.n_mains || grace_given))
     usage_error("--main and --grace are for --sidecar only");
+  if (o.sidecar && o.n_after) usage_error("--after is for containerSet members, not sidecars");
   if (o.sidecar && (o.n_params || o.n_artifacts))
     usage_error("a sidecar copies no outputs; --param and --artifact are for main containers");
   return cmd_run(&o);

@@ -20,6 +20,8 @@ struct run_opts {
   int sidecar;
   const char **mains;
   size_t n_mains;
+  const char **after;
+  size_t n_after;
   long grace;
   struct output *params;
   size_t n_params;
@@ -45,6 +47,7 @@ int errors_recorded(void);
 void arm_fatal_exit(const char *error_path, const char *exit_tmp, const char *exit_path);
 void set_fatal_child(pid_t pid);
 int write_exit_file(int code);
+int read_exit_file(const char *path);
 
 /* copy.c */
 void copy_outputs(const char *var, const char *ctr_dir, const struct run_opts *o);

@@ -216,6 +216,20 @@ int cmd_run(const struct run_opts *o) {
   arm_fatal_exit(xasprintf("%s/error", dir), xasprintf("%s/exit.tmp", dir),
                  xasprintf("%s/exit", dir));
 
+  /* A containerSet member starts once the members it depends on ended; if one failed, it does
+   * not run and ends with that member's code. */
+  for (size_t i = 0; i < o->n_after; i++) {
+    char *dep = xasprintf("%s/ctr/%s/exit", var, o->after[i]);
+    struct timespec nap = {0, 50 * 1000 * 1000};
+    while (access(dep, F_OK) != 0) nanosleep(&nap, NULL);
+    int dep_code = read_exit_file(dep);
+    free(dep);
+    if (dep_code != 0) {
+      msg("not run: %s, which it depends on, failed (exit code %d)", o->after[i], dep_code);
+      if (write_exit_file(dep_code) != 0) return EXIT_LAUNCHER;
+      return dep_code;
+    }
+  }
   char **main_exits = xcalloc(o->n_mains, sizeof *main_exits);
   for (size_t i = 0; i < o->n_mains; i++)
     main_exits[i] = xasprintf("%s/ctr/%s/exit", var, o->mains[i]);

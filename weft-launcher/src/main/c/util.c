@@ -225,3 +225,17 @@ void fatal(const char *fmt, ...) {
   va_end(ap);
   _exit(EXIT_LAUNCHER);
 }
+
+/* The code in another container's exit file (written whole by rename); 1 if unreadable. */
+int read_exit_file(const char *path) {
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return 1;
+  char buf[32];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return 1;
+  buf[n] = 0;
+  char *end;
+  long v = strtol(buf, &end, 10);
+  return (end == buf || v < 0 || v > 255) ? 1 : (int)v;
+}

@@ -14,7 +14,8 @@ import java.util.Set;
  * --only engine,local,...} picks sections; {@code --out FILE} (default target/bench/results.json).
  */
 public final class BenchMain {
-  static final List<String> SECTIONS = List.of("engine", "local", "throughput", "cold", "peers");
+  static final List<String> SECTIONS =
+      List.of("engine", "local", "throughput", "cold", "peers", "kube");
 
   private BenchMain() {}
 
@@ -48,6 +49,7 @@ public final class BenchMain {
             case "throughput" -> new ThroughputBench(sizes, work).run(report);
             case "cold" -> new ColdStartBench(sizes, work, root).run(report);
             case "peers" -> new PeerBench(sizes, work).run(report);
+            case "kube" -> new KubeStepBench(sizes).run(report);
             default -> throw new IllegalArgumentException(section);
           }
         } catch (Exception | AssertionError e) {

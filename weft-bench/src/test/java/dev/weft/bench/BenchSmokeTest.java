@@ -31,7 +31,7 @@ class BenchSmokeTest {
     assertThat(report.failures()).as(text).isEmpty();
     assertThat(report.figures())
         .extracting(Figure::section)
-        .contains("engine", "local", "throughput", "cold start", "peers");
+        .contains("engine", "local", "throughput", "cold start", "peers", "kubernetes");
     assertThat(report.figures())
         .allSatisfy(f -> assertThat(f.value()).as(f.name()).isNotNaN().isPositive());
     assertThat(Files.readString(out)).contains("\"figures\"").contains("Weft / Flowable");

@@ -47,6 +47,18 @@ final class ServerCommand implements Callable<Integer> {
 
   @Mixin HostAccessOptions hostAccess = new HostAccessOptions();
 
+  @Option(
+      names = "--kube",
+      description =
+          "Serve the Kubernetes cluster's objects (in-cluster config, else KUBECONFIG or"
+              + " ~/.kube/config) instead of a store; `weft controller` runs the workflows.")
+  boolean kube;
+
+  @Option(
+      names = "--namespace",
+      description = "With --kube: serve only this namespace (default: all).")
+  String namespace;
+
   private final PrintStream out;
   private final PrintStream err;
   private final Interrupts interrupts;
@@ -78,6 +90,7 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (kube) return serveCluster();
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
@@ -145,6 +158,33 @@ final class ServerCommand implements Callable<Integer> {
       if (!insecureNoAuth) {
         out.println("bearer token: " + dataDir.resolve("server-token") + " (mode 0600)");
       }
+      try {
+        stop.await();
+      } finally {
+        interrupts.clear();
+        server.close();
+      }
+      return 0;
+    }
+  }
+
+  /** `weft server --kube`: the same API, over the cluster's objects. */
+  private int serveCluster() throws Exception {
+    Path dataDir = DataDir.resolve();
+    try (io.fabric8.kubernetes.client.KubernetesClient client =
+            new io.fabric8.kubernetes.client.KubernetesClientBuilder().build();
+        ControlPlane plane = dev.weft.kube.control.KubeApi.open(client, namespace)) {
+      WeftServer server;
+      try {
+        server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);
+      } catch (IllegalArgumentException e) {
+        err.println("weft: " + e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
+      CountDownLatch stop = new CountDownLatch(1);
+      interrupts.onInterrupt(stop::countDown);
+      out.println("weft server listening on http://" + bind + ":" + server.port());
+      out.println("cluster: " + client.getMasterUrl());
       try {
         stop.await();
       } finally {

@@ -123,6 +123,11 @@ public final class ControlPlane implements AutoCloseable {
     this.pods = pods;
     this.local = local;
     this.artifacts = local == null ? null : local.artifacts();
+    if (informers == null) { // the API only: the controllers run in another process
+      this.workflows = null;
+      this.crons = null;
+      return;
+    }
     this.workflows =
         new WorkflowController(
             store, informers, new Engine(limits)::reconcile, pods, clock, workers);
@@ -153,6 +158,26 @@ public final class ControlPlane implements AutoCloseable {
         new OutputCollector(artifacts),
         dataDir.resolve("pods"),
         Clock.systemDefaultZone());
+  }
+
+  /**
+   * For `weft server --kube`: Argo's API over the cluster's objects, with no controller in this
+   * process (`weft controller` runs them; it sees every write through its informers). {@code pods}
+   * serves the logs.
+   */
+  public static ControlPlane clusterApi(Store store, AutoCloseable closeStore, PodRuntime pods)
+      throws IOException {
+    return new ControlPlane(
+        new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
+        store,
+        null,
+        closeStore,
+        true,
+        pods,
+        null,
+        limits(),
+        Clock.systemDefaultZone(),
+        1);
   }
 
   /**
@@ -307,13 +332,16 @@ public final class ControlPlane implements AutoCloseable {
     return sandbox;
   }
 
+  /** The workflow controller's queue; all zero where no controller runs here. */
   public MetricsSnapshot workflowMetrics() {
-    return workflows.metrics();
+    return workflows == null
+        ? new MetricsSnapshot(0, 0, 0, 0, 0, 0, java.time.Duration.ZERO, 0)
+        : workflows.metrics();
   }
 
   public Workflow submit(Workflow wf) {
     Workflow created = store.create(wf);
-    workflows.enqueue(key(created)); // the informer would too; this saves `weft run` a hop
+    if (workflows != null) workflows.enqueue(key(created)); // saves `weft run` a hop
     return created;
   }
 
@@ -359,7 +387,7 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Wakes the workflow's reconciler (after an edit made elsewhere, such as a retry). */
   public void enqueue(WorkflowKey key) {
-    workflows.enqueue(key);
+    if (workflows != null) workflows.enqueue(key);
   }
 
   /** One write of the stored workflow, then a wake-up; an action is never answered unsaved. */
@@ -369,14 +397,14 @@ public final class ControlPlane implements AutoCloseable {
             () ->
                 new StoreException.NotFound(
                     ObjectKey.of(ResourceKind.WORKFLOW, key.namespace(), key.name())));
-    workflows.enqueue(key);
+    enqueue(key);
   }
 
   @Override
   public void close() throws Exception {
     if (killStepsOnClose) pods.killAll("weft is shutting down");
     if (crons != null) crons.close();
-    workflows.close();
+    if (workflows != null) workflows.close();
     storeCloser.close();
   }
 }

@@ -42,7 +42,7 @@ class LauncherInstallTest {
         .isEqualTo(Files.readAllBytes(Launch.binary()));
     assertThat(posixMode(dir.resolve("launch"))).isEqualTo("rwxr-xr-x");
     assertThat(Files.readString(script)).isEqualTo("print('hi')\n");
-    assertThat(posixMode(script)).isEqualTo("rw-r--r--");
+    assertThat(posixMode(script)).isEqualTo("rwxr-xr-x");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(dir.resolve("launch")); // no temporary file left
     }

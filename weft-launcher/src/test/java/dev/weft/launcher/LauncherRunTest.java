@@ -174,4 +174,35 @@ class LauncherRunTest {
     assertThat(Files.readString(launch.param("p4321"))).isEqualTo("4321\n");
     assertThat(launch.ctrText("c4321", "exit")).isEqualTo("0");
   }
+
+  @Test
+  void aContainerSetMemberRunsAfterTheMembersItDependsOn() throws Exception {
+    launch.run("run", "--name", "a", "--", "sh", "-c", "echo first > $WEFT_VAR/order");
+    Launch.Result r =
+        launch.run(
+            "run",
+            "--name",
+            "b",
+            "--after",
+            "a",
+            "--",
+            "sh",
+            "-c",
+            "echo second >> $WEFT_VAR/order");
+
+    assertThat(r.code()).isZero();
+    assertThat(Launch.read(launch.var.resolve("order"))).isEqualTo("first\nsecond\n");
+  }
+
+  @Test
+  void aMemberAfterAFailedOneDoesNotRunAndEndsWithItsCode() throws Exception {
+    launch.run("run", "--name", "a", "--", "sh", "-c", "exit 5");
+    Launch.Result r =
+        launch.run("run", "--name", "b", "--after", "a", "--", "sh", "-c", "touch $WEFT_VAR/ran");
+
+    assertThat(r.code()).isEqualTo(5);
+    assertThat(launch.ctrText("b", "exit")).isEqualTo("5");
+    assertThat(launch.var.resolve("ran")).doesNotExist();
+    assertThat(r.stderr()).contains("not run: a");
+  }
 }

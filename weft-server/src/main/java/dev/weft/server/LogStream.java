@@ -67,12 +67,23 @@ final class LogStream {
     Framing framing = Framing.of(r);
     checkContainer(wf, wanted, container);
     Map<Path, Cursor> cursors = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
     try (OutputStream out = r.stream(framing.contentType())) {
       while (true) {
         boolean last = !follow || wf.completed() || closing.getAsBoolean();
         boolean wrote = false;
         boolean more = false;
         for (String pod : pods(wf, wanted)) {
+          if (plane.localPods().isEmpty()) { // on a cluster: the API server's pod log
+            for (String line : clusterLines(wf, pod, container, seen, tail)) {
+              if (grep != null && !grep.matcher(line).find()) continue;
+              ObjectNode entry = Codec.json().createObjectNode();
+              entry.putObject("result").put("content", line).put("podName", pod);
+              framing.send(out, entry);
+              wrote = true;
+            }
+            continue;
+          }
           for (Path file : plane.localPods().orElseThrow().logFiles(wf, pod, container)) {
             Cursor c = cursors.computeIfAbsent(file, f -> new Cursor());
             List<String> lines = newLines(file, c, last, tail);
@@ -214,7 +225,12 @@ final class LogStream {
     named.stream().map(c -> c.name()).filter(n -> n != null).forEach(known::add);
     if (known.contains(container)) return;
     for (String pod : pods(wf, wanted)) {
-      if (Files.exists(plane.localPods().orElseThrow().logFiles(wf, pod, container).get(0))) return;
+      if (plane.localPods().isEmpty()) {
+        if (plane.pods().logs(wf, pod, container).isPresent()) return;
+      } else if (Files.exists(
+          plane.localPods().orElseThrow().logFiles(wf, pod, container).get(0))) {
+        return;
+      }
     }
     throw ApiException.notFound(
         "container \""
@@ -245,5 +261,22 @@ final class LogStream {
     } catch (PatternSyntaxException e) {
       throw ApiException.invalid("grep: not a regular expression: " + e.getMessage());
     }
+  }
+
+  /**
+   * The lines of a pod's log on a cluster not sent yet ({@code seen} counts them per pod); the
+   * first read keeps only the last {@code tail}.
+   */
+  private List<String> clusterLines(
+      Workflow wf, String pod, String container, Map<String, Integer> seen, Integer tail) {
+    String text = plane.pods().logs(wf, pod, container).orElse("");
+    List<String> lines = text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines = lines.subList(0, lines.size() - 1);
+    }
+    int from = seen.getOrDefault(pod, -1);
+    if (from < 0) from = tail == null ? 0 : Math.max(0, lines.size() - tail);
+    seen.put(pod, lines.size());
+    return from >= lines.size() ? List.of() : lines.subList(from, lines.size());
   }
 }

@@ -60,6 +60,14 @@ public final class WorkflowReruns {
       throw ApiException.failedPrecondition(
           "workflow " + wf.metadata().name() + " still has steps stopping; retry in a moment");
     }
+    if (plane.localPods().isEmpty()) {
+      // On a cluster, as Argo does: the retried nodes' pods are deleted first; the controller
+      // creates their successors (same names) once they are gone.
+      for (String pod : result.podsToDelete()) plane.pods().remove(wf, pod);
+      Workflow saved = plane.store().update(result.workflow());
+      plane.enqueue(ControlPlane.key(saved));
+      return saved;
+    }
     Map<String, Path> retired = new LinkedHashMap<>();
     for (String pod : result.podsToDelete()) {
       plane.localPods().orElseThrow().retire(wf, pod).ifPresent(aside -> retired.put(pod, aside));

@@ -101,16 +101,14 @@ public final class S3ArtifactStore implements ArtifactStore {
     try (Stream<Path> walk = Files.walk(content)) {
       files = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
     }
+    List<String> skipped = new java.util.ArrayList<>();
     for (Path f : files) {
       String rel = content.relativize(f).toString();
       if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-        // S3 has no links: storing the target's bytes would follow a link Weft never follows
-        throw new IOException(
-            key
-                + ": "
-                + rel
-                + " is a link or special file, which an unarchived (archive: none)"
-                + " artifact in S3 cannot hold; archive it as tar.gz instead");
+        // S3 has no links, and storing a link's target would follow a link Weft never follows:
+        // the link is left out, and said so (tar.gz keeps links)
+        skipped.add(rel);
+        continue;
       }
       String child = object + "/" + ArtifactKeys.check(rel);
       call(
@@ -121,6 +119,16 @@ public final class S3ArtifactStore implements ArtifactStore {
               client.putObject(
                   r -> r.bucket(config.bucket()).key(child).overrideConfiguration(c),
                   RequestBody.fromFile(f)));
+    }
+    if (!skipped.isEmpty()) {
+      System.err.println(
+          "weft: "
+              + key
+              + ": an unarchived (archive: none) artifact in S3 holds no links or special files;"
+              + " left out: "
+              + String.join(", ", skipped.size() > 20 ? skipped.subList(0, 20) : skipped)
+              + (skipped.size() > 20 ? " and " + (skipped.size() - 20) + " more" : "")
+              + " (archive it as tar.gz to keep them)");
     }
   }
 

@@ -22,8 +22,8 @@ public final class LibraryLoader {
     return new Library(
         byName(WorkflowTemplate.class, namespace),
         byName(ClusterWorkflowTemplate.class, null),
-        byName(ConfigMap.class, namespace),
-        byName(Secret.class, namespace));
+        new ObjectsOnDemand<>(store, ConfigMap.class, namespace),
+        new ObjectsOnDemand<>(store, Secret.class, namespace));
   }
 
   private <T extends Resource> Map<String, T> byName(Class<T> kind, String namespace) {

@@ -209,6 +209,8 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       } catch (StoreException.NotFound e) {
         inbox.forget(key);
         return Result.done();
+      } catch (StoreException.Invalid e) {
+        return refused(key, wf, e);
       } catch (RuntimeException | Error e) {
         inbox.putBack(key, uid(wf), events);
         throw e;
@@ -246,11 +248,35 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
    * unfinished nodes end in Error too, and their pods are killed.
    */
   private Reconciliation errored(Workflow wf, int n, Throwable e) {
-    WorkflowStatus old = wf.status() == null ? WorkflowStatus.empty() : wf.status();
     String reason =
         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (reason.length() > 1000) reason = reason.substring(0, 1000) + "...";
     String message = "the controller failed to reconcile this workflow " + n + " times: " + reason;
+    return ended(wf, message, true);
+  }
+
+  /**
+   * The store refused the new status (on a cluster: too large even with its nodes compressed). The
+   * workflow ends in Error saying so, with only its root node, and its pods are stopped; retrying
+   * the same write would fail forever.
+   */
+  private Result refused(WorkflowKey key, Workflow wf, StoreException.Invalid e) {
+    Reconciliation r =
+        ended(wf, "the workflow's status cannot be stored: " + e.getMessage(), false);
+    try {
+      Workflow saved = remember(store.updateStatus(wf.withStatus(r.status())));
+      for (Action a : r.actions()) {
+        if (a instanceof Action.KillPod kill) pods.kill(saved, kill.podName(), kill.reason());
+      }
+      return Result.done();
+    } catch (StoreException.Conflict | StoreException.NotFound again) {
+      return Result.requeue();
+    }
+  }
+
+  /** The workflow in Error with {@code message}; its unfinished nodes too, their pods killed. */
+  private Reconciliation ended(Workflow wf, String message, boolean keepNodes) {
+    WorkflowStatus old = wf.status() == null ? WorkflowStatus.empty() : wf.status();
     LOG.log(System.Logger.Level.WARNING, "workflow " + WorkflowKey.of(wf) + ": " + message);
     Instant now = clock.instant();
     Map<String, NodeStatus> nodes = new LinkedHashMap<>();
@@ -258,13 +284,20 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     old.nodesOrEmpty()
         .forEach(
             (id, node) -> {
+              boolean root = id.equals(wf.metadata().name());
               if (node.phase() != null && node.phase().fulfilled()) {
-                nodes.put(id, node);
+                if (keepNodes || root) nodes.put(id, node);
                 return;
               }
-              nodes.put(
-                  id,
-                  node.toBuilder().phase(NodePhase.ERROR).message(message).finishedAt(now).build());
+              if (keepNodes || root) {
+                nodes.put(
+                    id,
+                    node.toBuilder()
+                        .phase(NodePhase.ERROR)
+                        .message(message)
+                        .finishedAt(now)
+                        .build());
+              }
               if (node.podName() != null)
                 kills.add(new Action.KillPod(id, node.podName(), message));
             });

@@ -63,6 +63,17 @@ class S3ArtifactStoreTest {
   }
 
   @Test
+  void aLinkInAnUnarchivedDirectoryIsLeftOutNotFollowed() throws IOException {
+    file("dir/a.txt", "a");
+    java.nio.file.Files.createSymbolicLink(tmp.resolve("src/dir/shadow"), Path.of("/etc/shadow"));
+    try (var store = store(S3Fixture.rightSecrets())) {
+      store.put("default", "wf/linked", tmp.resolve("src/dir"));
+      assertThat(s3.blobs().blobExists(S3Fixture.BUCKET, "default/wf/linked/a.txt")).isTrue();
+      assertThat(s3.blobs().blobExists(S3Fixture.BUCKET, "default/wf/linked/shadow")).isFalse();
+    }
+  }
+
+  @Test
   void aMissingKeyIsNotFoundNamingTheBucketAndEndpoint() {
     try (var store = store(S3Fixture.rightSecrets())) {
       assertThatThrownBy(() -> store.get("default", "no/such/key", tmp.resolve("out")))

@@ -21,10 +21,10 @@ import org.jclouds.blobstore.TransientApiMetadata;
  * installed and no container runtime (MinIO is packaged neither for Debian nor npm here), and it
  * still speaks real S3 over HTTP with signature checks, which a mock client would not.
  */
-final class S3Fixture implements AutoCloseable {
-  static final String ACCESS_KEY = "weft-test-access";
-  static final String SECRET_KEY = "weft-test-secret-0123456789";
-  static final String BUCKET = "artifacts";
+public final class S3Fixture implements AutoCloseable {
+  public static final String ACCESS_KEY = "weft-test-access";
+  public static final String SECRET_KEY = "weft-test-secret-0123456789";
+  public static final String BUCKET = "artifacts";
 
   private final BlobStoreContext context;
   private final S3Proxy proxy;
@@ -34,7 +34,7 @@ final class S3Fixture implements AutoCloseable {
     this.proxy = proxy;
   }
 
-  static S3Fixture start() throws Exception {
+  public static S3Fixture start() throws Exception {
     BlobStoreContext context =
         // by metadata, not by id: an id makes jclouds load every provider on the classpath
         ContextBuilder.newBuilder(new TransientApiMetadata())
@@ -55,7 +55,7 @@ final class S3Fixture implements AutoCloseable {
   }
 
   /** host:port, as Argo's endpoint field is written. */
-  String endpoint() {
+  public String endpoint() {
     return "127.0.0.1:" + proxy.getPort();
   }
 
@@ -89,7 +89,7 @@ final class S3Fixture implements AutoCloseable {
   }
 
   /** The same as an artifact's own {@code s3:} would write it. */
-  com.fasterxml.jackson.databind.node.ObjectNode repositoryNode() {
+  public com.fasterxml.jackson.databind.node.ObjectNode repositoryNode() {
     var n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     n.put("bucket", BUCKET).put("endpoint", endpoint()).put("insecure", true);
     n.putObject("accessKeySecret").put("name", "s3-creds").put("key", "accesskey");

@@ -45,7 +45,7 @@ public final class KubeController implements AutoCloseable {
     ControlPlane plane =
         ControlPlane.cluster(
             store,
-            new KubeInformers(client, scope),
+            new KubeInformers(caches),
             () -> {
               pods.close();
               caches.close();

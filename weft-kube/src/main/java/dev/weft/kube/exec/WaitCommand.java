@@ -55,9 +55,11 @@ public final class WaitCommand {
     String ns = need(PodProtocol.ENV_NAMESPACE);
     String nodeId = need(PodProtocol.ENV_NODE_ID);
     announce(ns, nodeId);
+    System.err.println("wait: task result " + nodeId + " created; waiting for " + plan.container());
     Path ctr = var.resolve("ctr").resolve(plan.container());
     Path exit = ctr.resolve("exit");
     while (!Files.exists(exit)) Thread.sleep(20);
+    System.err.println("wait: " + plan.container() + " ended; collecting its outputs");
     int code = Integer.parseInt(Files.readString(exit).strip());
     ObjectNode report = Codec.json().createObjectNode();
     String result =
@@ -88,6 +90,7 @@ public final class WaitCommand {
         .putObject("labels")
         .put(PodProtocol.RESULT_COMPLETED_LABEL, "true");
     patch(ns, nodeId, report);
+    System.err.println("wait: outputs reported");
     return 0;
   }
 

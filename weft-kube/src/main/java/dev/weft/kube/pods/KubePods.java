@@ -144,6 +144,10 @@ public final class KubePods implements PodRuntime, AutoCloseable {
     podOfNode.put(ns + "/" + run.nodeId(), key);
     try {
       Optional<Pod> existing = find(ns, run.podName());
+      if (existing.isPresent() && existing.get().getMetadata().getDeletionTimestamp() != null) {
+        // a retried node's predecessor, on its way out: its name is free once it is gone
+        throw new IllegalStateException("pod " + run.podName() + " is still being deleted");
+      }
       if (existing.isPresent()) {
         judge(existing.get());
         return;
@@ -191,7 +195,11 @@ public final class KubePods implements PodRuntime, AutoCloseable {
     PodVerdict.finished(t.run().nodeId(), t.main(), t.members(), pod, result, clock.instant())
         .ifPresent(
             f -> {
-              if (finish(key, t, f)) cleanup.markCompleted(pod);
+              if (!finish(key, t, f)) return;
+              cleanup.markCompleted(pod);
+              if (PodVerdict.waitStillRunning(pod)) {
+                cleanup.delete(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), "");
+              }
             });
   }
 

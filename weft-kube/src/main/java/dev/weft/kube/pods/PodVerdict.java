@@ -69,7 +69,10 @@ public final class PodVerdict {
         result.map(r -> "true".equals(label(r, PodProtocol.RESULT_COMPLETED_LABEL))).orElse(false);
     if (!lean && !reported && !waitFailed && !"Evicted".equals(reason)) {
       boolean mainRan = mainStatus.map(c -> terminated(c)).orElse(false);
-      if (mainRan && wait.map(c -> !terminated(c) || exitCode(c) == 0).orElse(true)) {
+      boolean outputsComing = mainStatus.map(c -> !launcherDied(c)).orElse(false);
+      if (mainRan
+          && outputsComing
+          && wait.map(c -> !terminated(c) || exitCode(c) == 0).orElse(true)) {
         return Optional.empty(); // the outputs are on their way
       }
     }
@@ -146,6 +149,23 @@ public final class PodVerdict {
     var t = c.getState().getTerminated();
     String msg = t.getMessage() != null ? ": " + t.getMessage().strip() : "";
     return " (exit code " + t.getExitCode() + ")" + msg;
+  }
+
+  /**
+   * Whether main's launcher was killed or failed itself (OOM, SIGKILL, exit 64): then it wrote no
+   * exit file, and the wait container would wait for it in vain.
+   */
+  static boolean launcherDied(ContainerStatus c) {
+    if (!terminated(c)) return false;
+    int code = exitCode(c);
+    return code == 64
+        || code >= 128
+        || "OOMKilled".equals(c.getState().getTerminated().getReason());
+  }
+
+  /** Whether a wrapped pod's wait container still runs after its verdict (it must be stopped). */
+  public static boolean waitStillRunning(Pod pod) {
+    return container(pod, "wait").map(c -> !terminated(c)).orElse(false);
   }
 
   static Optional<ContainerStatus> container(Pod pod, String name) {

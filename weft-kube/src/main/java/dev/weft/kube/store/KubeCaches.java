@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class KubeCaches implements AutoCloseable {
   private final Map<ResourceKind, SharedIndexInformer<GenericKubernetesResource>> informers =
       new EnumMap<>(ResourceKind.class);
+  private final Map<ResourceKind, LabelSelector> selectors = new EnumMap<>(ResourceKind.class);
   private final KubeScope scope;
 
   private KubeCaches(KubeScope scope) {
@@ -53,6 +54,7 @@ public final class KubeCaches implements AutoCloseable {
     var ops = KubeOps.list(client, kind, kind.namespaced() ? scope.namespace() : null);
     var filtered = selector == null ? ops : ops.withLabelSelector(selector);
     informers.put(kind, filtered.runnableInformer(0));
+    if (selector != null) selectors.put(kind, LabelSelector.parse(selector));
   }
 
   Optional<GenericKubernetesResource> get(ObjectKey key) {
@@ -90,6 +92,34 @@ public final class KubeCaches implements AutoCloseable {
           return c != 0 ? c : a.getMetadata().getName().compareTo(b.getMetadata().getName());
         });
     return Optional.of(out);
+  }
+
+  /** Every cached object of the kind. */
+  List<GenericKubernetesResource> all(ResourceKind kind) {
+    var informer = informers.get(kind);
+    if (informer == null) throw new IllegalArgumentException(kind + " is not cached");
+    return informer.getStore().list();
+  }
+
+  /**
+   * Whether the object matches its cache's selector. A real API server stops sending an object that
+   * no longer matches (as deleted); a lenient one keeps sending it.
+   */
+  boolean selected(ResourceKind kind, GenericKubernetesResource g) {
+    LabelSelector s = selectors.get(kind);
+    var labels = g.getMetadata().getLabels();
+    return s == null || s.matches(labels == null ? Map.of() : labels);
+  }
+
+  /** Tells {@code handler} of every change to the kind's cache until closed. */
+  AutoCloseable subscribe(
+      ResourceKind kind,
+      io.fabric8.kubernetes.client.informers.ResourceEventHandler<GenericKubernetesResource>
+          handler) {
+    var informer = informers.get(kind);
+    if (informer == null) throw new IllegalArgumentException(kind + " is not cached");
+    informer.addEventHandler(handler);
+    return () -> informer.removeEventHandler(handler);
   }
 
   String version(ResourceKind kind) {

@@ -59,7 +59,12 @@ public final class ExecutorImage {
             : LauncherBinary.extractTo(bin);
     launcher.toFile().setExecutable(true, false);
     for (Path p : List.of(dir, bin, lib)) p.toFile().setReadable(true, false);
-    return ImageLayer.withBin("ghcr.io/weft-dev/weft", dir, PATH);
+    // the image's ENV, as deploy/Dockerfile sets it: file names are UTF-8 (Java needs telling)
+    return new ImageLayer(
+        "ghcr.io/weft-dev/weft",
+        dir,
+        PATH,
+        java.util.Map.of("PATH", PATH + "/bin:" + ImageLayer.DEFAULT_PATH, "LANG", "C.UTF-8"));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
