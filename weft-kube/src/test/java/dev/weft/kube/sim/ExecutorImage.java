@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -64,7 +65,7 @@ public final class ExecutorImage {
         "ghcr.io/weft-dev/weft",
         dir,
         PATH,
-        java.util.Map.of("PATH", PATH + "/bin:" + ImageLayer.DEFAULT_PATH, "LANG", "C.UTF-8"));
+        Map.of("PATH", PATH + "/bin:" + ImageLayer.DEFAULT_PATH, "LANG", "C.UTF-8"));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
