@@ -49,7 +49,10 @@ public final class BenchMain {
             case "throughput" -> new ThroughputBench(sizes, work).run(report);
             case "cold" -> new ColdStartBench(sizes, work, root).run(report);
             case "peers" -> new PeerBench(sizes, work).run(report);
-            case "kube" -> new KubeStepBench(sizes).run(report);
+            case "kube" -> {
+              new KubeStepBench(sizes).run(report);
+              new LeanPodBench(sizes, work).run(report);
+            }
             default -> throw new IllegalArgumentException(section);
           }
         } catch (Exception | AssertionError e) {

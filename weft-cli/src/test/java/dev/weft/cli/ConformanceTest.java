@@ -26,9 +26,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs Argo's example corpus ({@code ../shared/conformance/argo}) through `weft run` and through
- * `weft server` (over HTTP), and checks each case ends as it does on Argo either way. Cases run
- * concurrently: most of their time is sleeping.
+ * Runs Argo's example corpus ({@code ../shared/conformance/argo}) through `weft run`, through `weft
+ * server` (over HTTP) and through `weft controller` on a (mock) Kubernetes API server, and checks
+ * each case ends as it does on Argo every way. Cases and lanes run concurrently: most of their time
+ * is sleeping.
  */
 class ConformanceTest {
   private static final Path CORPUS =
@@ -45,7 +46,8 @@ class ConformanceTest {
         case "Succeeded", "Failed" -> c.expect().equals(phase);
         case "random" -> List.of("Succeeded", "Failed", "Error").contains(phase);
         case "interactive" -> "Succeeded".equals(phase);
-        case "cron" -> via.equals(RUN) ? exit == 0 : phase.equals("linted");
+        case "cron" ->
+            via.equals(RUN) ? exit == 0 : phase.equals(via.equals(KUBE) ? "scheduled" : "linted");
         default -> false;
       };
     }
@@ -53,24 +55,31 @@ class ConformanceTest {
 
   private static final String RUN = "weft run";
   private static final String SERVER = "weft server";
+  private static final String KUBE = "kubernetes";
 
   @TestFactory
   Stream<DynamicTest> everyCaseEndsAsOnArgo(@TempDir Path home) throws Exception {
     System.setProperty("weft.home", home.toString());
     List<Case> cases = cases();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Outcome> outcomes = new ArrayList<>();
-    try (ServerConformance server = new ServerConformance(home.resolve("server"))) {
+    List<String> podsCreatedTwice;
+    try (ServerConformance server = new ServerConformance(home.resolve("server"));
+        KubeConformance kube = new KubeConformance(home.resolve("kube"))) {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (Case c : cases) {
+        futures.add(pool.submit(() -> viaKube(kube, c)));
         futures.add(pool.submit(() -> run(c)));
         futures.add(pool.submit(() -> viaServer(server, c)));
       }
       for (Future<Outcome> f : futures) outcomes.add(f.get(20, TimeUnit.MINUTES));
+      podsCreatedTwice = kube.podsCreatedTwice();
     } finally {
       pool.shutdown();
     }
-    for (String via : List.of(RUN, SERVER)) {
+    System.out.println("pods created twice via kubernetes: " + podsCreatedTwice);
+    assertThat(podsCreatedTwice).as("pods created twice via kubernetes").isEmpty();
+    for (String via : List.of(RUN, SERVER, KUBE)) {
       List<Outcome> mine = outcomes.stream().filter(o -> o.via().equals(via)).toList();
       long passed = mine.stream().filter(Outcome::passed).count();
       for (Outcome o : mine) {
@@ -120,6 +129,25 @@ class ConformanceTest {
             c.expect(),
             java.time.Duration.ofMinutes(CASE_LIMIT_MINUTES));
     return new Outcome(c, SERVER, phase, 0, phase);
+  }
+
+  private static Outcome viaKube(KubeConformance kube, Case c) throws Exception {
+    String phase =
+        kube.run(
+            CORPUS.resolve("examples").resolve(c.file()),
+            requires(c),
+            c.expect(),
+            nameFor(c),
+            java.time.Duration.ofMinutes(CASE_LIMIT_MINUTES));
+    return new Outcome(c, KUBE, phase, 0, phase);
+  }
+
+  private static List<Path> requires(Case c) {
+    List<Path> out = new ArrayList<>();
+    for (String r : c.requires()) {
+      out.add(r.startsWith("support/") ? CORPUS.resolve(r) : CORPUS.resolve("examples").resolve(r));
+    }
+    return out;
   }
 
   /** Every case, or those whose file contains -Dweft.conformance.only (to work on a few). */

@@ -28,12 +28,19 @@ public final class KubeController implements AutoCloseable {
 
   public static KubeController start(KubernetesClient client, ControllerOptions options)
       throws IOException, InterruptedException {
+    return start(client, options, NodePacking.DEFAULT_LIMIT);
+  }
+
+  /** With a workflow size limit other than Argo's 1 MiB (tests reach it with small workflows). */
+  public static KubeController start(
+      KubernetesClient client, ControllerOptions options, int sizeLimit)
+      throws IOException, InterruptedException {
     ControllerConfig config =
         ControllerConfig.read(client, options.namespace(), options.configMap());
     KubeScope scope = new KubeScope(options.managedNamespace(), options.instanceId());
     Duration sync = Duration.ofMinutes(1);
     KubeCaches caches = KubeCaches.start(client, scope, sync);
-    KubeStore store = new KubeStore(client, caches, NodePacking.DEFAULT_LIMIT);
+    KubeStore store = new KubeStore(client, caches, sizeLimit);
     PodSettings settings =
         new PodSettings(
             options.executorImage(),

@@ -77,7 +77,6 @@ class KubeModeTest {
       if (status instanceof java.util.Map<?, ?> s) {
         Object phase = s.get("phase");
         if ("Succeeded".equals(phase) || "Failed".equals(phase) || "Error".equals(phase)) {
-          if (!"Succeeded".equals(phase)) System.out.println(name + ": " + status);
           return (String) phase;
         }
       }
@@ -145,6 +144,42 @@ class KubeModeTest {
               command: [sh, -c, '[ "{{inputs.parameters.param}}" = from-file ] && [ "{{inputs.parameters.result}}" = printed ]']
         """);
     assertThat(phaseOf("outputs", Duration.ofSeconds(90))).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void aWorkflowTooLargeToStoreEndsInErrorSayingSo() throws Exception {
+    controller.close();
+    controller =
+        KubeController.start(
+            cluster.client(),
+            new ControllerOptions(
+                null, null, ExecutorImage.IMAGE, 4, "weft-controller-configmap", "default"),
+            6_000);
+    apply(
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: huge}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            steps:
+            - - {name: wait, template: pause, withSequence: {count: "400"}}
+          - name: pause
+            suspend: {duration: "1h"}
+        """);
+    assertThat(phaseOf("huge", Duration.ofSeconds(60))).isEqualTo("Error");
+    var wf =
+        cluster
+            .client()
+            .genericKubernetesResources(KubeKind.context(ResourceKind.WORKFLOW))
+            .inNamespace("default")
+            .withName("huge")
+            .get();
+    assertThat(String.valueOf(wf.getAdditionalProperties().get("status")))
+        .contains("cannot be stored")
+        .contains("too large to store");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.weft.kube.control;
+package dev.weft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
