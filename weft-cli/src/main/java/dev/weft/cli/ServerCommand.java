@@ -48,6 +48,15 @@ final class ServerCommand implements Callable<Integer> {
   @Mixin HostAccessOptions hostAccess = new HostAccessOptions();
 
   @Option(
+      names = "--artifact-repository",
+      paramLabel = "FILE",
+      description =
+          "Keep artifacts in the repository this file describes (Argo's artifactRepository, e.g."
+              + " s3: {bucket, endpoint, accessKeySecret, secretKeySecret}; credentials from"
+              + " Secrets in the workflow's namespace) instead of the data directory.")
+  Path artifactRepository;
+
+  @Option(
       names = "--kube",
       description =
           "Serve the Kubernetes cluster's objects (in-cluster config, else KUBECONFIG or"
@@ -143,8 +152,7 @@ final class ServerCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (DataDirLock held = lock.get();
         StoreLock heldStore = storeLock;
-        ControlPlane plane =
-            ControlPlane.service(dataDir, probe, store, store::close, hostAccess.toHostAccess())) {
+        ControlPlane plane = plane(dataDir, probe, store)) {
       WeftServer server;
       try {
         server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);
@@ -166,6 +174,29 @@ final class ServerCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  private ControlPlane plane(Path dataDir, SandboxMode.Probe probe, JdbcStore store)
+      throws IOException {
+    if (artifactRepository == null) {
+      return ControlPlane.service(dataDir, probe, store, store::close, hostAccess.toHostAccess());
+    }
+    String text =
+        switch (dev.weft.model.codec.InputFile.read(artifactRepository)) {
+          case dev.weft.model.codec.InputFile.Text t -> t.text();
+          case dev.weft.model.codec.InputFile.Refused r ->
+              throw new IllegalArgumentException(r.why().format());
+        };
+    dev.weft.controller.artifact.ArtifactRepositoryConfig config;
+    try {
+      config =
+          dev.weft.controller.artifact.ArtifactRepositoryConfig.parse(
+              text, artifactRepository.toString());
+    } catch (dev.weft.controller.artifact.ArtifactConfigException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+    return ControlPlane.service(
+        dataDir, probe, store, store::close, hostAccess.toHostAccess(), config);
   }
 
   /** `weft server --kube`: the same API, over the cluster's objects. */

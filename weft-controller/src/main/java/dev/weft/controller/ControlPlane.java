@@ -77,7 +77,12 @@ public final class ControlPlane implements AutoCloseable {
         store,
         storeCloser,
         service,
-        localPods(dataDir, sandbox, custom, hostAccess),
+        localPods(
+            dataDir,
+            sandbox,
+            custom,
+            hostAccess,
+            new ArtifactRepository(dataDir.resolve("artifacts"))),
         limits,
         Clock.systemDefaultZone());
   }
@@ -145,10 +150,13 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private static LocalPods localPods(
-      Path dataDir, SandboxMode.Probe sandbox, Executor custom, HostAccess hostAccess)
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Executor custom,
+      HostAccess hostAccess,
+      ArtifactRepository artifacts)
       throws IOException {
     DataDir.createPrivate(dataDir);
-    ArtifactRepository artifacts = new ArtifactRepository(dataDir.resolve("artifacts"));
     ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
     Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
     PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), hostAccess);
@@ -293,6 +301,38 @@ public final class ControlPlane implements AutoCloseable {
       HostAccess hostAccess)
       throws IOException {
     return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, hostAccess, limits());
+  }
+
+  /**
+   * For `weft server --artifact-repository FILE`: artifacts in the repository {@code artifacts}
+   * describes (Argo's artifactRepository: S3), credentials from the store's Secrets.
+   */
+  public static ControlPlane service(
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable closeStore,
+      HostAccess hostAccess,
+      dev.weft.controller.artifact.ArtifactRepositoryConfig artifacts)
+      throws IOException {
+    ArtifactRepository repository;
+    try {
+      repository =
+          ArtifactRepository.from(
+              artifacts,
+              dev.weft.controller.artifact.SecretLookup.fromStore(store),
+              dataDir.resolve("artifacts"));
+    } catch (dev.weft.controller.artifact.ArtifactConfigException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return new ControlPlane(
+        sandbox,
+        store,
+        closeStore,
+        true,
+        localPods(dataDir, sandbox, null, hostAccess, repository),
+        limits(),
+        Clock.systemDefaultZone());
   }
 
   /**

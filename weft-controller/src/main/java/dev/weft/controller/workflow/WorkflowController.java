@@ -12,7 +12,6 @@ import dev.weft.runtime.MetricsSnapshot;
 import dev.weft.store.Store;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Every workflow the informer first sees is reconciled with a {@link Event.Resync}: a process
  * that just started knows none of the pods a previous one started, so it asks for them again and
- * the executor re-adopts them. Updates wake the reconciler only when the spec changed (suspend,
- * shutdown, retry) or someone else changed the status (`argo resume`, `argo node set`): the
+ * the executor re-adopts them. Updates wake the reconciler when someone else wrote the workflow
+ * (suspend, shutdown, retry, `argo resume`'s status edit, a server's recorded resume): the
  * reconciler's own writes would otherwise wake it for nothing.
  */
 public final class WorkflowController implements AutoCloseable {
@@ -73,12 +72,9 @@ public final class WorkflowController implements AutoCloseable {
 
           @Override
           public void onUpdate(Workflow before, Workflow after) {
-            // Someone else's change of the spec or the status (`argo resume` edits the status).
-            if (!reconciler.wroteLast(after)
-                && (!Objects.equals(before.metadata().generation(), after.metadata().generation())
-                    || !Objects.equals(before.status(), after.status()))) {
-              controller.enqueue(WorkflowKey.of(after));
-            }
+            // Someone else's change: the spec, the status (`argo resume` edits it), an action
+            // recorded in an annotation by a server in another process.
+            if (!reconciler.wroteLast(after)) controller.enqueue(WorkflowKey.of(after));
             tell(after);
           }
 
