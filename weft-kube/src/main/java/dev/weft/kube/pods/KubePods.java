@@ -55,6 +55,11 @@ public final class KubePods implements PodRuntime, AutoCloseable {
   private final Map<String, String> podOfNode = new ConcurrentHashMap<>();
   private final PodCleanup cleanup;
 
+  /** Labels and deletions after a pod's end, one at a time, beside the informers' threads. */
+  private final java.util.concurrent.ExecutorService housekeeping =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("weft-pod-housekeeping").factory());
+
   private KubePods(KubernetesClient client, KubeScope scope, PodSettings settings, Clock clock) {
     this.client = client;
     this.settings = settings;
@@ -196,10 +201,15 @@ public final class KubePods implements PodRuntime, AutoCloseable {
         .ifPresent(
             f -> {
               if (!finish(key, t, f)) return;
-              cleanup.markCompleted(pod);
-              if (PodVerdict.waitStillRunning(pod)) {
-                cleanup.delete(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), "");
-              }
+              // off the path from this pod's end to the next pod: the reconcile goes first
+              housekeeping.execute(
+                  () -> {
+                    cleanup.markCompleted(pod);
+                    if (PodVerdict.waitStillRunning(pod)) {
+                      cleanup.delete(
+                          pod.getMetadata().getNamespace(), pod.getMetadata().getName(), "");
+                    }
+                  });
             });
   }
 
@@ -304,5 +314,6 @@ public final class KubePods implements PodRuntime, AutoCloseable {
   public void close() {
     pods.close();
     results.close();
+    housekeeping.shutdown();
   }
 }
