@@ -47,7 +47,8 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(
       names = "--configmap",
       defaultValue = "weft-controller-configmap",
-      description = "ConfigMap with Argo's controller keys (artifactRepository, images).")
+      description =
+          "ConfigMap with Argo's controller keys: artifactRepository, images, workflowDefaults.")
   String configMap;
 
   @Option(

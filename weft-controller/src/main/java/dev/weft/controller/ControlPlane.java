@@ -10,6 +10,7 @@ import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.pod.PodRuntime;
 import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
+import dev.weft.controller.workflow.WorkflowDefaults;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.engine.Engine;
 import dev.weft.engine.Limits;
@@ -106,7 +107,8 @@ public final class ControlPlane implements AutoCloseable {
         local,
         limits,
         clock,
-        4);
+        4,
+        WorkflowDefaults.NONE);
   }
 
   private ControlPlane(
@@ -119,7 +121,8 @@ public final class ControlPlane implements AutoCloseable {
       LocalPods local,
       Limits limits,
       Clock clock,
-      int workers)
+      int workers,
+      WorkflowDefaults defaults)
       throws IOException {
     this.sandbox = sandbox;
     this.store = store;
@@ -135,7 +138,7 @@ public final class ControlPlane implements AutoCloseable {
     }
     this.workflows =
         new WorkflowController(
-            store, informers, new Engine(limits)::reconcile, pods, clock, workers);
+            store, informers, new Engine(limits)::reconcile, pods, clock, workers, defaults);
     this.crons = service ? new CronController(store, informers, clock) : null;
     try {
       if (crons != null) {
@@ -185,16 +188,23 @@ public final class ControlPlane implements AutoCloseable {
         null,
         limits(),
         Clock.systemDefaultZone(),
-        1);
+        1,
+        WorkflowDefaults.NONE);
   }
 
   /**
    * For `weft controller`: workflows in {@code store} (the API server), steps on {@code pods} (Pods
-   * on the cluster), {@code workers} reconciling at once; the CronWorkflow controller runs. Closing
-   * stops the controllers and leaves the pods to the next leader.
+   * on the cluster), {@code workers} reconciling at once, each workflow decided on with Argo's
+   * workflowDefaults; the CronWorkflow controller runs. Closing stops the controllers and leaves
+   * the pods to the next leader.
    */
   public static ControlPlane cluster(
-      Store store, InformerSource informers, AutoCloseable closeStore, PodRuntime pods, int workers)
+      Store store,
+      InformerSource informers,
+      AutoCloseable closeStore,
+      PodRuntime pods,
+      int workers,
+      WorkflowDefaults defaults)
       throws IOException {
     return new ControlPlane(
         new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
@@ -206,7 +216,8 @@ public final class ControlPlane implements AutoCloseable {
         null,
         limits(),
         Clock.systemDefaultZone(),
-        workers);
+        workers,
+        defaults);
   }
 
   /**

@@ -50,6 +50,18 @@ public final class WorkflowController implements AutoCloseable {
       PodRuntime pods,
       Clock clock,
       int workers) {
+    this(store, informers, engine, pods, clock, workers, WorkflowDefaults.NONE);
+  }
+
+  /** As above, each workflow decided on with the controller's workflowDefaults. */
+  public WorkflowController(
+      Store store,
+      InformerSource informers,
+      WorkflowReconciler.Decider engine,
+      PodRuntime pods,
+      Clock clock,
+      int workers,
+      WorkflowDefaults defaults) {
     Controller<?>[] self = new Controller<?>[1];
     this.reconciler =
         new WorkflowReconciler(
@@ -58,7 +70,8 @@ public final class WorkflowController implements AutoCloseable {
             pods,
             new Inbox(),
             clock,
-            key -> ((Controller<WorkflowKey>) self[0]).enqueue(key));
+            key -> ((Controller<WorkflowKey>) self[0]).enqueue(key),
+            defaults);
     this.controller = Controller.builder("workflow", reconciler).workers(workers).build();
     self[0] = controller;
     this.informer = informers.informer(Workflow.class, WorkflowKey::of);

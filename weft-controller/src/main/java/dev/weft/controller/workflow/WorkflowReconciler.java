@@ -59,6 +59,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   private final MemoCache memos;
   private final Clock clock;
   private final Consumer<WorkflowKey> enqueue;
+  private final WorkflowDefaults defaults;
 
   public WorkflowReconciler(
       Store store,
@@ -77,6 +78,19 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue) {
+    this(store, engine, pods, inbox, clock, enqueue, WorkflowDefaults.NONE);
+  }
+
+  /** A reconciler that decides on each workflow with {@code defaults} applied. */
+  public WorkflowReconciler(
+      Store store,
+      Decider engine,
+      PodRuntime pods,
+      Inbox inbox,
+      Clock clock,
+      Consumer<WorkflowKey> enqueue,
+      WorkflowDefaults defaults) {
+    this.defaults = defaults;
     this.store = store;
     this.engine = engine;
     this.pods = pods;
@@ -170,14 +184,17 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       written.remove(key);
       return Result.done();
     }
-    Workflow wf = found.get();
+    Workflow stored = found.get();
+    Workflow wf = defaults.apply(stored); // what is decided on; what is written stays stored's
     if (wf.completed()) {
       if (inbox.drain(key, uid(wf)).stream().anyMatch(Event.Resync.class::isInstance)) {
         killLeftovers(wf);
       }
       inbox.forget(key);
-      Optional<Workflow> labelled = relabel(wf);
-      return labelled.isEmpty() ? Result.requeue() : retain(key, labelled.get(), null);
+      Optional<Workflow> labelled = relabel(stored);
+      return labelled.isEmpty()
+          ? Result.requeue()
+          : retain(key, defaults.apply(labelled.get()), null);
     }
     List<Event> events = inbox.drain(key, uid(wf));
     // A suspended workflow is not walked: its resumes wait until it is resumed.
@@ -202,7 +219,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
             remember(
                 pending.isEmpty()
                     ? store.updateStatus(wf.withStatus(r.status()))
-                    : store.update(PendingResumes.cleared(wf.withStatus(r.status()))));
+                    : store.update(PendingResumes.cleared(stored.withStatus(r.status()))));
       } catch (StoreException.Conflict e) {
         inbox.putBack(key, uid(wf), events);
         return Result.requeue();
@@ -217,7 +234,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       }
     }
     try {
-      act(key, saved, lib, r.actions());
+      act(key, defaults.apply(saved), lib, r.actions());
     } catch (RuntimeException | Error e) {
       // The status is stored, so the engine will not ask for these pods again: a resync will.
       inbox.putBack(key, uid(wf), List.of(new Event.Resync()));
@@ -232,7 +249,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Optional<Workflow> labelled = relabel(saved);
     if (labelled.isEmpty()) return Result.requeue();
     saved = labelled.get();
-    Result retained = retain(key, saved, wf.status());
+    Result retained = retain(key, defaults.apply(saved), wf.status());
     if (r.completed()) return retained;
     Optional<Instant> wake = r.wakeAt();
     if (retained instanceof Result.RequeueAfter after) {

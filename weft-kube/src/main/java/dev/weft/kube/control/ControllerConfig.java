@@ -13,16 +13,20 @@ import java.util.Map;
 
 /**
  * The keys of the controller's ConfigMap Weft reads, as in Argo's workflow-controller-configmap:
- * {@code artifactRepository} and {@code images} (entrypoints of images whose containers give no
- * command). A missing ConfigMap means defaults; a key that does not parse is an error naming it.
+ * {@code artifactRepository}, {@code images} (entrypoints of images whose containers give no
+ * command) and {@code workflowDefaults} (a partial Workflow every workflow is decided on with:
+ * podGC, ttlStrategy, serviceAccountName, labels...). A missing ConfigMap means defaults; a key
+ * that does not parse is an error naming it.
  *
  * @param artifactRepository the repository's config as JSON; null if none
  */
 public record ControllerConfig(
     String artifactRepository,
     Map<String, List<String>> entrypoints,
-    List<PodSettings.SecretKey> credentials) {
-  public static final ControllerConfig DEFAULTS = new ControllerConfig(null, Map.of(), List.of());
+    List<PodSettings.SecretKey> credentials,
+    JsonNode workflowDefaults) {
+  public static final ControllerConfig DEFAULTS =
+      new ControllerConfig(null, Map.of(), List.of(), null);
 
   public static ControllerConfig read(KubernetesClient client, String namespace, String name) {
     ConfigMap cm = client.configMaps().inNamespace(namespace).withName(name).get();
@@ -71,7 +75,11 @@ public record ControllerConfig(
                 entrypoints.put(e.getKey(), List.copyOf(argv));
               });
     }
-    return new ControllerConfig(repository, entrypoints, credentials);
+    JsonNode workflowDefaults =
+        data.containsKey("workflowDefaults")
+            ? yaml(where, "workflowDefaults", data.get("workflowDefaults"))
+            : null;
+    return new ControllerConfig(repository, entrypoints, credentials, workflowDefaults);
   }
 
   private static JsonNode yaml(String where, String key, String text) {

@@ -1,6 +1,7 @@
 package dev.weft.kube.control;
 
 import dev.weft.controller.ControlPlane;
+import dev.weft.controller.workflow.WorkflowDefaults;
 import dev.weft.kube.pods.KubePods;
 import dev.weft.kube.pods.PodSettings;
 import dev.weft.kube.store.KubeCaches;
@@ -58,7 +59,8 @@ public final class KubeController implements AutoCloseable {
               caches.close();
             },
             pods,
-            options.workers());
+            options.workers(),
+            new WorkflowDefaults(config.workflowDefaults()));
     return new KubeController(plane, store);
   }
 

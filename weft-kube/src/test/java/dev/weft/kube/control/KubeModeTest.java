@@ -183,6 +183,58 @@ class KubeModeTest {
   }
 
   @Test
+  void theControllerConfigMapsWorkflowDefaultsReachThePods() throws Exception {
+    controller.close();
+    cluster
+        .client()
+        .configMaps()
+        .inNamespace("default")
+        .resource(
+            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("weft-controller-configmap")
+                .endMetadata()
+                .addToData("workflowDefaults", "spec: {serviceAccountName: robot}\n")
+                .build())
+        .create();
+    controller =
+        KubeController.start(
+            cluster.client(),
+            new ControllerOptions(
+                null, null, ExecutorImage.IMAGE, 4, "weft-controller-configmap", "default"));
+    apply(
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: defaulted}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            container: {image: alpine:3, command: [sh, -c, "true"]}
+        """);
+    assertThat(phaseOf("defaulted", Duration.ofSeconds(60))).isEqualTo("Succeeded");
+    var pods =
+        cluster
+            .client()
+            .pods()
+            .inNamespace("default")
+            .withLabel("workflows.argoproj.io/workflow", "defaulted")
+            .list()
+            .getItems();
+    assertThat(pods).extracting(p -> p.getSpec().getServiceAccountName()).containsOnly("robot");
+    var stored =
+        cluster
+            .client()
+            .genericKubernetesResources(KubeKind.context(ResourceKind.WORKFLOW))
+            .inNamespace("default")
+            .withName("defaulted")
+            .get();
+    assertThat(String.valueOf(stored.getAdditionalProperties().get("spec")))
+        .doesNotContain("robot");
+  }
+
+  @Test
   void aStepThatExitsNonZeroFailsTheWorkflow() throws Exception {
     apply(
         """
