@@ -48,7 +48,8 @@ final class ControllerCommand implements Callable<Integer> {
       names = "--configmap",
       defaultValue = "weft-controller-configmap",
       description =
-          "ConfigMap with Argo's controller keys: artifactRepository, images, workflowDefaults.")
+          "ConfigMap with Argo's controller keys: artifactRepository, images, workflowDefaults,"
+              + " parallelism.")
   String configMap;
 
   @Option(

@@ -12,6 +12,7 @@ import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowDefaults;
 import dev.weft.controller.workflow.WorkflowKey;
+import dev.weft.controller.workflow.WorkflowThrottle;
 import dev.weft.engine.Engine;
 import dev.weft.engine.Limits;
 import dev.weft.engine.event.Event;
@@ -108,7 +109,8 @@ public final class ControlPlane implements AutoCloseable {
         limits,
         clock,
         4,
-        WorkflowDefaults.NONE);
+        WorkflowDefaults.NONE,
+        WorkflowThrottle.NONE);
   }
 
   private ControlPlane(
@@ -122,7 +124,8 @@ public final class ControlPlane implements AutoCloseable {
       Limits limits,
       Clock clock,
       int workers,
-      WorkflowDefaults defaults)
+      WorkflowDefaults defaults,
+      WorkflowThrottle throttle)
       throws IOException {
     this.sandbox = sandbox;
     this.store = store;
@@ -138,7 +141,14 @@ public final class ControlPlane implements AutoCloseable {
     }
     this.workflows =
         new WorkflowController(
-            store, informers, new Engine(limits)::reconcile, pods, clock, workers, defaults);
+            store,
+            informers,
+            new Engine(limits)::reconcile,
+            pods,
+            clock,
+            workers,
+            defaults,
+            throttle);
     this.crons = service ? new CronController(store, informers, clock) : null;
     try {
       if (crons != null) {
@@ -189,7 +199,8 @@ public final class ControlPlane implements AutoCloseable {
         limits(),
         Clock.systemDefaultZone(),
         1,
-        WorkflowDefaults.NONE);
+        WorkflowDefaults.NONE,
+        WorkflowThrottle.NONE);
   }
 
   /**
@@ -204,7 +215,8 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       PodRuntime pods,
       int workers,
-      WorkflowDefaults defaults)
+      WorkflowDefaults defaults,
+      WorkflowThrottle throttle)
       throws IOException {
     return new ControlPlane(
         new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
@@ -217,7 +229,8 @@ public final class ControlPlane implements AutoCloseable {
         limits(),
         Clock.systemDefaultZone(),
         workers,
-        defaults);
+        defaults,
+        throttle);
   }
 
   /**

@@ -50,10 +50,21 @@ public final class WorkflowController implements AutoCloseable {
       PodRuntime pods,
       Clock clock,
       int workers) {
-    this(store, informers, engine, pods, clock, workers, WorkflowDefaults.NONE);
+    this(
+        store,
+        informers,
+        engine,
+        pods,
+        clock,
+        workers,
+        WorkflowDefaults.NONE,
+        WorkflowThrottle.NONE);
   }
 
-  /** As above, each workflow decided on with the controller's workflowDefaults. */
+  /**
+   * As above, each workflow decided on with the controller's workflowDefaults and started as its
+   * parallelism allows.
+   */
   public WorkflowController(
       Store store,
       InformerSource informers,
@@ -61,7 +72,8 @@ public final class WorkflowController implements AutoCloseable {
       PodRuntime pods,
       Clock clock,
       int workers,
-      WorkflowDefaults defaults) {
+      WorkflowDefaults defaults,
+      WorkflowThrottle throttle) {
     Controller<?>[] self = new Controller<?>[1];
     this.reconciler =
         new WorkflowReconciler(
@@ -71,7 +83,8 @@ public final class WorkflowController implements AutoCloseable {
             new Inbox(),
             clock,
             key -> ((Controller<WorkflowKey>) self[0]).enqueue(key),
-            defaults);
+            defaults,
+            throttle);
     this.controller = Controller.builder("workflow", reconciler).workers(workers).build();
     self[0] = controller;
     this.informer = informers.informer(Workflow.class, WorkflowKey::of);

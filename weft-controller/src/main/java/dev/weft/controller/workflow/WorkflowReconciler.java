@@ -60,6 +60,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   private final Clock clock;
   private final Consumer<WorkflowKey> enqueue;
   private final WorkflowDefaults defaults;
+  private final WorkflowThrottle throttle;
 
   public WorkflowReconciler(
       Store store,
@@ -78,10 +79,13 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue) {
-    this(store, engine, pods, inbox, clock, enqueue, WorkflowDefaults.NONE);
+    this(store, engine, pods, inbox, clock, enqueue, WorkflowDefaults.NONE, WorkflowThrottle.NONE);
   }
 
-  /** A reconciler that decides on each workflow with {@code defaults} applied. */
+  /**
+   * A reconciler that decides on each workflow with {@code defaults} applied, starting new ones
+   * only as {@code throttle} admits them.
+   */
   public WorkflowReconciler(
       Store store,
       Decider engine,
@@ -89,8 +93,10 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue,
-      WorkflowDefaults defaults) {
+      WorkflowDefaults defaults,
+      WorkflowThrottle throttle) {
     this.defaults = defaults;
+    this.throttle = throttle;
     this.store = store;
     this.engine = engine;
     this.pods = pods;
@@ -182,6 +188,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     if (found.isEmpty()) {
       inbox.forget(key);
       written.remove(key);
+      throttle.release(key);
       return Result.done();
     }
     Workflow stored = found.get();
@@ -191,11 +198,13 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
         killLeftovers(wf);
       }
       inbox.forget(key);
+      throttle.release(key);
       Optional<Workflow> labelled = relabel(stored);
       return labelled.isEmpty()
           ? Result.requeue()
           : retain(key, defaults.apply(labelled.get()), null);
     }
+    if (!throttle.admit(key, wf)) return postpone(stored);
     List<Event> events = inbox.drain(key, uid(wf));
     // A suspended workflow is not walked: its resumes wait until it is resumed.
     List<Event.Resume> pending =
@@ -250,7 +259,10 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     if (labelled.isEmpty()) return Result.requeue();
     saved = labelled.get();
     Result retained = retain(key, defaults.apply(saved), wf.status());
-    if (r.completed()) return retained;
+    if (r.completed()) {
+      throttle.release(key);
+      return retained;
+    }
     Optional<Instant> wake = r.wakeAt();
     if (retained instanceof Result.RequeueAfter after) {
       Instant gcAt = clock.instant().plus(after.delay());
@@ -289,6 +301,33 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     } catch (StoreException.Conflict | StoreException.NotFound again) {
       return Result.requeue();
     }
+  }
+
+  /** Too many workflows run: this one waits Pending, saying why, and asks again shortly. */
+  private Result postpone(Workflow stored) {
+    WorkflowStatus st = stored.status();
+    if (st == null || !WorkflowThrottle.POSTPONED.equals(st.message())) {
+      WorkflowStatus pending =
+          new WorkflowStatus(
+              WorkflowPhase.PENDING,
+              null,
+              null,
+              null,
+              WorkflowThrottle.POSTPONED,
+              Map.of(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      try {
+        remember(store.updateStatus(stored.withStatus(pending)));
+      } catch (StoreException.Conflict | StoreException.NotFound e) {
+        return Result.requeue();
+      }
+    }
+    return Result.requeueAfter(Duration.ofSeconds(1));
   }
 
   /** The workflow in Error with {@code message}; its unfinished nodes too, their pods killed. */

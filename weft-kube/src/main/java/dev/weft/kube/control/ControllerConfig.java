@@ -15,8 +15,9 @@ import java.util.Map;
  * The keys of the controller's ConfigMap Weft reads, as in Argo's workflow-controller-configmap:
  * {@code artifactRepository}, {@code images} (entrypoints of images whose containers give no
  * command) and {@code workflowDefaults} (a partial Workflow every workflow is decided on with:
- * podGC, ttlStrategy, serviceAccountName, labels...). A missing ConfigMap means defaults; a key
- * that does not parse is an error naming it.
+ * podGC, ttlStrategy, serviceAccountName, labels...) and {@code parallelism} (workflows running at
+ * once, controller-wide). A missing ConfigMap means defaults; a key that does not parse is an error
+ * naming it.
  *
  * @param artifactRepository the repository's config as JSON; null if none
  */
@@ -24,9 +25,10 @@ public record ControllerConfig(
     String artifactRepository,
     Map<String, List<String>> entrypoints,
     List<PodSettings.SecretKey> credentials,
-    JsonNode workflowDefaults) {
+    JsonNode workflowDefaults,
+    int parallelism) {
   public static final ControllerConfig DEFAULTS =
-      new ControllerConfig(null, Map.of(), List.of(), null);
+      new ControllerConfig(null, Map.of(), List.of(), null, 0);
 
   public static ControllerConfig read(KubernetesClient client, String namespace, String name) {
     ConfigMap cm = client.configMaps().inNamespace(namespace).withName(name).get();
@@ -79,7 +81,22 @@ public record ControllerConfig(
         data.containsKey("workflowDefaults")
             ? yaml(where, "workflowDefaults", data.get("workflowDefaults"))
             : null;
-    return new ControllerConfig(repository, entrypoints, credentials, workflowDefaults);
+    int parallelism = 0;
+    if (data.containsKey("parallelism")) {
+      try {
+        parallelism = Integer.parseInt(data.get("parallelism").strip());
+        if (parallelism < 0) throw new NumberFormatException();
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "ConfigMap "
+                + where
+                + " key parallelism: expected a whole number of at least 0, got \""
+                + data.get("parallelism")
+                + "\"");
+      }
+    }
+    return new ControllerConfig(
+        repository, entrypoints, credentials, workflowDefaults, parallelism);
   }
 
   private static JsonNode yaml(String where, String key, String text) {

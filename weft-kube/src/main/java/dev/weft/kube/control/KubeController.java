@@ -2,6 +2,7 @@ package dev.weft.kube.control;
 
 import dev.weft.controller.ControlPlane;
 import dev.weft.controller.workflow.WorkflowDefaults;
+import dev.weft.controller.workflow.WorkflowThrottle;
 import dev.weft.kube.pods.KubePods;
 import dev.weft.kube.pods.PodSettings;
 import dev.weft.kube.store.KubeCaches;
@@ -60,7 +61,8 @@ public final class KubeController implements AutoCloseable {
             },
             pods,
             options.workers(),
-            new WorkflowDefaults(config.workflowDefaults()));
+            new WorkflowDefaults(config.workflowDefaults()),
+            new WorkflowThrottle(config.parallelism()));
     return new KubeController(plane, store);
   }
 

@@ -235,6 +235,60 @@ class KubeModeTest {
   }
 
   @Test
+  void theControllerConfigMapsParallelismPostponesWorkflowsBeyondIt() throws Exception {
+    controller.close();
+    cluster
+        .client()
+        .configMaps()
+        .inNamespace("default")
+        .resource(
+            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("weft-controller-configmap")
+                .endMetadata()
+                .addToData("parallelism", "1")
+                .build())
+        .create();
+    controller =
+        KubeController.start(
+            cluster.client(),
+            new ControllerOptions(
+                null, null, ExecutorImage.IMAGE, 4, "weft-controller-configmap", "default"));
+    for (String name : java.util.List.of("first", "second")) {
+      apply(
+          """
+          apiVersion: argoproj.io/v1alpha1
+          kind: Workflow
+          metadata: {name: NAME}
+          spec:
+            entrypoint: main
+            templates:
+            - name: main
+              container: {image: alpine:3, command: [sh, -c, "sleep 2"]}
+          """
+              .replace("NAME", name));
+    }
+    boolean sawPostponed = false;
+    for (int i = 0; i < 100 && !sawPostponed; i++) {
+      for (String name : java.util.List.of("first", "second")) {
+        var wf =
+            cluster
+                .client()
+                .genericKubernetesResources(KubeKind.context(ResourceKind.WORKFLOW))
+                .inNamespace("default")
+                .withName(name)
+                .get();
+        sawPostponed |=
+            String.valueOf(wf.getAdditionalProperties().get("status")).contains("postponed");
+      }
+      Thread.sleep(20);
+    }
+    assertThat(sawPostponed).isTrue();
+    assertThat(phaseOf("first", Duration.ofSeconds(60))).isEqualTo("Succeeded");
+    assertThat(phaseOf("second", Duration.ofSeconds(60))).isEqualTo("Succeeded");
+  }
+
+  @Test
   void aStepThatExitsNonZeroFailsTheWorkflow() throws Exception {
     apply(
         """
