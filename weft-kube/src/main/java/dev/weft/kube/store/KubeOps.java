@@ -12,6 +12,18 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 final class KubeOps {
   private KubeOps() {}
 
+  /**
+   * fabric8 warns once per kind that v1alpha1 is not stable; every kind of Argo's is v1alpha1, so
+   * the warning says nothing to a Weft operator. Held here so the level outlives any GC.
+   */
+  private static final java.util.logging.Logger VERSION_WARNINGS =
+      java.util.logging.Logger.getLogger(
+          "io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils");
+
+  static {
+    VERSION_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   /** Single-object operations: a namespaced kind in {@code namespace}, a cluster kind as is. */
   static NonNamespaceOperation<
           GenericKubernetesResource,
