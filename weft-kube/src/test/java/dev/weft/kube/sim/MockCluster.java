@@ -127,6 +127,13 @@ public final class MockCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      // The mock's own shutdown race (fabric8 #7857, #7867): a watch closing while the server
+      // stops blocks its event loop until the stop times out. The test is over; only its port
+      // is released late.
+      System.err.println("mock API server: " + e.getMessage() + " (its known shutdown race)");
+    }
   }
 }

@@ -49,7 +49,11 @@ class KubeStoreTest {
   void stop() {
     caches.close();
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      // the mock's known shutdown race with closing watches (fabric8 #7857): teardown only
+    }
   }
 
   private KubeStore store(int limit) {
