@@ -153,6 +153,27 @@ public final class SafePaths {
     }
   }
 
+  /**
+   * The last {@code maxBytes} bytes of the regular file at {@code base/relative}, following no
+   * symlink; empty if it does not exist or is not a regular file. A symlink on the way is an error.
+   */
+  public static Optional<String> readTail(Path base, String relative, int maxBytes, String what)
+      throws IOException {
+    try (Walk w = Walk.to(base, relative, what)) {
+      if (w == null) return Optional.empty();
+      BasicFileAttributes a = w.attributes();
+      if (a != null && a.isSymbolicLink()) throw w.isLink(relative);
+      if (a == null || !a.isRegularFile()) return Optional.empty();
+      try (SeekableByteChannel ch = w.openFile()) {
+        long size = ch.size();
+        int n = (int) Math.min(size, maxBytes);
+        ch.position(size - n);
+        InputStream in = Channels.newInputStream(ch);
+        return Optional.of(new String(in.readNBytes(n), StandardCharsets.UTF_8));
+      }
+    }
+  }
+
   /** Whether {@code base/relative} exists (as anything, a link included), following no link. */
   public static boolean exists(Path base, String relative, String what) throws IOException {
     try (Walk w = Walk.to(base, relative, what)) {

@@ -146,32 +146,45 @@ public final class OutputCollector {
       throws IOException {
     List<Parameter> out = new ArrayList<>();
     for (Parameter p : t.outputsOrEmpty().parametersOrEmpty()) {
-      String value = p.value();
       var vf = p.valueFrom();
+      Optional<String> read = Optional.empty();
       if (vf != null && vf.path() != null) {
         HostFile file = pod.hostFile(container, vf.path());
-        Optional<String> read =
+        read =
             SafePaths.readString(
                 file.base(), file.relative(), "output parameter '" + p.name() + "'");
-        if (read.isPresent()) {
-          value = read.get();
-          if (value.endsWith("\n")) value = value.substring(0, value.length() - 1);
-        } else if (vf.defaultValue() != null) {
-          value = vf.defaultValue();
-        } else {
-          throw new IOException(
-              "failed to read output parameter '"
-                  + p.name()
-                  + "': open "
-                  + vf.path()
-                  + ": no such file or directory");
-        }
-      } else if (value == null && vf != null && vf.defaultValue() != null) {
-        value = vf.defaultValue();
       }
-      out.add(new Parameter(p.name(), null, value, null, p.globalName(), null, null));
+      out.add(outputParameter(p, read));
     }
     return out;
+  }
+
+  /**
+   * An output parameter as Argo reports it: from its path ({@code read}: the file's content, empty
+   * when there is none) without one trailing newline, else its default, else an error; one without
+   * a path keeps its value, or its default. Shared by local mode and the Kubernetes wait container.
+   */
+  public static Parameter outputParameter(Parameter p, Optional<String> read) throws IOException {
+    String value = p.value();
+    var vf = p.valueFrom();
+    if (vf != null && vf.path() != null) {
+      if (read.isPresent()) {
+        value = read.get();
+        if (value.endsWith("\n")) value = value.substring(0, value.length() - 1);
+      } else if (vf.defaultValue() != null) {
+        value = vf.defaultValue();
+      } else {
+        throw new IOException(
+            "failed to read output parameter '"
+                + p.name()
+                + "': open "
+                + vf.path()
+                + ": no such file or directory");
+      }
+    } else if (value == null && vf != null && vf.defaultValue() != null) {
+      value = vf.defaultValue();
+    }
+    return new Parameter(p.name(), null, value, null, p.globalName(), null, null);
   }
 
   private List<Artifact> saveArtifacts(

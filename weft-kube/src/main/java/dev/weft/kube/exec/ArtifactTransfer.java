@@ -1,13 +1,17 @@
 package dev.weft.kube.exec;
 
+import dev.weft.executor.HostFile;
 import dev.weft.model.spec.Artifact;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** Moves artifacts between a pod's files and the artifact repository. */
 public interface ArtifactTransfer {
-  /** Saves what is at {@code source} (a file or a tree) under {@code key}; tar.gz unless raw. */
-  void save(String namespace, String key, Path source, boolean raw) throws IOException;
+  /**
+   * Saves what is at {@code source} (a file or a tree, read without following links) under {@code
+   * key}; tar.gz unless raw. False if nothing is there.
+   */
+  boolean save(String namespace, String key, HostFile source, boolean raw) throws IOException;
 
   /** Writes the input artifact's content (its key's object, its raw data) to {@code dest}. */
   void materialize(String namespace, Artifact artifact, Path dest) throws IOException;
@@ -16,7 +20,7 @@ public interface ArtifactTransfer {
   ArtifactTransfer NONE =
       new ArtifactTransfer() {
         @Override
-        public void save(String namespace, String key, Path source, boolean raw)
+        public boolean save(String namespace, String key, HostFile source, boolean raw)
             throws IOException {
           throw new IOException(
               "no artifact repository is configured: set artifactRepository in the controller's"
@@ -25,7 +29,7 @@ public interface ArtifactTransfer {
 
         @Override
         public void materialize(String namespace, Artifact artifact, Path dest) throws IOException {
-          save(namespace, "", dest, true);
+          save(namespace, "", new HostFile(dest, ""), true);
         }
       };
 }

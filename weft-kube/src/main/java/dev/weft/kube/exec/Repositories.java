@@ -37,11 +37,9 @@ public final class Repositories {
     ArtifactRepository repo = ArtifactRepository.from(parsed, secrets, scratch);
     return new ArtifactTransfer() {
       @Override
-      public void save(String namespace, String key, Path source, boolean raw) throws IOException {
-        HostFile file = new HostFile(source.getParent(), source.getFileName().toString());
-        if (!repo.save(namespace, key, file, raw, "output artifact " + source.getFileName())) {
-          throw new IOException("nothing to save at " + source);
-        }
+      public boolean save(String namespace, String key, HostFile source, boolean raw)
+          throws IOException {
+        return repo.save(namespace, key, source, raw, "output artifact " + source.relative());
       }
 
       @Override

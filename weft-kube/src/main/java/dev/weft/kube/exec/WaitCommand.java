@@ -1,7 +1,9 @@
 package dev.weft.kube.exec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.weft.executor.Logs;
+import dev.weft.controller.pod.OutputCollector;
+import dev.weft.executor.HostFile;
+import dev.weft.executor.SafePaths;
 import dev.weft.kube.pods.OutputPlan;
 import dev.weft.kube.pods.PodProtocol;
 import dev.weft.kube.store.KubeKind;
@@ -17,14 +19,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The wait container: announces the node's WorkflowTaskResult, waits for main's exit file, then
@@ -56,21 +56,23 @@ public final class WaitCommand {
     String nodeId = need(PodProtocol.ENV_NODE_ID);
     announce(ns, nodeId);
     System.err.println("wait: task result " + nodeId + " created; waiting for " + plan.container());
-    Path ctr = var.resolve("ctr").resolve(plan.container());
-    Path exit = ctr.resolve("exit");
-    while (!Files.exists(exit)) Thread.sleep(20);
+    // Everything under the shared volume was written by the step's own containers: it is read
+    // without following links, so a step cannot make this container read its own files for it.
+    String ctr = "ctr/" + SafePaths.fileName(plan.container(), "container name") + "/";
+    while (!SafePaths.exists(var, ctr + "exit", "exit file")) Thread.sleep(20);
     System.err.println("wait: " + plan.container() + " ended; collecting its outputs");
-    int code = Integer.parseInt(Files.readString(exit).strip());
+    int code = exitCode(SafePaths.readString(var, ctr + "exit", "exit file").orElse(""));
     ObjectNode report = Codec.json().createObjectNode();
-    String result =
-        plan.resultWanted() && Files.exists(ctr.resolve("stdout"))
-            ? trimmed(Logs.readTail(ctr.resolve("stdout"), RESULT_LIMIT))
-            : null;
+    String result = null;
     try {
-      Path error = ctr.resolve("error");
-      if (code == 0 && Files.exists(error, LinkOption.NOFOLLOW_LINKS)) {
-        throw new IOException(Files.readString(error).strip());
+      if (plan.resultWanted()) {
+        result =
+            SafePaths.readTail(var, ctr + "stdout", RESULT_LIMIT, "stdout")
+                .map(WaitCommand::trimmed)
+                .orElse(null);
       }
+      Optional<String> error = SafePaths.readString(var, ctr + "error", "launcher error");
+      if (code == 0 && error.isPresent()) throw new IOException(error.get().strip());
       List<Parameter> params = code == 0 ? parameters(plan) : List.of();
       List<Artifact> saved = code == 0 ? saveArtifacts(plan, ns) : List.of();
       report.set(
@@ -162,35 +164,33 @@ public final class WaitCommand {
   private List<Parameter> parameters(OutputPlan plan) throws IOException {
     List<Parameter> out = new ArrayList<>();
     for (Parameter p : plan.parameters()) {
-      String value = p.value();
-      var vf = p.valueFrom();
-      if (vf != null && vf.path() != null) {
-        Path file = var.resolve("outputs").resolve("params").resolve(p.name());
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-          value = trimmed(Files.readString(file, StandardCharsets.UTF_8));
-        } else if (vf.defaultValue() != null) {
-          value = vf.defaultValue();
-        } else {
-          throw new IOException(
-              "failed to read output parameter '"
-                  + p.name()
-                  + "': open "
-                  + vf.path()
-                  + ": no such file or directory");
-        }
-      } else if (value == null && vf != null && vf.defaultValue() != null) {
-        value = vf.defaultValue();
+      Optional<String> read = Optional.empty();
+      if (p.valueFrom() != null && p.valueFrom().path() != null) {
+        String what = "output parameter '" + p.name() + "'";
+        read =
+            SafePaths.readString(var, "outputs/params/" + SafePaths.fileName(p.name(), what), what);
       }
-      out.add(new Parameter(p.name(), null, value, null, p.globalName(), null, null));
+      out.add(OutputCollector.outputParameter(p, read));
     }
     return out;
+  }
+
+  /** The code in an exit file; a file that holds none is a launcher failure. */
+  private static int exitCode(String text) throws IOException {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IOException("the exit file holds no exit code: \"" + text.strip() + "\"");
+    }
   }
 
   private List<Artifact> saveArtifacts(OutputPlan plan, String ns) throws IOException {
     List<Artifact> out = new ArrayList<>();
     for (OutputPlan.ArtifactOut a : plan.artifacts()) {
-      Path source = var.resolve("outputs").resolve("artifacts").resolve(a.artifact().name());
-      if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+      String what = "output artifact '" + a.artifact().name() + "'";
+      HostFile source =
+          new HostFile(var, "outputs/artifacts/" + SafePaths.fileName(a.artifact().name(), what));
+      if (!SafePaths.exists(source.base(), source.relative(), what)) {
         if (a.artifact().isOptional()) continue;
         throw new IOException(
             "failed to save output artifact '"
@@ -199,7 +199,9 @@ public final class WaitCommand {
                 + a.artifact().path()
                 + ": no such file or directory");
       }
-      artifacts.save(ns, a.key(), source, a.raw());
+      if (!artifacts.save(ns, a.key(), source, a.raw())) {
+        throw new IOException("failed to save " + what + ": it went away while being saved");
+      }
       ObjectNode tree = (ObjectNode) Codec.tree(a.artifact());
       tree.remove(List.of("s3", "raw", "from", "fromExpression", "http", "git", "artifactory"));
       tree.putObject("s3").put("key", a.key());
