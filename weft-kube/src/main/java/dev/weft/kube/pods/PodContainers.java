@@ -22,8 +22,7 @@ final class PodContainers {
   private final PodSettings settings;
   private final OutputPlan outputs;
 
-  PodContainers(
-      Workflow wf, Action.RunPod run, PodSettings settings, OutputPlan outputs, boolean claims) {
+  PodContainers(Workflow wf, Action.RunPod run, PodSettings settings, OutputPlan outputs) {
     this.wf = wf;
     this.run = run;
     this.t = run.template();

@@ -13,7 +13,6 @@ import dev.weft.model.spec.WorkflowSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,8 +45,7 @@ public final class PodManifest {
     ObjectNode podSpec = pod.putObject("spec");
     podSpec.put("restartPolicy", "Never");
     scheduling(podSpec, t, spec);
-    PodContainers containers =
-        new PodContainers(wf, run, settings, outputs, spec.volumeClaimTemplates() != null);
+    PodContainers containers = new PodContainers(wf, run, settings, outputs);
     podSpec.set("volumes", volumes(wf, spec, t, lean, !run.inputArtifacts().isEmpty()));
     ArrayNode inits = podSpec.putArray("initContainers");
     ArrayNode ctrs = podSpec.putArray("containers");
@@ -186,10 +184,5 @@ public final class PodManifest {
   /** Argo names a workflow's claims from volumeClaimTemplates {@code <workflow>-<name>}. */
   public static String claimName(Workflow wf, String template) {
     return wf.metadata().name() + "-" + template;
-  }
-
-  /** Env entries as Kubernetes writes them. */
-  static void env(ArrayNode env, Map<String, String> values) {
-    values.forEach((k, v) -> env.addObject().put("name", k).put("value", v));
   }
 }

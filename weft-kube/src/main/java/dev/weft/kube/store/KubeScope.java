@@ -1,7 +1,5 @@
 package dev.weft.kube.store;
 
-import dev.weft.store.LabelSelector;
-
 /**
  * What part of the cluster a Weft controller owns: one namespace or all, and the instance id that
  * lets it run beside Argo (or another Weft) on the same cluster. Selectors use only `=`, `!=` and
@@ -40,9 +38,5 @@ public record KubeScope(String namespace, String instanceId) {
   /** The task results a controller follows. */
   public String taskResults() {
     return WORKFLOW_LABEL + "," + instanceSelector();
-  }
-
-  public LabelSelector activeWorkflowSelector() {
-    return LabelSelector.parse(activeWorkflows());
   }
 }
