@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -47,19 +48,24 @@ final class Ownership {
     }
     for (Path entry : dir) {
       Path name = entry.getFileName();
-      PosixFileAttributeView view =
-          dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW);
-      PosixFileAttributes attrs = view.readAttributes();
-      // A link's owner grants nothing (and the JDK cannot change it without following it).
-      if (attrs.isSymbolicLink()) continue;
-      if (attrs.isDirectory()) {
-        try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(name, NOFOLLOW)) {
-          // Through the opened handle: the name may point elsewhere by now.
-          adopt(child.getFileAttributeView(PosixFileAttributeView.class), uid, gid);
-          walk(child, uid, gid, depth + 1);
+      try {
+        PosixFileAttributeView view =
+            dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW);
+        PosixFileAttributes attrs = view.readAttributes();
+        // A link's owner grants nothing (and the JDK cannot change it without following it).
+        if (attrs.isSymbolicLink()) continue;
+        if (attrs.isDirectory()) {
+          try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(name, NOFOLLOW)) {
+            // Through the opened handle: the name may point elsewhere by now.
+            adopt(child.getFileAttributeView(PosixFileAttributeView.class), uid, gid);
+            walk(child, uid, gid, depth + 1);
+          }
+        } else {
+          adopt(view, uid, gid);
         }
-      } else {
-        adopt(view, uid, gid);
+      } catch (NoSuchFileException gone) {
+        // Removed or renamed since it was listed (another container of the pod shares the
+        // volume): what is gone has no owner to hand over.
       }
     }
   }
