@@ -1,42 +1,295 @@
-// CONTRACT PLACEHOLDER, replaced by the ui-graph branch: the props and the DOM below are the contract
-// the rest of the app and the browser tests rely on.
+// The workflow graph: the status's nodes as Argo's UI draws them, plus the nodes not started yet
+// (planned, from the spec), fan-outs collapsed into groups, a layered layout (in a worker for big
+// graphs), only what is in view rendered.
 //
+// CONTRACT (the app and the browser tests rely on it):
 // <WorkflowGraph workflow={wf} selectedNodeId={id} onSelectNode={(id) => ...} />
 //   workflow: the Workflow JSON as GET /api/v1/workflows/{ns}/{name} returns it (spec + status),
 //             re-rendered whenever a new version arrives from the watch stream.
 // DOM:
 //   <div data-testid="graph"> wrapping an <svg>; toolbar buttons data-testid="graph-orientation",
-//   "graph-zoom-in", "graph-zoom-out", "graph-fit", an <input data-testid="graph-search">.
+//   "graph-zoom-in", "graph-zoom-out", "graph-fit", "graph-expand-all", "graph-collapse-all", an
+//   <input data-testid="graph-search">; per expanded group a button data-testid="graph-collapse-group"
+//   data-group=KEY.
 //   Each node: <g class="node" data-node-id=ID data-name=DISPLAYNAME data-phase=PHASE
 //              data-planned="true"|absent transform="translate(x,y)"> ; planned (not started yet,
 //              drawn from the spec) nodes have data-phase="Pending" and data-planned="true" and an
-//              id of the form "planned:<path>".
+//              id of the form "planned:<path>" (data-phase="Omitted" once the workflow has ended).
 //   Each edge: <path class="edge" data-from=ID data-to=ID>.
 //   A collapsed fan-out: <g class="node group" data-group=KEY data-count=N>; clicking it expands.
+//   The wrapper carries data-layout-ms (the last layout's time), data-layouts (layouts computed, not
+//   found in the cache) and data-horizontal; performance.mark('weft-graph-drawn') marks the first draw.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { cachedLayout, computeLayout, type PlacedGraph } from './layoutClient';
+import { buildGraph, structuralKey } from './model';
+import { edgePath, NodeView } from './GraphShapes';
+import { GraphToolbar } from './GraphToolbar';
+import { loadExpanded, saveExpanded } from './expanded';
+import type { GraphNode } from './types';
+import { fitView, initialView, placeAt, visibleRect, zoomAt, type View } from './viewport';
+import './graph.css';
+
 export interface WorkflowGraphProps {
   workflow: any;
   selectedNodeId?: string;
   onSelectNode: (nodeId: string) => void;
 }
 
+const ORIENTATION_KEY = 'weft.graph.horizontal';
+/** below this zoom labels are unreadable: nodes are drawn without text */
+const LABEL_ZOOM = 0.35;
+
 export function WorkflowGraph(props: WorkflowGraphProps) {
-  const nodes: Record<string, any> = props.workflow?.status?.nodes ?? {};
+  const wf = props.workflow;
+  const wfKey = `${wf?.metadata?.namespace ?? ''}/${wf?.metadata?.name ?? ''}`;
+  const [horizontal, setHorizontal] = useState(() => localStorage.getItem(ORIENTATION_KEY) === 'true');
+  const [expandedFor, setExpandedFor] = useState(() => ({ wfKey, set: loadExpanded(wfKey) }));
+  const expanded = expandedFor.wfKey === wfKey ? expandedFor.set : loadExpanded(wfKey);
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<View | null>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  const [asyncPlaced, setAsyncPlaced] = useState<PlacedGraph | null>(null);
+  const layouts = useRef(0);
+  const shown = useRef<PlacedGraph | null>(null);
+  const fitPending = useRef(true);
+  const focus = useRef<{ id: string; sx: number; sy: number } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const markedDrawn = useRef(false);
+
+  const graph = useMemo(() => buildGraph(wf, { expanded }), [wf, expanded]);
+  const key = useMemo(() => structuralKey(graph.nodes, graph.edges, horizontal), [graph, horizontal]);
+
+  // Small or cached: laid out now, in this render. Big: in the worker, drawn when it answers.
+  const syncPlaced = useMemo(() => {
+    if (!cachedLayout(key)) layouts.current++;
+    const r = computeLayout(key, graph.nodes, graph.edges, horizontal);
+    if (r instanceof Promise) {
+      r.then(setAsyncPlaced);
+      return null;
+    }
+    return r;
+  }, [key]);
+  const placed = syncPlaced ?? (asyncPlaced?.key === key ? asyncPlaced : shown.current);
+  shown.current = placed;
+
+  useLayoutEffect(() => {
+    const el = box.current!;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    setSize({ w: el.clientWidth, h: el.clientHeight });
+    return () => ro.disconnect();
+  }, []);
+
+  // First view, a view after the orientation changed, or the expanded/collapsed node kept in place.
+  useEffect(() => {
+    if (!placed || placed.key !== key || size.w === 0) return;
+    const f = focus.current;
+    if (f && view) {
+      const at = placed.at.get(f.id);
+      focus.current = null;
+      if (at) setView(placeAt(view, at.x, at.y, f.sx, f.sy));
+      return;
+    }
+    if (fitPending.current || !view) {
+      fitPending.current = false;
+      const root = graph.nodes[0] && placed.at.get(graph.nodes[0].id);
+      setView(initialView(placed.width, placed.height, size.w, size.h, root));
+    }
+  }, [placed, key, size.w === 0]);
+
+  useEffect(() => {
+    if (placed && view && !markedDrawn.current) {
+      markedDrawn.current = true;
+      performance.mark('weft-graph-drawn', { detail: { nodes: graph.nodes.length, layoutMs: placed.ms } });
+    }
+  }, [placed, view]);
+
+  const setExpanded = (next: Set<string>) => {
+    saveExpanded(wfKey, next);
+    setExpandedFor({ wfKey, set: next });
+  };
+  const keepInPlace = (id: string, graphId: string) => {
+    const at = placed?.at.get(graphId);
+    if (at && view) focus.current = { id, sx: at.x * view.k + view.x, sy: at.y * view.k + view.y };
+  };
+
+  const onNodeClick = useCallback(
+    (n: GraphNode) => {
+      if (n.group) {
+        keepInPlace(n.group.members[0], n.id);
+        setExpanded(new Set(expanded).add(n.group.key));
+      } else if (!n.planned) props.onSelectNode(n.id);
+    },
+    [expanded, props.onSelectNode, placed, view],
+  );
+  const collapse = (groupKey: string) => {
+    const next = new Set(expanded);
+    next.delete(groupKey);
+    const parent = graph.nodes.find((n) => n.name === groupKey.slice(0, groupKey.lastIndexOf('/')));
+    if (parent) keepInPlace(parent.id, parent.id);
+    setExpanded(next);
+  };
+
+  // Search: matching nodes highlighted, the rest dimmed, the view moved to the first match.
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q) return null;
+    const hit = (n: GraphNode) =>
+      n.label.toLowerCase().includes(q) || n.name.toLowerCase().includes(q) || (n.templateName ?? '').toLowerCase().includes(q);
+    return new Set(graph.nodes.filter((n) => n.kind !== 'virtual' && hit(n)).map((n) => n.id));
+  }, [graph, query]);
+  useEffect(() => {
+    if (!matches || !placed || !view) return;
+    const first = graph.nodes.find((n) => matches.has(n.id));
+    const at = first && placed.at.get(first.id);
+    if (at) setView(placeAt(view, at.x, at.y, size.w / 2, size.h / 2));
+  }, [matches]);
+
+  // Pan by dragging the background, zoom with the wheel around the pointer.
+  const drag = useRef<{ x: number; y: number; v: View } | null>(null);
+  const onPointerDown = (e: PointerEvent) => {
+    if (e.button !== 0 || !view) return;
+    drag.current = { x: e.clientX, y: e.clientY, v: view };
+    const move = (m: PointerEvent) => {
+      const d = drag.current;
+      if (d) setView({ k: d.v.k, x: d.v.x + m.clientX - d.x, y: d.v.y + m.clientY - d.y });
+    };
+    const up = () => {
+      drag.current = null;
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+  const svgRef = useRef<SVGSVGElement>(null);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  useEffect(() => {
+    const svg = svgRef.current!;
+    const onWheel = (e: WheelEvent) => {
+      const v = viewRef.current;
+      if (!v) return;
+      e.preventDefault();
+      const r = svg.getBoundingClientRect();
+      setView(zoomAt(v, Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top));
+    };
+    svg.addEventListener('wheel', onWheel, { passive: false });
+    return () => svg.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const zoom = (f: number) => view && setView(zoomAt(view, f, size.w / 2, size.h / 2));
+  const fit = () => placed && setView(fitView(placed.width, placed.height, size.w, size.h));
+  const toggleOrientation = () => {
+    localStorage.setItem(ORIENTATION_KEY, String(!horizontal));
+    fitPending.current = true;
+    setHorizontal(!horizontal);
+  };
+
+  // Only what is in view (plus a margin) is rendered.
+  const content = placed && view ? visibleContent(graph.nodes, graph.edges, placed, view, size) : null;
+  const labels = (view?.k ?? 1) >= LABEL_ZOOM;
+  const expandedKeys = graph.groupKeys.filter((k) => expanded.has(k));
+
   return (
-    <div data-testid="graph">
-      <svg width="400" height={Object.keys(nodes).length * 30 + 10}>
-        {Object.values(nodes).map((n: any, i) => (
-          <g
-            class="node"
-            data-node-id={n.id}
-            data-name={n.displayName}
-            data-phase={n.phase}
-            transform={`translate(10,${i * 30 + 10})`}
-            onClick={() => props.onSelectNode(n.id)}
-          >
-            <text>{n.displayName}</text>
-          </g>
-        ))}
-      </svg>
+    <div
+      class="weft-graph"
+      data-testid="graph"
+      data-horizontal={String(horizontal)}
+      data-layout-ms={placed ? placed.ms.toFixed(1) : undefined}
+      data-layout-worker={placed ? String(placed.inWorker) : undefined}
+      data-layouts={layouts.current}
+      data-nodes={graph.nodes.length}
+    >
+      <GraphToolbar
+        horizontal={horizontal}
+        query={query}
+        groups={graph.groupKeys.length}
+        expandedKeys={expandedKeys}
+        onOrientation={toggleOrientation}
+        onZoom={zoom}
+        onFit={fit}
+        onQuery={setQuery}
+        onExpandAll={() => setExpanded(new Set([...expanded, ...graph.groupKeys]))}
+        onCollapseAll={() => setExpanded(new Set())}
+        onCollapse={collapse}
+      />
+      <div class="weft-graph-canvas" ref={box}>
+        {graph.nodes.length === 0 && <p class="weft-graph-empty">Nothing to show yet.</p>}
+        {graph.nodes.length > 0 && !placed && <p class="weft-graph-empty">Laying out {graph.nodes.length} nodes…</p>}
+        <svg ref={svgRef} width="100%" height="100%" onPointerDown={onPointerDown}>
+          <defs>
+            <marker id="weft-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0,0 L10,5 L0,10 z" class="arrow" />
+            </marker>
+          </defs>
+          {content && view && (
+            <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
+              <g class="edges">
+                {content.edges.map(([e, pts]) => (
+                  <path
+                    key={e.from + '>' + e.to}
+                    class={'edge' + (matches ? ' dim' : '')}
+                    data-from={e.from}
+                    data-to={e.to}
+                    d={edgePath(pts, horizontal)}
+                    marker-end="url(#weft-arrow)"
+                  />
+                ))}
+              </g>
+              <g class="nodes">
+                {content.nodes.map(([n, at]) => (
+                  <NodeView
+                    key={n.id}
+                    node={n}
+                    x={at.x}
+                    y={at.y}
+                    w={at.w}
+                    h={at.h}
+                    selected={n.id === props.selectedNodeId}
+                    search={matches ? (matches.has(n.id) ? 'match' : 'dim') : ''}
+                    labels={labels}
+                    onClick={onNodeClick}
+                  />
+                ))}
+              </g>
+            </g>
+          )}
+        </svg>
+      </div>
     </div>
   );
+}
+
+type At = { x: number; y: number; w: number; h: number };
+type Pt = { x: number; y: number };
+
+function visibleContent(
+  nodes: readonly GraphNode[],
+  edges: readonly { from: string; to: string }[],
+  placed: PlacedGraph,
+  view: View,
+  size: { w: number; h: number },
+) {
+  const r = visibleRect(view, size.w, size.h);
+  const inView = (x0: number, y0: number, x1: number, y1: number) => x1 >= r.x0 && x0 <= r.x1 && y1 >= r.y0 && y0 <= r.y1;
+  const outNodes: [GraphNode, At][] = [];
+  for (const n of nodes) {
+    const at = placed.at.get(n.id);
+    if (at && inView(at.x - at.w / 2, at.y - at.h / 2, at.x + at.w / 2, at.y + at.h / 2)) outNodes.push([n, at]);
+  }
+  const outEdges: [{ from: string; to: string }, Pt[]][] = [];
+  for (const e of edges) {
+    const pts = placed.routes.get(e.from + '>' + e.to);
+    if (!pts) continue;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const p of pts) {
+      x0 = Math.min(x0, p.x);
+      y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x);
+      y1 = Math.max(y1, p.y);
+    }
+    if (inView(x0, y0, x1, y1)) outEdges.push([e, pts]);
+  }
+  return { nodes: outNodes, edges: outEdges };
 }

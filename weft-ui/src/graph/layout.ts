@@ -171,7 +171,7 @@ function dedupe(edges: [number, number][], n: number): [number, number][] {
 /** Reverses the back edges an iterative depth-first search finds, so the graph becomes acyclic. */
 function breakCycles(n: number, edges: [number, number][]): [number, number][] {
   const out: number[][] = Array.from({ length: n }, () => []);
-  edges.forEach(([a, b], k) => out[a].push(k));
+  edges.forEach(([a], k) => out[a].push(k));
   const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
   const reversed = new Uint8Array(edges.length);
   const stack: [number, number][] = [];
