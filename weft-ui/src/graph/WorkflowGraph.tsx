@@ -38,6 +38,8 @@ export interface WorkflowGraphProps {
 const ORIENTATION_KEY = 'weft.graph.horizontal';
 /** below this zoom labels are unreadable: nodes are drawn without text */
 const LABEL_ZOOM = 0.35;
+/** zoomed out beyond LABEL_ZOOM, more edges than this in view are drawn as one path */
+const BUNDLE_EDGES = 300;
 
 export function WorkflowGraph(props: WorkflowGraphProps) {
   const wf = props.workflow;
@@ -210,8 +212,14 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
         onZoom={zoom}
         onFit={fit}
         onQuery={setQuery}
-        onExpandAll={() => setExpanded(new Set([...expanded, ...graph.groupKeys]))}
-        onCollapseAll={() => setExpanded(new Set())}
+        onExpandAll={() => {
+          fitPending.current = true;
+          setExpanded(new Set([...expanded, ...graph.groupKeys]));
+        }}
+        onCollapseAll={() => {
+          fitPending.current = true;
+          setExpanded(new Set());
+        }}
         onCollapse={collapse}
       />
       <div class="weft-graph-canvas" ref={box}>
@@ -225,18 +233,23 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
           </defs>
           {content && view && (
             <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-              <g class="edges">
-                {content.edges.map(([e, pts]) => (
-                  <path
-                    key={e.from + '>' + e.to}
-                    class={'edge' + (matches ? ' dim' : '')}
-                    data-from={e.from}
-                    data-to={e.to}
-                    d={edgePath(pts, horizontal)}
-                    marker-end="url(#weft-arrow)"
-                  />
-                ))}
-              </g>
+              {labels || content.edges.length <= BUNDLE_EDGES ? (
+                <g class="edges">
+                  {content.edges.map(([e, pts]) => (
+                    <path
+                      key={e.from + '>' + e.to}
+                      class={'edge' + (matches ? ' dim' : '')}
+                      data-from={e.from}
+                      data-to={e.to}
+                      d={edgePath(pts, horizontal)}
+                      marker-end="url(#weft-arrow)"
+                    />
+                  ))}
+                </g>
+              ) : (
+                // zoomed far out over many edges: one path for all of them, no arrows
+                <path class="edge bundle" d={content.edges.map(([, pts]) => edgePath(pts, horizontal)).join(' ')} />
+              )}
               <g class="nodes">
                 {content.nodes.map(([n, at]) => (
                   <NodeView

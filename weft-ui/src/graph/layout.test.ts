@@ -93,3 +93,16 @@ describe('the layered layout', () => {
     expect(r.edges).toHaveLength(edges.length);
   });
 });
+
+describe('a very wide layer', () => {
+  test('is wrapped into a grid that keeps the graph about as wide as tall', () => {
+    const n = 2002;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: String(i), w: 100, h: 32 }));
+    const edges: [number, number][] = [];
+    for (let i = 1; i <= 2000; i++) edges.push([0, i], [i, n - 1]);
+    const r = layeredLayout({ nodes, edges, horizontal: false });
+    expect(r.width / r.height).toBeLessThan(4);
+    expect(r.ys[0]).toBeLessThan(Math.min(...Array.from({ length: 2000 }, (_, i) => r.ys[i + 1])));
+    expect(r.ys[n - 1]).toBeGreaterThan(Math.max(...Array.from({ length: 2000 }, (_, i) => r.ys[i + 1])));
+  });
+});

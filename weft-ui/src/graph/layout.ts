@@ -36,6 +36,10 @@ export interface LayoutResult {
 const LAYER_GAP = 56;
 const NODE_GAP = 24;
 const DUMMY_SIZE = 8;
+const ROW_GAP = 16;
+/** layers wider than this are wrapped into a grid about GRID_ASPECT times wider than tall */
+const WRAP_AT = 48;
+const GRID_ASPECT = 2;
 const MARGIN = 24;
 /** dummy nodes beyond this are not made: long edges are then drawn straight */
 const MAX_DUMMIES = 40000;
@@ -88,18 +92,35 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
   const pos = new Float64Array(total);
   orderLayers(layers, up, down, pos, pEdges.length + total);
 
-  // Coordinates across the layers.
-  const cross = placeAcross(layers, size, up, down);
-
-  // Coordinates along the layers: each layer as thick as its thickest node.
+  // Coordinates along the layers: each row as thick as its thickest node.
   const layerCount = layers.length;
-  const thickness = new Array<number>(layerCount).fill(DUMMY_SIZE);
-  for (let i = 0; i < n; i++) thickness[layer[i]] = Math.max(thickness[layer[i]], along(i));
+  const rowThickness = new Array<number>(layerCount).fill(DUMMY_SIZE);
+  for (let i = 0; i < n; i++) rowThickness[layer[i]] = Math.max(rowThickness[layer[i]], along(i));
+
+  // A very wide layer (an expanded fan-out) is wrapped into a grid, rows along the layer axis,
+  // so the whole graph still fits a screen at a zoom where nodes can be seen.
+  const row = new Int32Array(total);
+  const rows = new Array<number>(layerCount).fill(1);
+  const gridded = new Int32Array(layerCount); // columns of a wrapped layer, 0 if not wrapped
+  layers.forEach((layer, l) => {
+    if (layer.length <= WRAP_AT) return;
+    const pitchAcross = Math.max(...layer.map((v) => size[v])) + NODE_GAP;
+    const pitchAlong = rowThickness[l] + ROW_GAP;
+    const cols = Math.max(WRAP_AT / 2, Math.ceil(Math.sqrt((layer.length * pitchAlong * GRID_ASPECT) / pitchAcross)));
+    rows[l] = Math.ceil(layer.length / cols);
+    gridded[l] = cols;
+    layer.forEach((v, i) => (row[v] = Math.floor(i / cols)));
+  });
+
+  // Coordinates across the layers.
+  const cross = placeAcross(layers, size, up, down, gridded);
+
   const layerStart: number[] = [];
   let at = MARGIN;
   for (let l = 0; l < layerCount; l++) {
-    layerStart.push(at + thickness[l] / 2);
-    at += thickness[l] + LAYER_GAP;
+    const thick = rows[l] * rowThickness[l] + (rows[l] - 1) * ROW_GAP;
+    layerStart.push(at + rowThickness[l] / 2);
+    at += thick + LAYER_GAP;
   }
   const alongExtent = at - LAYER_GAP + MARGIN;
 
@@ -117,7 +138,8 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
   const ys = new Float64Array(n);
   const point = (i: number): Point => {
     const c = cross[i] + shift;
-    const a = layerStart[nodeLayer[i]];
+    const l = nodeLayer[i];
+    const a = layerStart[l] + row[i] * (rowThickness[l] + ROW_GAP);
     return input.horizontal ? { x: a, y: c } : { x: c, y: a };
   };
   for (let i = 0; i < n; i++) {
@@ -277,10 +299,14 @@ function orderLayers(layers: number[][], up: number[][], down: number[][], pos: 
  * Places nodes across the layers: each layer is fitted (least squares, order and gaps kept) to the
  * mean position of its neighbours in the previous layer, sweeping down then up a few times.
  */
-function placeAcross(layers: number[][], size: number[], up: number[][], down: number[][]): Float64Array {
+function placeAcross(layers: number[][], size: number[], up: number[][], down: number[][], gridded: Int32Array): Float64Array {
   const total = size.length;
   const cross = new Float64Array(total);
-  for (const layer of layers) {
+  layers.forEach((layer, l) => {
+    if (gridded[l]) {
+      placeGrid(layer, size, cross, gridded[l]);
+      return;
+    }
     let at = 0;
     layer.forEach((v, i) => {
       if (i > 0) at += size[layer[i - 1]] / 2 + NODE_GAP + size[v] / 2;
@@ -288,15 +314,20 @@ function placeAcross(layers: number[][], size: number[], up: number[][], down: n
     });
     const mid = at / 2; // centre every layer on 0
     for (const v of layer) cross[v] -= mid;
-  }
+  });
   const rounds = total > 5000 ? 2 : 4;
   for (let r = 0; r < rounds; r++) {
-    for (let l = 1; l < layers.length; l++) fit(layers[l], size, cross, up);
-    for (let l = layers.length - 2; l >= 0; l--) fit(layers[l], size, cross, down);
+    for (let l = 1; l < layers.length; l++) if (!gridded[l]) fit(layers[l], size, cross, up);
+    for (let l = layers.length - 2; l >= 0; l--) if (!gridded[l]) fit(layers[l], size, cross, down);
   }
   return cross;
 }
 
+/** A wrapped layer: `cols` columns centred on 0 (the caller sets the rows). */
+function placeGrid(layer: number[], size: number[], cross: Float64Array, cols: number) {
+  const pitch = Math.max(...layer.map((v) => size[v])) + NODE_GAP;
+  layer.forEach((v, i) => (cross[v] = (i % cols) * pitch - ((cols - 1) * pitch) / 2));
+}
 function fit(layer: number[], size: number[], cross: Float64Array, adj: number[][]) {
   const m = layer.length;
   if (m === 0) return;
