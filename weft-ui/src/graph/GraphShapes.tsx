@@ -50,7 +50,8 @@ function drawNode(p: NodeViewProps) {
       p.onClick(n);
     },
   };
-  const title = <title>{tooltip(n)}</title>;
+  // zoomed out (no labels), a node is its outline alone: fewer elements for thousands of nodes
+  const title = p.labels ? <title>{tooltip(n)}</title> : null;
   if (n.kind === 'virtual') {
     return (
       <g {...common}>
@@ -90,7 +91,7 @@ function drawNode(p: NodeViewProps) {
     <g {...common}>
       {title}
       <rect class="shape" x={-p.w / 2} y={-p.h / 2} width={p.w} height={p.h} rx={rx} />
-      {n.kind === 'pod' && <circle class="dot" cx={-p.w / 2 + 14} cy={0} r={5} />}
+      {n.kind === 'pod' && p.labels && <circle class="dot" cx={-p.w / 2 + 14} cy={0} r={5} />}
       {p.labels && (
         <text class="label" x={n.kind === 'pod' ? 8 : 0} y={1}>
           {shortLabel(n.label)}

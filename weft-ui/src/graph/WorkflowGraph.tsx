@@ -25,6 +25,7 @@ import { buildGraph, structuralKey } from './model';
 import { edgePath, NodeView } from './GraphShapes';
 import { GraphToolbar } from './GraphToolbar';
 import { loadExpanded, saveExpanded } from './expanded';
+import { stabilize } from './stable';
 import type { GraphNode } from './types';
 import { fitView, initialView, placeAt, visibleRect, zoomAt, type View } from './viewport';
 import './graph.css';
@@ -37,9 +38,11 @@ export interface WorkflowGraphProps {
 
 const ORIENTATION_KEY = 'weft.graph.horizontal';
 /** below this zoom labels are unreadable: nodes are drawn without text */
-const LABEL_ZOOM = 0.35;
-/** zoomed out beyond LABEL_ZOOM, more edges than this in view are drawn as one path */
-const BUNDLE_EDGES = 300;
+const LABEL_ZOOM = 0.45;
+/** more nodes than this in view are drawn without text (a thousand labels cost a long task) */
+const LABEL_NODES = 800;
+/** more edges than this in view are drawn as one path, without arrows */
+const BUNDLE_EDGES = 600;
 
 export function WorkflowGraph(props: WorkflowGraphProps) {
   const wf = props.workflow;
@@ -58,7 +61,13 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   const box = useRef<HTMLDivElement>(null);
   const markedDrawn = useRef(false);
 
-  const graph = useMemo(() => buildGraph(wf, { expanded }), [wf, expanded]);
+  const stableNodes = useRef(new Map<string, GraphNode>());
+  const graph = useMemo(() => {
+    const g = buildGraph(wf, { expanded });
+    const s = stabilize(stableNodes.current, g.nodes);
+    stableNodes.current = s.byId;
+    return { ...g, nodes: s.nodes };
+  }, [wf, expanded]);
   const key = useMemo(() => structuralKey(graph.nodes, graph.edges, horizontal), [graph, horizontal]);
 
   // Small or cached: laid out now, in this render. Big: in the worker, drawn when it answers.
@@ -190,7 +199,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
 
   // Only what is in view (plus a margin) is rendered.
   const content = placed && view ? visibleContent(graph.nodes, graph.edges, placed, view, size) : null;
-  const labels = (view?.k ?? 1) >= LABEL_ZOOM;
+  const labels = (view?.k ?? 1) >= LABEL_ZOOM && (content?.nodes.length ?? 0) <= LABEL_NODES;
   const expandedKeys = graph.groupKeys.filter((k) => expanded.has(k));
 
   return (
@@ -225,7 +234,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
       <div class="weft-graph-canvas" ref={box}>
         {graph.nodes.length === 0 && <p class="weft-graph-empty">Nothing to show yet.</p>}
         {graph.nodes.length > 0 && !placed && <p class="weft-graph-empty">Laying out {graph.nodes.length} nodes…</p>}
-        <svg ref={svgRef} width="100%" height="100%" onPointerDown={onPointerDown}>
+        <svg ref={svgRef} class={labels ? '' : 'far'} width="100%" height="100%" onPointerDown={onPointerDown}>
           <defs>
             <marker id="weft-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" class="arrow" />
@@ -233,7 +242,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
           </defs>
           {content && view && (
             <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-              {labels || content.edges.length <= BUNDLE_EDGES ? (
+              {content.edges.length <= BUNDLE_EDGES ? (
                 <g class="edges">
                   {content.edges.map(([e, pts]) => (
                     <path
@@ -247,8 +256,8 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
                   ))}
                 </g>
               ) : (
-                // zoomed far out over many edges: one path for all of them, no arrows
-                <path class="edge bundle" d={content.edges.map(([, pts]) => edgePath(pts, horizontal)).join(' ')} />
+                // many edges in view: one path for all of them, no arrows
+                <path class="edge bundle" d={bundlePath(placed!, horizontal)} />
               )}
               <g class="nodes">
                 {content.nodes.map(([n, at]) => (
@@ -272,6 +281,17 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
       </div>
     </div>
   );
+}
+
+/** Every edge of a layout as one path, computed once per layout. */
+const bundles = new WeakMap<PlacedGraph, string>();
+function bundlePath(placed: PlacedGraph, horizontal: boolean): string {
+  let d = bundles.get(placed);
+  if (d === undefined) {
+    d = [...placed.routes.values()].map((pts) => edgePath(pts, horizontal)).join(' ');
+    bundles.set(placed, d);
+  }
+  return d;
 }
 
 type At = { x: number; y: number; w: number; h: number };
