@@ -128,3 +128,8 @@ export function edgePath(points: { x: number; y: number }[], horizontal: boolean
   }
   return d;
 }
+
+/** An edge as straight segments: cheaper, for the many edges of a zoomed-out view. */
+export function edgePolyline(points: { x: number; y: number }[]): string {
+  return points.map((p, i) => `${i ? 'L' : 'M'}${Math.round(p.x)},${Math.round(p.y)}`).join('');
+}

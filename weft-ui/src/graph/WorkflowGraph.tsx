@@ -22,7 +22,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cachedLayout, computeLayout, type PlacedGraph } from './layoutClient';
 import { buildGraph, structuralKey } from './model';
-import { edgePath, NodeView } from './GraphShapes';
+import { edgePath, edgePolyline, NodeView } from './GraphShapes';
 import { GraphToolbar } from './GraphToolbar';
 import { loadExpanded, saveExpanded } from './expanded';
 import { stabilize } from './stable';
@@ -257,7 +257,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
                 </g>
               ) : (
                 // many edges in view: one path for all of them, no arrows
-                <path class="edge bundle" d={bundlePath(placed!, horizontal)} />
+                <path class="edge bundle" d={bundlePath(placed!)} />
               )}
               <g class="nodes">
                 {content.nodes.map(([n, at]) => (
@@ -285,10 +285,10 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
 
 /** Every edge of a layout as one path, computed once per layout. */
 const bundles = new WeakMap<PlacedGraph, string>();
-function bundlePath(placed: PlacedGraph, horizontal: boolean): string {
+function bundlePath(placed: PlacedGraph): string {
   let d = bundles.get(placed);
   if (d === undefined) {
-    d = [...placed.routes.values()].map((pts) => edgePath(pts, horizontal)).join(' ');
+    d = [...placed.routes.values()].map(edgePolyline).join('');
     bundles.set(placed, d);
   }
   return d;

@@ -102,6 +102,7 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
   const row = new Int32Array(total);
   const rows = new Array<number>(layerCount).fill(1);
   const gridded = new Int32Array(layerCount); // columns of a wrapped layer, 0 if not wrapped
+  const gridPitch = new Float64Array(layerCount);
   layers.forEach((layer, l) => {
     if (layer.length <= WRAP_AT) return;
     const pitchAcross = Math.max(...layer.map((v) => size[v])) + NODE_GAP;
@@ -109,6 +110,7 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
     const cols = Math.max(WRAP_AT / 2, Math.ceil(Math.sqrt((layer.length * pitchAlong * GRID_ASPECT) / pitchAcross)));
     rows[l] = Math.ceil(layer.length / cols);
     gridded[l] = cols;
+    gridPitch[l] = pitchAcross;
     layer.forEach((v, i) => (row[v] = Math.floor(i / cols)));
   });
 
@@ -148,20 +150,33 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
     ys[i] = p.y;
   }
 
-  // Edge routes, from the source's border to the target's, in the input's direction.
+  // Edge routes, from the source's border to the target's, in the input's direction. Into a row
+  // of a wrapped layer below its first, an edge runs down the gap left of the node's column and
+  // enters from the side; out of a row above its last, it leaves by the right gap (a comb, not a
+  // fan of crossing lines through the grid).
+  const toXY = (c: number, a: number): Point => (input.horizontal ? { x: a, y: c } : { x: c, y: a });
+  const alongOf = (i: number) => layerStart[nodeLayer[i]] + row[i] * (rowThickness[nodeLayer[i]] + ROW_GAP);
+  const half = (i: number) => (i < n ? along(i) / 2 : 0);
+  const gridEdge = (l: number, top: boolean) =>
+    top
+      ? layerStart[l] - rowThickness[l] / 2 - ROW_GAP / 2
+      : layerStart[l] + (rows[l] - 1) * (rowThickness[l] + ROW_GAP) + rowThickness[l] / 2 + ROW_GAP / 2;
   const routeOf = new Map<string, Point[]>();
   for (const chain of chains) {
-    const pts = chain.map(point);
     const first = chain[0];
     const last = chain[chain.length - 1];
-    const half = (i: number) => (i < n ? along(i) / 2 : 0);
-    if (input.horizontal) {
-      pts[0] = { x: pts[0].x + half(first), y: pts[0].y };
-      pts[pts.length - 1] = { x: pts[pts.length - 1].x - half(last), y: pts[pts.length - 1].y };
-    } else {
-      pts[0] = { x: pts[0].x, y: pts[0].y + half(first) };
-      pts[pts.length - 1] = { x: pts[pts.length - 1].x, y: pts[pts.length - 1].y - half(last) };
-    }
+    const la = nodeLayer[first];
+    const lb = nodeLayer[last];
+    const pts: Point[] = [];
+    if (gridded[la] && row[first] < rows[la] - 1) {
+      const gap = cross[first] + shift + gridPitch[la] / 2;
+      pts.push(toXY(cross[first] + shift + size[first] / 2, alongOf(first)), toXY(gap, alongOf(first)), toXY(gap, gridEdge(la, false)));
+    } else pts.push(toXY(cross[first] + shift, alongOf(first) + half(first)));
+    for (let k = 1; k + 1 < chain.length; k++) pts.push(toXY(cross[chain[k]] + shift, alongOf(chain[k])));
+    if (gridded[lb] && row[last] > 0) {
+      const gap = cross[last] + shift - gridPitch[lb] / 2;
+      pts.push(toXY(gap, gridEdge(lb, true)), toXY(gap, alongOf(last)), toXY(cross[last] + shift - size[last] / 2, alongOf(last)));
+    } else pts.push(toXY(cross[last] + shift, alongOf(last) - half(last)));
     routeOf.set(first + '>' + last, pts);
   }
   const edgeRoutes = input.edges.map(([a, b]) => {
