@@ -38,7 +38,7 @@ export interface WorkflowGraphProps {
 
 const ORIENTATION_KEY = 'weft.graph.horizontal';
 /** below this zoom labels are unreadable: nodes are drawn without text */
-const LABEL_ZOOM = 0.45;
+const LABEL_ZOOM = 0.25;
 /** more nodes than this in view are drawn without text (a thousand labels cost a long task) */
 const LABEL_NODES = 800;
 /** more edges than this in view are drawn as one path, without arrows */

@@ -162,3 +162,42 @@ describe('the structural key', () => {
     expect(structuralKey(c.nodes, c.edges, false)).not.toBe(structuralKey(a.nodes, a.edges, false));
   });
 });
+
+describe('a collapsed loop over a steps template', () => {
+  test('folds what runs inside each item (its groups, pods and retries) into the group', () => {
+    const nodes: any[] = [
+      { id: 'r', name: 'w', type: 'Steps', phase: 'Running', children: ['g0'] },
+      { id: 'g0', name: 'w[0]', type: 'StepGroup', phase: 'Running', children: [], boundaryID: 'r' },
+      { id: 'g1', name: 'w[1]', type: 'StepGroup', phase: 'Pending', children: [], boundaryID: 'r' },
+    ];
+    for (let i = 0; i < 25; i++) {
+      nodes[1].children.push(`it${i}`);
+      nodes.push(
+        { id: `it${i}`, name: `w[0].each(${i}:${i})`, type: 'Steps', templateName: 'inner', phase: 'Succeeded', children: [`ig${i}`], boundaryID: 'r', outboundNodes: [`try${i}-0`] },
+        { id: `ig${i}`, name: `w[0].each(${i}:${i})[0]`, type: 'StepGroup', phase: 'Succeeded', children: [`try${i}`], boundaryID: `it${i}` },
+        { id: `try${i}`, name: `w[0].each(${i}:${i})[0].work`, type: 'Retry', phase: 'Succeeded', children: [`try${i}-0`], boundaryID: `it${i}` },
+        { id: `try${i}-0`, name: `w[0].each(${i}:${i})[0].work(0)`, type: 'Pod', phase: 'Succeeded', children: ['g1'], boundaryID: `it${i}` },
+      );
+    }
+    const wf = withNodes(
+      {
+        metadata: { name: 'w' },
+        spec: {
+          entrypoint: 'main',
+          templates: [
+            { name: 'main', steps: [[{ name: 'each', template: 'inner', withSequence: { count: '25' } }], [{ name: 'next', template: 'e' }]] },
+            { name: 'inner', steps: [[{ name: 'work', template: 'e' }]] },
+            { name: 'e', container: {} },
+          ],
+        },
+      },
+      'Running',
+      nodes,
+    );
+    const g = buildGraph(wf);
+    expect(g.nodes.map((n) => n.id)).toEqual(['r', 'g0', 'group:w[0]/inner', 'g1', 'planned:w[1].next']);
+    expect(g.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(
+      ['g0>group:w[0]/inner', 'g1>planned:w[1].next', 'group:w[0]/inner>g1', 'r>g0'].sort(),
+    );
+  });
+});
