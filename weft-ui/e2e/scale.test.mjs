@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { open, login, createWorkflow, api, screenshot, URL, TOKEN } from './harness.mjs';
 
 const DEV = process.env.WEFT_GRAPH_PAGE === 'dev';
-const graphUrl = (name) => (DEV ? `${URL}/src/graph/dev.html?ns=default&name=${name}` : `${URL}/workflows/default/${name}`);
+const graphUrl = (name, node) => {
+  const q = node ? `${DEV ? '&' : '?'}node=${encodeURIComponent(node)}` : '';
+  return (DEV ? `${URL}/src/graph/dev.html?ns=default&name=${name}` : `${URL}/workflows/default/${name}`) + q;
+};
 const suffix = Date.now().toString(36);
 const FIRST_GRAPH_BUDGET_MS = 3000;
 const LONG_TASK_BUDGET_MS = 1000;
@@ -108,8 +111,14 @@ test('2,000 running nodes in the status: first graph within 3 s, no long task ov
   const name = `scale-running-${suffix}`;
   await createWorkflow(bigDag(name, false));
   try {
-    await waitForNodes(name, TASKS + 1);
+    const wf = await waitForNodes(name, TASKS + 1);
     await measure(name, 'graph-large-running');
+
+    // A link to one member opens its group and shows it selected.
+    const member = Object.values(wf.status.nodes).find((n) => n.name === `${name}.t1500`);
+    await b.page.goto(graphUrl(name, member.id));
+    await b.page.locator(`[data-testid=graph] g.node.selected[data-node-id="${member.id}"]`).waitFor({ timeout: 20000 });
+    assert.equal(await b.page.locator('[data-testid=graph] g.node.group').count(), 0, 'the group is expanded');
   } finally {
     await api('PUT', `/api/v1/workflows/default/${name}/terminate`, {}).catch(() => {});
     await api('DELETE', `/api/v1/workflows/default/${name}`).catch(() => {});

@@ -49,6 +49,16 @@ function drawNode(p: NodeViewProps) {
       e.stopPropagation();
       p.onClick(n);
     },
+    // reachable by keyboard: Tab to a node, Enter or Space to select (or expand a group)
+    tabIndex: p.labels && n.kind !== 'virtual' ? 0 : undefined,
+    role: 'button' as const,
+    'aria-label': `${n.label}, ${n.phase}${n.planned ? ', not started yet' : ''}`,
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        p.onClick(n);
+      }
+    },
   };
   // zoomed out (no labels), a node is its outline alone: fewer elements for thousands of nodes
   const title = p.labels ? <title>{tooltip(n)}</title> : null;

@@ -104,7 +104,11 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
     if (fitPending.current || !view) {
       fitPending.current = false;
       const root = graph.nodes[0] && placed.at.get(graph.nodes[0].id);
-      setView(initialView(placed.width, placed.height, size.w, size.h, root));
+      const first = initialView(placed.width, placed.height, size.w, size.h, root);
+      // a link to a node: show it, if the whole graph does not fit
+      const sel = props.selectedNodeId ? placed.at.get(props.selectedNodeId) : undefined;
+      const fits = first.k >= 0.5 && first.x >= 0;
+      setView(sel && !fits ? placeAt(first, sel.x, sel.y, size.w / 2, size.h / 2) : first);
     }
   }, [placed, key, size.w === 0]);
 
@@ -114,6 +118,14 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
       performance.mark('weft-graph-drawn', { detail: { nodes: graph.nodes.length, layoutMs: placed.ms } });
     }
   }, [placed, view]);
+
+  // A selected node inside a collapsed group (a shared link, a click in another view): expand it.
+  useEffect(() => {
+    const id = props.selectedNodeId;
+    if (!id || graph.nodes.some((n) => n.id === id)) return;
+    const holder = graph.nodes.find((n) => n.group?.members.includes(id));
+    if (holder?.group) setExpanded(new Set(expanded).add(holder.group.key));
+  }, [props.selectedNodeId, graph]);
 
   const setExpanded = (next: Set<string>) => {
     saveExpanded(wfKey, next);
@@ -146,7 +158,10 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
     const q = query.trim().toLowerCase();
     if (!q) return null;
     const hit = (n: GraphNode) =>
-      n.label.toLowerCase().includes(q) || n.name.toLowerCase().includes(q) || (n.templateName ?? '').toLowerCase().includes(q);
+      n.label.toLowerCase().includes(q) ||
+      n.name.toLowerCase().includes(q) ||
+      (n.templateName ?? '').toLowerCase().includes(q) ||
+      (n.group?.labels.some((l) => l.toLowerCase().includes(q)) ?? false);
     return new Set(graph.nodes.filter((n) => n.kind !== 'virtual' && hit(n)).map((n) => n.id));
   }, [graph, query]);
   useEffect(() => {

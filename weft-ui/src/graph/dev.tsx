@@ -8,7 +8,7 @@ function Dev() {
   const ns = params.get('ns') ?? 'default';
   const name = params.get('name') ?? '';
   const [wf, setWf] = useState<any>(null);
-  const [selected, setSelected] = useState<string | undefined>();
+  const [selected, setSelected] = useState<string | undefined>(params.get('node') ?? undefined);
   useEffect(() => {
     let stop = false;
     const load = async () => {

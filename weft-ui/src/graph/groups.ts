@@ -112,7 +112,7 @@ function groupNode(key: string, group: { template: string; members: string[] }, 
     kind: 'group',
     templateName: group.template,
     planned: planned === group.members.length || undefined,
-    group: { key, members: group.members, phases },
+    group: { key, members: group.members, phases, labels: group.members.map((id) => byId.get(id)!.label) },
   };
 }
 

@@ -7,6 +7,8 @@ export interface GroupInfo {
   /** stable key: the parent's id and the members' template */
   key: string;
   members: string[];
+  /** the members' labels, for the search */
+  labels: string[];
   /** members per phase */
   phases: Record<string, number>;
 }
