@@ -119,12 +119,21 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
     }
   }, [placed, view]);
 
-  // A selected node inside a collapsed group (a shared link, a click in another view): expand it.
+  // A newly selected node inside a collapsed group (a shared link, a click in another view): expand
+  // it, once per selection, so the user can still collapse the group afterwards.
+  const revealed = useRef<string | undefined>(undefined);
   useEffect(() => {
     const id = props.selectedNodeId;
-    if (!id || graph.nodes.some((n) => n.id === id)) return;
+    if (!id || revealed.current === id) return;
+    if (graph.nodes.some((n) => n.id === id)) {
+      revealed.current = id;
+      return;
+    }
     const holder = graph.nodes.find((n) => n.group?.members.includes(id));
-    if (holder?.group) setExpanded(new Set(expanded).add(holder.group.key));
+    if (holder?.group) {
+      revealed.current = id;
+      setExpanded(new Set(expanded).add(holder.group.key));
+    }
   }, [props.selectedNodeId, graph]);
 
   const setExpanded = (next: Set<string>) => {
@@ -164,21 +173,30 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
       (n.group?.labels.some((l) => l.toLowerCase().includes(q)) ?? false);
     return new Set(graph.nodes.filter((n) => n.kind !== 'virtual' && hit(n)).map((n) => n.id));
   }, [graph, query]);
+  const searched = useRef('');
   useEffect(() => {
-    if (!matches || !placed || !view) return;
+    if (!matches) searched.current = '';
+    if (!matches || !placed || !view || searched.current === query) return; // a new status does not move the view
+    searched.current = query;
     const first = graph.nodes.find((n) => matches.has(n.id));
     const at = first && placed.at.get(first.id);
     if (at) setView(placeAt(view, at.x, at.y, size.w / 2, size.h / 2));
-  }, [matches]);
+  }, [matches, placed]);
 
   // Pan by dragging the background, zoom with the wheel around the pointer.
   const drag = useRef<{ x: number; y: number; v: View } | null>(null);
   const onPointerDown = (e: PointerEvent) => {
     if (e.button !== 0 || !view) return;
     drag.current = { x: e.clientX, y: e.clientY, v: view };
+    let frame = 0;
+    let last: PointerEvent | null = null;
     const move = (m: PointerEvent) => {
-      const d = drag.current;
-      if (d) setView({ k: d.v.k, x: d.v.x + m.clientX - d.x, y: d.v.y + m.clientY - d.y });
+      last = m; // one render per frame, however many events arrive
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        const d = drag.current;
+        if (d && last) setView({ k: d.v.k, x: d.v.x + last.clientX - d.x, y: d.v.y + last.clientY - d.y });
+      });
     };
     const up = () => {
       drag.current = null;

@@ -24,7 +24,8 @@ export interface PlacedGraph {
 const cache = new Map<string, PlacedGraph>();
 let worker: Worker | undefined;
 let nextId = 1;
-const waiting = new Map<number, (r: { result: LayoutResult; ms: number }) => void>();
+let broken = false;
+const waiting = new Map<number, { resolve: (r: { result: LayoutResult; ms: number }) => void; input: LayoutInput }>();
 
 export function cachedLayout(key: string): PlacedGraph | undefined {
   const hit = cache.get(key);
@@ -56,7 +57,7 @@ export function computeLayout(
   const hit = cachedLayout(key);
   if (hit) return hit;
   const input = layoutInput(nodes, edges, horizontal);
-  if (nodes.length <= WORKER_THRESHOLD || typeof Worker === 'undefined') {
+  if (nodes.length <= WORKER_THRESHOLD || broken || typeof Worker === 'undefined') {
     const t0 = performance.now();
     const result = layeredLayout(input);
     return remember(key, input, result, performance.now() - t0, false);
@@ -70,12 +71,23 @@ function inWorker(input: LayoutInput): Promise<{ result: LayoutResult; ms: numbe
     worker.onmessage = (e: MessageEvent<{ id: number; result: LayoutResult; ms: number }>) => {
       const done = waiting.get(e.data.id);
       waiting.delete(e.data.id);
-      done?.(e.data);
+      done?.resolve(e.data);
+    };
+    // A worker that cannot start (a policy, an old browser): lay out here rather than never.
+    worker.onerror = () => {
+      worker = undefined;
+      broken = true;
+      for (const [id, w] of waiting) {
+        waiting.delete(id);
+        const t0 = performance.now();
+        const result = layeredLayout(w.input);
+        w.resolve({ result, ms: performance.now() - t0 });
+      }
     };
   }
   const id = nextId++;
   return new Promise((resolve) => {
-    waiting.set(id, resolve);
+    waiting.set(id, { resolve, input });
     worker!.postMessage({ id, input });
   });
 }
