@@ -22,7 +22,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cachedLayout, computeLayout, type PlacedGraph } from './layoutClient';
 import { buildGraph, structuralKey } from './model';
-import { edgePath, edgePolyline, NodeView } from './GraphShapes';
+import { GraphScene, isDense, nodeAt, showsLabels, visibleContent } from './GraphScene';
 import { GraphToolbar } from './GraphToolbar';
 import { loadExpanded, saveExpanded } from './expanded';
 import { stabilize } from './stable';
@@ -37,12 +37,6 @@ export interface WorkflowGraphProps {
 }
 
 const ORIENTATION_KEY = 'weft.graph.horizontal';
-/** below this zoom labels are unreadable: nodes are drawn without text */
-const LABEL_ZOOM = 0.25;
-/** more nodes than this in view are drawn without text (a thousand labels cost a long task) */
-const LABEL_NODES = 800;
-/** more edges than this in view are drawn as one path, without arrows */
-const BUNDLE_EDGES = 600;
 
 export function WorkflowGraph(props: WorkflowGraphProps) {
   const wf = props.workflow;
@@ -185,13 +179,17 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
 
   // Pan by dragging the background, zoom with the wheel around the pointer.
   const drag = useRef<{ x: number; y: number; v: View } | null>(null);
+  const dragged = useRef(false);
   const onPointerDown = (e: PointerEvent) => {
     if (e.button !== 0 || !view) return;
     drag.current = { x: e.clientX, y: e.clientY, v: view };
+    dragged.current = false;
     let frame = 0;
     let last: PointerEvent | null = null;
     const move = (m: PointerEvent) => {
       last = m; // one render per frame, however many events arrive
+      const d0 = drag.current;
+      if (d0 && Math.abs(m.clientX - d0.x) + Math.abs(m.clientY - d0.y) > 4) dragged.current = true;
       frame ||= requestAnimationFrame(() => {
         frame = 0;
         const d = drag.current;
@@ -231,8 +229,15 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   };
 
   // Only what is in view (plus a margin) is rendered.
-  const content = placed && view ? visibleContent(graph.nodes, graph.edges, placed, view, size) : null;
-  const labels = (view?.k ?? 1) >= LABEL_ZOOM && (content?.nodes.length ?? 0) <= LABEL_NODES;
+  const content = placed && view ? visibleContent(graph.nodes, graph.edges, placed, visibleRect(view, size.w, size.h)) : null;
+  const labels = content && view ? showsLabels(content, view) : true;
+  // clicks on the dense drawing (paths, not node elements) find their node by position
+  const onSvgClick = (e: MouseEvent) => {
+    if (!content || !view || !isDense(content) || dragged.current) return;
+    const r = svgRef.current!.getBoundingClientRect();
+    const n = nodeAt(content, (e.clientX - r.left - view.x) / view.k, (e.clientY - r.top - view.y) / view.k);
+    if (n) onNodeClick(n);
+  };
   const expandedKeys = graph.groupKeys.filter((k) => expanded.has(k));
 
   return (
@@ -267,95 +272,25 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
       <div class="weft-graph-canvas" ref={box}>
         {graph.nodes.length === 0 && <p class="weft-graph-empty">Nothing to show yet.</p>}
         {graph.nodes.length > 0 && !placed && <p class="weft-graph-empty">Laying out {graph.nodes.length} nodes…</p>}
-        <svg ref={svgRef} class={labels ? '' : 'far'} width="100%" height="100%" onPointerDown={onPointerDown}>
+        <svg ref={svgRef} class={labels ? '' : 'far'} width="100%" height="100%" onPointerDown={onPointerDown} onClick={onSvgClick}>
           <defs>
             <marker id="weft-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" class="arrow" />
             </marker>
           </defs>
-          {content && view && (
-            <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-              {content.edges.length <= BUNDLE_EDGES ? (
-                <g class="edges">
-                  {content.edges.map(([e, pts]) => (
-                    <path
-                      key={e.from + '>' + e.to}
-                      class={'edge' + (matches ? ' dim' : '')}
-                      data-from={e.from}
-                      data-to={e.to}
-                      d={edgePath(pts, horizontal)}
-                      marker-end="url(#weft-arrow)"
-                    />
-                  ))}
-                </g>
-              ) : (
-                // many edges in view: one path for all of them, no arrows
-                <path class="edge bundle" d={bundlePath(placed!)} />
-              )}
-              <g class="nodes">
-                {content.nodes.map(([n, at]) => (
-                  <NodeView
-                    key={n.id}
-                    node={n}
-                    x={at.x}
-                    y={at.y}
-                    w={at.w}
-                    h={at.h}
-                    selected={n.id === props.selectedNodeId}
-                    search={matches ? (matches.has(n.id) ? 'match' : 'dim') : ''}
-                    labels={labels}
-                    onClick={onNodeClick}
-                  />
-                ))}
-              </g>
-            </g>
+          {content && view && placed && (
+            <GraphScene
+              content={content}
+              placed={placed}
+              view={view}
+              horizontal={horizontal}
+              selectedId={props.selectedNodeId}
+              matches={matches}
+              onNodeClick={onNodeClick}
+            />
           )}
         </svg>
       </div>
     </div>
   );
-}
-
-/** Every edge of a layout as one path, computed once per layout. */
-const bundles = new WeakMap<PlacedGraph, string>();
-function bundlePath(placed: PlacedGraph): string {
-  let d = bundles.get(placed);
-  if (d === undefined) {
-    d = [...placed.routes.values()].map(edgePolyline).join('');
-    bundles.set(placed, d);
-  }
-  return d;
-}
-
-type At = { x: number; y: number; w: number; h: number };
-type Pt = { x: number; y: number };
-
-function visibleContent(
-  nodes: readonly GraphNode[],
-  edges: readonly { from: string; to: string }[],
-  placed: PlacedGraph,
-  view: View,
-  size: { w: number; h: number },
-) {
-  const r = visibleRect(view, size.w, size.h);
-  const inView = (x0: number, y0: number, x1: number, y1: number) => x1 >= r.x0 && x0 <= r.x1 && y1 >= r.y0 && y0 <= r.y1;
-  const outNodes: [GraphNode, At][] = [];
-  for (const n of nodes) {
-    const at = placed.at.get(n.id);
-    if (at && inView(at.x - at.w / 2, at.y - at.h / 2, at.x + at.w / 2, at.y + at.h / 2)) outNodes.push([n, at]);
-  }
-  const outEdges: [{ from: string; to: string }, Pt[]][] = [];
-  for (const e of edges) {
-    const pts = placed.routes.get(e.from + '>' + e.to);
-    if (!pts) continue;
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const p of pts) {
-      x0 = Math.min(x0, p.x);
-      y0 = Math.min(y0, p.y);
-      x1 = Math.max(x1, p.x);
-      y1 = Math.max(y1, p.y);
-    }
-    if (inView(x0, y0, x1, y1)) outEdges.push([e, pts]);
-  }
-  return { nodes: outNodes, edges: outEdges };
 }
