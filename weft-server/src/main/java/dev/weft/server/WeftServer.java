@@ -52,6 +52,7 @@ public final class WeftServer implements AutoCloseable {
     new WorkflowActions(plane).register(router);
     new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);
+    new ArtifactFiles(plane, new AuthFilter(token)).register(router);
     new ResourceHandlers<>(plane, validation, WorkflowTemplate.class, "template", true)
         .register(router, "/api/v1/workflow-templates");
     new ResourceHandlers<>(plane, validation, ClusterWorkflowTemplate.class, "template", false)
