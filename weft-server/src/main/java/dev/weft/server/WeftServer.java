@@ -49,6 +49,7 @@ public final class WeftServer implements AutoCloseable {
     Validation validation = new Validation(plane.store());
     new SystemHandlers(plane, metrics).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
+    new EventStream(plane, closing::get).register(router);
     new WorkflowActions(plane).register(router);
     new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);

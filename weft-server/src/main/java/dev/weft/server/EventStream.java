@@ -1,0 +1,91 @@
+package dev.weft.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.controller.ControlPlane;
+import dev.weft.model.codec.Codec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Argo's WatchEvents, {@code GET /api/v1/stream/events/{namespace}}: the namespace's Kubernetes
+ * Events as {@code {"result":{"type":"ADDED","object":{Event}}}}, those kept first, then new ones
+ * as they happen, filtered by {@code listOptions.fieldSelector} on the Event's fields.
+ */
+public final class EventStream {
+  private static final Set<String> FIELDS =
+      Set.of(
+          "involvedObject.kind",
+          "involvedObject.name",
+          "involvedObject.namespace",
+          "involvedObject.uid",
+          "involvedObject.apiVersion",
+          "metadata.name",
+          "metadata.namespace",
+          "reason",
+          "type",
+          "source");
+  private final EventRecorder recorder;
+  private final BooleanSupplier closing;
+
+  public EventStream(ControlPlane plane, BooleanSupplier closing) {
+    this.recorder = EventRecorder.start(plane.store(), closing);
+    this.closing = closing;
+  }
+
+  public void register(Router router) {
+    router
+        .add("GET", "/api/v1/stream/events", this::stream)
+        .add("GET", "/api/v1/stream/events/{namespace}", this::stream);
+  }
+
+  private Object stream(Request r) throws IOException, InterruptedException {
+    String ns = r.path("namespace");
+    FieldSelector fields =
+        FieldSelector.parse(
+            r.query("listOptions.fieldSelector"), FIELDS, "listOptions.fieldSelector");
+    BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+    List<ObjectNode> kept = recorder.subscribe(queue);
+    Framing framing = Framing.of(r);
+    try (OutputStream out = r.stream(framing.contentType())) {
+      for (ObjectNode event : kept) send(framing, out, ns, fields, event);
+      out.flush();
+      while (!closing.getAsBoolean()) {
+        ObjectNode event = queue.poll(2, TimeUnit.SECONDS);
+        if (event == null) framing.keepAlive(out); // fails once the client is gone
+        else send(framing, out, ns, fields, event);
+        out.flush();
+      }
+    } catch (IOException gone) {
+      // the client disconnected
+    } finally {
+      recorder.unsubscribe(queue);
+    }
+    return null;
+  }
+
+  private static void send(
+      Framing framing, OutputStream out, String ns, FieldSelector fields, ObjectNode event)
+      throws IOException {
+    if (ns != null && !ns.equals(event.path("metadata").path("namespace").asText())) return;
+    if (!fields.matches(f -> text(event, f))) return;
+    ObjectNode message = Codec.json().createObjectNode();
+    ObjectNode result = message.putObject("result");
+    result.put("type", "ADDED");
+    result.set("object", event);
+    framing.send(out, message);
+  }
+
+  private static String text(JsonNode event, String dotted) {
+    JsonNode node = event;
+    for (String part : dotted.split("\\.")) node = node.path(part);
+    if (dotted.equals("source")) node = event.path("source").path("component");
+    return node.isValueNode() ? node.asText() : null;
+  }
+}
