@@ -47,7 +47,7 @@ public final class WeftServer implements AutoCloseable {
         new Router(
             new RequestGuard(config.bindAddress(), address, port), new AuthFilter(token), metrics);
     Validation validation = new Validation(plane.store());
-    new SystemHandlers(plane, metrics).register(router);
+    new SystemHandlers(plane, metrics, config.info()).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
     new EventStream(plane, closing::get).register(router);
     new WorkflowActions(plane).register(router);
