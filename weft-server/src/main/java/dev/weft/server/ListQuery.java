@@ -111,11 +111,8 @@ public record ListQuery(
         time(r.query("createdAfter"), "createdAfter"),
         time(r.query("finishedBefore"), "finishedBefore"),
         StoredObjects.labels(r),
-        number(r.query("listOptions.limit"), "listOptions.limit", "be a non-negative integer"),
-        number(
-            r.query("listOptions.continue"),
-            "listOptions.continue",
-            "be a continue token from this server's previous answer"),
+        number(r.query("listOptions.limit"), "listOptions.limit"),
+        continueOffset(r),
         remaining);
   }
 
@@ -131,6 +128,21 @@ public record ListQuery(
       throw ApiException.invalid(
           what + ": \"" + text + "\" is not an RFC 3339 time such as 2024-01-02T15:04:05Z");
     }
+  }
+
+  /** A list's {@code listOptions.limit}: a non-negative integer, 0 when absent. */
+  static int number(String text, String what) {
+    return number(text, what, "be a non-negative integer");
+  }
+
+  /**
+   * The offset {@code listOptions.continue} carries: the {@code metadata.continue} given before.
+   */
+  static int continueOffset(Request r) {
+    return number(
+        r.query("listOptions.continue"),
+        "listOptions.continue",
+        "be a continue token from this server's previous answer");
   }
 
   private static int number(String text, String what, String must) {

@@ -2,6 +2,8 @@ package dev.weft.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,23 @@ class ResourceListsApiTest {
                 "container": {"image": "busybox", "command": ["echo", "night"]}}]}}}}
             """);
     assertThat(c.status()).as(c.body()).isEqualTo(200);
+    for (String name : List.of("build-b", "build-a", "deploy")) {
+      var t =
+          h.post(
+              "/api/v1/workflow-templates/tmpls",
+              """
+              {"template": {"metadata": {"name": "%s"}, "spec": {"entrypoint": "main",
+                "templates": [{"name": "main", "container": {"image": "busybox"}}]}}}
+              """
+                  .formatted(name));
+      assertThat(t.status()).as(t.body()).isEqualTo(200);
+    }
+  }
+
+  private static List<String> names(JsonNode list) {
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode item : list.path("items")) out.add(item.path("metadata").path("name").asText());
+    return out;
   }
 
   @AfterAll
@@ -60,6 +79,27 @@ class ResourceListsApiTest {
   @Test
   void suspendingAnAbsentCronWorkflowIsNotFound() {
     assertThat(h.put("/api/v1/cron-workflows/crons/absent/suspend", "{}").status()).isEqualTo(404);
+  }
+
+  @Test
+  void namePatternKeepsTheTemplatesWhoseNameContainsIt() {
+    var r = h.get("/api/v1/workflow-templates/tmpls?namePattern=build");
+
+    assertThat(names(r.json())).containsExactly("build-a", "build-b");
+  }
+
+  @Test
+  void templatesArePagedInNameOrder() {
+    var first = h.get("/api/v1/workflow-templates/tmpls?listOptions.limit=2");
+    String token = first.json().path("metadata").path("continue").asText();
+    var second =
+        h.get("/api/v1/workflow-templates/tmpls?listOptions.limit=2&listOptions.continue=" + token);
+
+    assertThat(names(first.json())).containsExactly("build-a", "build-b");
+    assertThat(names(second.json())).containsExactly("deploy");
+    assertThat(second.json().path("metadata").has("continue")).isFalse();
+    assertThat(h.get("/api/v1/workflow-templates/tmpls?listOptions.continue=x").status())
+        .isEqualTo(400);
   }
 
   @Test
