@@ -122,6 +122,21 @@ class WorkflowListApiTest {
   }
 
   @Test
+  void phasesAreFilteredByThePhaseLabelAsTheUiAsks() {
+    String selector = q("workflows.argoproj.io/phase in (Succeeded,Failed)");
+
+    assertThat(names(h.get("/api/v1/workflows/lists?listOptions.labelSelector=" + selector).json()))
+        .hasSize(3);
+    assertThat(
+            names(
+                h.get(
+                        "/api/v1/workflows/lists?listOptions.labelSelector="
+                            + q("workflows.argoproj.io/phase in (Running)"))
+                    .json()))
+        .isEmpty();
+  }
+
+  @Test
   void anUnknownNameFilterIsABadRequest() {
     var r = h.get("/api/v1/workflows/lists?nameFilter=Regex");
 
