@@ -10,10 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Downloading a workflow's artifacts at Argo Server's paths. */
 class ArtifactFilesApiTest {
@@ -98,6 +100,35 @@ class ArtifactFilesApiTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("hello\n");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aStepsInputArtifactIsServedUnderInputs() throws Exception {
+    String wf =
+        """
+        {"workflow": {"metadata": {"name": "passing"}, "spec": {"entrypoint": "main", "templates": [
+          {"name": "main", "steps": [
+            [{"name": "make", "template": "make"}],
+            [{"name": "take", "template": "take", "arguments": {"artifacts": [
+              {"name": "given", "from": "{{steps.make.outputs.artifacts.made}}"}]}}]]},
+          {"name": "make",
+           "container": {"image": "alpine", "command": ["sh", "-c", "echo made > /tmp/m.txt"]},
+           "outputs": {"artifacts": [{"name": "made", "path": "/tmp/m.txt"}]}},
+          {"name": "take", "inputs": {"artifacts": [{"name": "given", "path": "/tmp/g.txt"}]},
+           "container": {"image": "alpine", "command": ["cat", "/tmp/g.txt"]}}]}}}
+        """;
+    assertThat(h.post("/api/v1/workflows/default", wf).status()).isEqualTo(200);
+    JsonNode done = h.awaitPhase("default", "passing", "Succeeded");
+    String taker = null;
+    for (JsonNode n : done.path("status").path("nodes")) {
+      if (n.path("inputs").has("artifacts")) taker = n.path("id").asText();
+    }
+
+    var r = fetch("/artifact-files/default/workflows/passing/" + taker + "/inputs/given", true);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(gunzip(r.body())).contains("made");
   }
 
   @Test
