@@ -2,6 +2,7 @@ package dev.weft.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Workflow;
+import dev.weft.store.LabelSelector;
 import dev.weft.store.ListResult;
 import dev.weft.store.Store;
 import dev.weft.store.Watch;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -43,7 +45,7 @@ final class EventRecorder {
   static EventRecorder start(Store store, BooleanSupplier closing) {
     EventRecorder recorder = new EventRecorder(Clock.systemUTC(), closing);
     ListResult<Workflow> now =
-        store.listWithVersion(Workflow.class, null, dev.weft.store.LabelSelector.everything());
+        store.listWithVersion(Workflow.class, null, LabelSelector.everything());
     synchronized (recorder) {
       for (Workflow wf : now.items()) recorder.lastSeen.put(key(wf), wf);
       recorder.watch = store.watch(Workflow.class, null, now.resourceVersion(), recorder::onChange);
@@ -67,7 +69,7 @@ final class EventRecorder {
     }
     Workflow before = lastSeen.put(key(wf), wf);
     // a workflow deleted and made again under the same name starts afresh
-    if (before != null && !java.util.Objects.equals(before.metadata().uid(), wf.metadata().uid())) {
+    if (before != null && !Objects.equals(before.metadata().uid(), wf.metadata().uid())) {
       before = null;
     }
     for (WorkflowEvents.Derived d : WorkflowEvents.between(before, wf)) {

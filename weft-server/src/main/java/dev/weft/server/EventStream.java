@@ -82,10 +82,11 @@ public final class EventStream {
     framing.send(out, message);
   }
 
+  /** A field's value; Kubernetes' {@code source} selects on the source's component. */
   private static String text(JsonNode event, String dotted) {
+    String path = dotted.equals("source") ? "source.component" : dotted;
     JsonNode node = event;
-    for (String part : dotted.split("\\.")) node = node.path(part);
-    if (dotted.equals("source")) node = event.path("source").path("component");
+    for (String part : path.split("\\.")) node = node.path(part);
     return node.isValueNode() ? node.asText() : null;
   }
 }

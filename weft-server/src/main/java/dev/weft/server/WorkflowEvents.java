@@ -7,6 +7,7 @@ import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.WorkflowPhase;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class WorkflowEvents {
   /** The event as a Kubernetes corev1 Event, numbered {@code sequence}. */
   static ObjectNode toKubernetes(Derived d, Workflow wf, long sequence, Instant at) {
     String ns = wf.metadata().namespaceOrDefault();
-    String time = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    String time = at.truncatedTo(ChronoUnit.SECONDS).toString();
     ObjectNode event = Codec.json().createObjectNode();
     ObjectNode meta = event.putObject("metadata");
     meta.put("name", wf.metadata().name() + "." + Long.toHexString(at.toEpochMilli()) + sequence);
