@@ -14,10 +14,10 @@ import java.util.Set;
  * Argo's workflow list options, read from the query as Argo Server reads them: {@code
  * listOptions.fieldSelector} ({@code metadata.name}, {@code metadata.namespace} with {@code =},
  * {@code ==} or {@code !=}, {@code spec.startedAt>T}, {@code spec.startedAt<T}, {@code
- * ext.showRemainingItemCount=true}, and Weft's {@code status.phase}), {@code nameFilter} (how
- * {@code metadata.name} compares: Exact, Contains, Prefix or NotEquals), {@code createdAfter} and
- * {@code finishedBefore} (RFC 3339), {@code listOptions.limit} and {@code listOptions.continue}
- * (the offset of the next page, as Argo's continue token is).
+ * ext.showRemainingItemCount=true}, and Weft's {@code status.phase} with {@code =} or {@code !=}),
+ * {@code nameFilter} (how {@code metadata.name} compares: Exact, Contains, Prefix or NotEquals),
+ * {@code createdAfter} and {@code finishedBefore} (RFC 3339), {@code listOptions.limit} and {@code
+ * listOptions.continue} (the offset of the next page, as Argo's continue token is).
  */
 public record ListQuery(
     String namespace,
@@ -25,6 +25,7 @@ public record ListQuery(
     String name,
     String nameFilter,
     String phase,
+    boolean phaseNegated,
     Instant startedAfter,
     Instant startedBefore,
     Instant createdAfter,
@@ -45,6 +46,7 @@ public record ListQuery(
     String name = null;
     String nameFilter = r.query("nameFilter");
     String phase = null;
+    boolean phaseNegated = false;
     Instant startedAfter = null;
     Instant startedBefore = null;
     boolean remaining = false;
@@ -77,6 +79,9 @@ public record ListQuery(
       } else if (term.startsWith("metadata.name=")) {
         name =
             after(term, term.startsWith("metadata.name==") ? "metadata.name==" : "metadata.name=");
+      } else if (term.startsWith("status.phase!=")) {
+        phase = after(term, "status.phase!=");
+        phaseNegated = true;
       } else if (term.startsWith("status.phase=")) {
         phase = after(term, term.startsWith("status.phase==") ? "status.phase==" : "status.phase=");
       } else if (term.startsWith("spec.startedAt>")) {
@@ -106,6 +111,7 @@ public record ListQuery(
         name,
         nameFilter == null ? "Exact" : nameFilter,
         phase,
+        phaseNegated,
         startedAfter,
         startedBefore,
         time(r.query("createdAfter"), "createdAfter"),
@@ -166,7 +172,9 @@ public record ListQuery(
     if (namespaceExcluded && ns.equals(namespace)) return false;
     if (!labels.matches(wf.metadata().labels())) return false;
     if (name != null && !nameMatches(wf.metadata().name())) return false;
-    if (phase != null && !phase.equals(WorkflowHandlers.field(wf, "status.phase"))) return false;
+    if (phase != null && phase.equals(WorkflowHandlers.field(wf, "status.phase")) == phaseNegated) {
+      return false;
+    }
     Instant started = wf.status() == null ? null : wf.status().startedAt();
     Instant finished = wf.status() == null ? null : wf.status().finishedAt();
     if (startedAfter != null && (started == null || started.isBefore(startedAfter))) return false;

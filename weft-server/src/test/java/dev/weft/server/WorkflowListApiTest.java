@@ -137,6 +137,14 @@ class WorkflowListApiTest {
   }
 
   @Test
+  void thePhaseFieldSelectorMatchesOrExcludes() {
+    String base = "/api/v1/workflows/lists?listOptions.fieldSelector=";
+
+    assertThat(names(h.get(base + q("status.phase=Succeeded")).json())).hasSize(3);
+    assertThat(names(h.get(base + q("status.phase!=Succeeded")).json())).isEmpty();
+  }
+
+  @Test
   void anUnknownNameFilterIsABadRequest() {
     var r = h.get("/api/v1/workflows/lists?nameFilter=Regex");
 
