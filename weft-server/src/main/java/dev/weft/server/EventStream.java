@@ -15,8 +15,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Argo's WatchEvents, {@code GET /api/v1/stream/events/{namespace}}: the namespace's Kubernetes
- * Events as {@code {"result":{"type":"ADDED","object":{Event}}}}, those kept first, then new ones
- * as they happen, filtered by {@code listOptions.fieldSelector} on the Event's fields.
+ * Events, each as {@code {"result":{Event}}} (the gRPC stream's message is the Event itself, not a
+ * watch event), those kept first, then new ones as they happen, filtered by {@code
+ * listOptions.fieldSelector} on the Event's fields.
  */
 public final class EventStream {
   private static final Set<String> FIELDS =
@@ -76,9 +77,7 @@ public final class EventStream {
     if (ns != null && !ns.equals(event.path("metadata").path("namespace").asText())) return;
     if (!fields.matches(f -> text(event, f))) return;
     ObjectNode message = Codec.json().createObjectNode();
-    ObjectNode result = message.putObject("result");
-    result.put("type", "ADDED");
-    result.set("object", event);
+    message.set("result", event);
     framing.send(out, message);
   }
 

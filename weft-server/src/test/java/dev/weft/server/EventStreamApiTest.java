@@ -59,10 +59,9 @@ class EventStreamApiTest {
         new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
         if (!line.startsWith("data: ")) continue;
-        JsonNode result = new ServerHarness.Response(200, line.substring(6)).json().path("result");
-        assertThat(result.path("type").asText()).isEqualTo("ADDED");
-        out.add(result.path("object"));
-        if (result.path("object").path("reason").asText().equals(last)) break;
+        JsonNode event = new ServerHarness.Response(200, line.substring(6)).json().path("result");
+        out.add(event);
+        if (event.path("reason").asText().equals(last)) break;
       }
     }
     return out;
@@ -126,8 +125,29 @@ class EventStreamApiTest {
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(again.body(), StandardCharsets.UTF_8))) {
       JsonNode first = new ServerHarness.Response(200, reader.readLine()).json();
-      assertThat(first.path("result").path("object").path("involvedObject").path("name").asText())
+      assertThat(first.path("result").path("involvedObject").path("name").asText())
           .isEqualTo("earlier");
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void typeNotNormalLeavesOnlyTheWarnings() throws Exception {
+    eventsUntil("warned", failing("warned"), "WorkflowFailed");
+
+    String selector =
+        URLEncoder.encode("involvedObject.name=warned,type!=Normal", StandardCharsets.UTF_8);
+    HttpResponse<InputStream> again =
+        h.client.send(
+            h.request("/api/v1/stream/events/default?listOptions.fieldSelector=" + selector)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(again.body(), StandardCharsets.UTF_8))) {
+      JsonNode first = new ServerHarness.Response(200, reader.readLine()).json().path("result");
+      assertThat(first.path("type").asText()).isEqualTo("Warning");
+      assertThat(first.path("reason").asText()).isEqualTo("WorkflowNodeFailed");
     }
   }
 
