@@ -143,6 +143,11 @@ test('a step not started yet is drawn planned and pending after the step that sl
     assert.ok(edges.includes(`${nap}>planned:${name}[2]`), `the nap step leads to the planned group: ${edges}`);
     assert.ok(edges.includes(`planned:${name}[2]>planned:${name}[2].after`));
     await screenshot(page, 'graph-planned');
+    // New versions of the workflow while the structure stays: recoloured, not laid out again.
+    const layouts = await page.getByTestId('graph').getAttribute('data-layouts');
+    await page.waitForTimeout(2500);
+    assert.equal(await page.locator('[data-testid=graph] g.node[data-name="nap"]').getAttribute('data-phase'), 'Running');
+    assert.equal(await page.getByTestId('graph').getAttribute('data-layouts'), layouts);
     // Search dims what does not match.
     await page.getByTestId('graph-search').fill('after');
     await page.locator('[data-testid=graph] g.node.match[data-name="after"]').waitFor();
