@@ -1,3 +1,5 @@
+import { breakCycles, dedupe, initialOrder, longestPathLayers, orderLayers } from './layering';
+
 // A layered (Sugiyama-style) layout, written for this UI so that small and large graphs look alike:
 // cycle removal, longest-path layering, dummy nodes on long edges, bounded barycenter ordering
 // sweeps, then coordinates placed by an isotonic (pool-adjacent-violators) regression that pulls each
@@ -97,22 +99,7 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
   const rowThickness = new Array<number>(layerCount).fill(DUMMY_SIZE);
   for (let i = 0; i < n; i++) rowThickness[layer[i]] = Math.max(rowThickness[layer[i]], along(i));
 
-  // A very wide layer (an expanded fan-out) is wrapped into a grid, rows along the layer axis,
-  // so the whole graph still fits a screen at a zoom where nodes can be seen.
-  const row = new Int32Array(total);
-  const rows = new Array<number>(layerCount).fill(1);
-  const gridded = new Int32Array(layerCount); // columns of a wrapped layer, 0 if not wrapped
-  const gridPitch = new Float64Array(layerCount);
-  layers.forEach((layer, l) => {
-    if (layer.length <= WRAP_AT) return;
-    const pitchAcross = Math.max(...layer.map((v) => size[v])) + NODE_GAP;
-    const pitchAlong = rowThickness[l] + ROW_GAP;
-    const cols = Math.max(WRAP_AT / 2, Math.ceil(Math.sqrt((layer.length * pitchAlong * GRID_ASPECT) / pitchAcross)));
-    rows[l] = Math.ceil(layer.length / cols);
-    gridded[l] = cols;
-    gridPitch[l] = pitchAcross;
-    layer.forEach((v, i) => (row[v] = Math.floor(i / cols)));
-  });
+  const { row, rows, gridded, gridPitch } = wrapWideLayers(layers, size, rowThickness);
 
   // Coordinates across the layers.
   const cross = placeAcross(layers, size, up, down, gridded);
@@ -192,122 +179,26 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
     : { xs, ys, edges: edgeRoutes, width: crossExtent, height: alongExtent };
 }
 
-function dedupe(edges: [number, number][], n: number): [number, number][] {
-  const seen = new Set<number>();
-  const out: [number, number][] = [];
-  for (const [a, b] of edges) {
-    if (a === b || a < 0 || b < 0 || a >= n || b >= n) continue;
-    const k = a * n + b;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push([a, b]);
-  }
-  return out;
-}
-
-/** Reverses the back edges an iterative depth-first search finds, so the graph becomes acyclic. */
-function breakCycles(n: number, edges: [number, number][]): [number, number][] {
-  const out: number[][] = Array.from({ length: n }, () => []);
-  edges.forEach(([a], k) => out[a].push(k));
-  const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
-  const reversed = new Uint8Array(edges.length);
-  const stack: [number, number][] = [];
-  for (let s = 0; s < n; s++) {
-    if (state[s]) continue;
-    stack.push([s, 0]);
-    state[s] = 1;
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const [v, k] = top;
-      if (k < out[v].length) {
-        top[1]++;
-        const e = out[v][k];
-        const w = edges[e][1];
-        if (state[w] === 1) reversed[e] = 1;
-        else if (state[w] === 0) {
-          state[w] = 1;
-          stack.push([w, 0]);
-        }
-      } else {
-        state[v] = 2;
-        stack.pop();
-      }
-    }
-  }
-  return edges.map(([a, b], k) => (reversed[k] ? [b, a] : [a, b]));
-}
-
-/** Longest path from the sources: a node sits one layer below its deepest predecessor. */
-function longestPathLayers(n: number, edges: [number, number][]): number[] {
-  const indeg = new Int32Array(n);
-  const out: number[][] = Array.from({ length: n }, () => []);
-  for (const [a, b] of edges) {
-    out[a].push(b);
-    indeg[b]++;
-  }
-  const layer = new Array<number>(n).fill(0);
-  const queue: number[] = [];
-  for (let i = 0; i < n; i++) if (indeg[i] === 0) queue.push(i);
-  for (let h = 0; h < queue.length; h++) {
-    const v = queue[h];
-    for (const w of out[v]) {
-      layer[w] = Math.max(layer[w], layer[v] + 1);
-      if (--indeg[w] === 0) queue.push(w);
-    }
-  }
-  return layer;
-}
-
-/** First order: depth-first from the sources, so children keep the order the model lists them in. */
-function initialOrder(total: number, nodeLayer: number[], down: number[][]): number[][] {
-  const layerCount = nodeLayer.reduce((m, l) => Math.max(m, l + 1), 0);
-  const layers: number[][] = Array.from({ length: layerCount }, () => []);
-  const seen = new Uint8Array(total);
-  const hasParent = new Uint8Array(total);
-  for (const ch of down) for (const c of ch) hasParent[c] = 1;
-  const visit = (root: number) => {
-    const stack = [root];
-    while (stack.length) {
-      const v = stack.pop()!;
-      if (seen[v]) continue;
-      seen[v] = 1;
-      layers[nodeLayer[v]].push(v);
-      for (let k = down[v].length - 1; k >= 0; k--) if (!seen[down[v][k]]) stack.push(down[v][k]);
-    }
-  };
-  for (let i = 0; i < total; i++) if (!hasParent[i]) visit(i);
-  for (let i = 0; i < total; i++) visit(i);
-  return layers;
-}
-
-/** Barycenter sweeps, down then up; fewer sweeps on big graphs to bound the time. */
-function orderLayers(layers: number[][], up: number[][], down: number[][], pos: Float64Array, work: number) {
-  const setPos = (layer: number[]) => layer.forEach((v, i) => (pos[v] = i));
-  layers.forEach(setPos);
-  const sweeps = work > 20000 ? 2 : work > 5000 ? 4 : 8;
-  for (let s = 0; s < sweeps; s++) {
-    const downward = s % 2 === 0;
-    const range = downward ? layers.map((_, i) => i).slice(1) : layers.map((_, i) => i).reverse().slice(1);
-    for (const l of range) {
-      const layer = layers[l];
-      const bary = new Float64Array(layer.length);
-      layer.forEach((v, i) => {
-        const adj = downward ? up[v] : down[v];
-        if (adj.length === 0) {
-          bary[i] = i; // no neighbours on that side: stay where it is
-          return;
-        }
-        let sum = 0;
-        for (const u of adj) sum += pos[u];
-        bary[i] = sum / adj.length;
-      });
-      // Nodes keep their relative order on ties (stable sort), which keeps siblings in model order.
-      const idx = layer.map((_, i) => i);
-      idx.sort((a, b) => bary[a] - bary[b] || a - b);
-      layers[l] = idx.map((i) => layer[i]);
-      setPos(layers[l]);
-    }
-  }
+/**
+ * A very wide layer (an expanded fan-out) is wrapped into a grid, rows along the layer axis, so the
+ * whole graph still fits a screen at a zoom where nodes can be seen.
+ */
+function wrapWideLayers(layers: number[][], size: number[], rowThickness: number[]) {
+  const row = new Int32Array(size.length);
+  const rows = new Array<number>(layers.length).fill(1);
+  const gridded = new Int32Array(layers.length); // columns of a wrapped layer, 0 if not wrapped
+  const gridPitch = new Float64Array(layers.length);
+  layers.forEach((layer, l) => {
+    if (layer.length <= WRAP_AT) return;
+    const pitchAcross = Math.max(...layer.map((v) => size[v])) + NODE_GAP;
+    const pitchAlong = rowThickness[l] + ROW_GAP;
+    const cols = Math.max(WRAP_AT / 2, Math.ceil(Math.sqrt((layer.length * pitchAlong * GRID_ASPECT) / pitchAcross)));
+    rows[l] = Math.ceil(layer.length / cols);
+    gridded[l] = cols;
+    gridPitch[l] = pitchAcross;
+    layer.forEach((v, i) => (row[v] = Math.floor(i / cols)));
+  });
+  return { row, rows, gridded, gridPitch };
 }
 
 /**
@@ -343,6 +234,7 @@ function placeGrid(layer: number[], size: number[], cross: Float64Array, cols: n
   const pitch = Math.max(...layer.map((v) => size[v])) + NODE_GAP;
   layer.forEach((v, i) => (cross[v] = (i % cols) * pitch - ((cols - 1) * pitch) / 2));
 }
+/** One layer fitted (least squares) to its neighbours' mean positions, order and gaps kept. */
 function fit(layer: number[], size: number[], cross: Float64Array, adj: number[][]) {
   const m = layer.length;
   if (m === 0) return;
