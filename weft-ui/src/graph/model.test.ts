@@ -201,3 +201,18 @@ describe('a collapsed loop over a steps template', () => {
     );
   });
 });
+
+describe('a malformed status', () => {
+  test('with cycles in children and boundaries, unknown children and no root still gives a graph', () => {
+    const wf = withNodes({ metadata: { name: 'bad' }, spec: {} }, 'Running', [
+      { id: 'a', name: 'x.a', type: 'Steps', phase: 'Running', children: ['b', 'nowhere'], boundaryID: 'b' },
+      { id: 'b', name: 'x.b', type: 'Steps', phase: 'Running', children: ['a'], boundaryID: 'a' },
+    ]);
+    const g = buildGraph(wf);
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(['a', 'b']);
+    expect(g.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['a>b', 'b>a']);
+    // folding boundaries that point at each other ends too
+    const grouped = buildGraph(wf, { groupThreshold: 0 });
+    expect(grouped.nodes.map((n) => n.kind)).toEqual(['group', 'group']);
+  });
+});
