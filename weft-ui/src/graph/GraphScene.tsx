@@ -1,6 +1,7 @@
 // What is inside the pan/zoom transform: the edges and the nodes in view. With more nodes in view
 // than DENSE_NODES (a big graph zoomed out), plain nodes are drawn as one path per phase, a handful
 // of elements instead of thousands; groups, the selected node and search matches stay whole nodes.
+import { useEffect, useState } from 'preact/hooks';
 import { edgePath, edgePolyline, NodeView } from './GraphShapes';
 import type { PlacedGraph } from './layoutClient';
 import type { GraphEdge, GraphNode } from './types';
@@ -10,8 +11,11 @@ export type At = { x: number; y: number; w: number; h: number };
 export type Pt = { x: number; y: number };
 
 export interface Content {
+  /** in view or near it (rendered so a small pan shows no gap) */
   nodes: [GraphNode, At][];
   edges: [GraphEdge, Pt[]][];
+  /** how many nodes are actually on screen: what decides how they are drawn */
+  onScreen: number;
 }
 
 /** below this zoom labels are unreadable: nodes are drawn without text */
@@ -20,6 +24,8 @@ const LABEL_ZOOM = 0.25;
 export const DENSE_NODES = 800;
 /** more edges than this in view are drawn as one path, without arrows */
 const BUNDLE_EDGES = 600;
+/** nodes added to the drawing per frame, so many new nodes never block the page at once */
+const NODES_PER_FRAME = 200;
 
 export interface SceneProps {
   content: Content;
@@ -32,7 +38,7 @@ export interface SceneProps {
 }
 
 export function isDense(content: Content) {
-  return content.nodes.length > DENSE_NODES;
+  return content.onScreen > DENSE_NODES;
 }
 
 export function showsLabels(content: Content, view: View) {
@@ -44,6 +50,14 @@ export function GraphScene(p: SceneProps) {
   const labels = showsLabels(content, view);
   const dense = isDense(content);
   const whole = dense ? content.nodes.filter(([n]) => n.group || n.id === p.selectedId || p.matches?.has(n.id)) : content.nodes;
+  // Drawn over a few frames when many nodes come into view at once (on-screen ones come first).
+  const [limit, setLimit] = useState(NODES_PER_FRAME);
+  useEffect(() => {
+    if (limit >= whole.length) return;
+    const frame = requestAnimationFrame(() => setLimit((l) => l + NODES_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [limit, whole.length]);
+  const drawn = whole.length > limit ? whole.slice(0, limit) : whole;
   return (
     <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
       {content.edges.length <= BUNDLE_EDGES ? (
@@ -64,7 +78,7 @@ export function GraphScene(p: SceneProps) {
       )}
       {dense && <DenseNodes content={content} />}
       <g class="nodes">
-        {whole.map(([n, at]) => (
+        {drawn.map(([n, at]) => (
           <NodeView
             key={n.id}
             node={n}
@@ -109,19 +123,24 @@ export function nodeAt(content: Content, gx: number, gy: number): GraphNode | un
   return undefined;
 }
 
-/** The nodes and edges in view (plus a margin), with their positions. */
-export function visibleContent(
-  nodes: readonly GraphNode[],
-  edges: readonly GraphEdge[],
-  placed: PlacedGraph,
-  r: { x0: number; y0: number; x1: number; y1: number },
-): Content {
-  const inView = (x0: number, y0: number, x1: number, y1: number) => x1 >= r.x0 && x0 <= r.x1 && y1 >= r.y0 && y0 <= r.y1;
-  const out: Content = { nodes: [], edges: [] };
+type Rect = { x0: number; y0: number; x1: number; y1: number };
+
+/** The nodes and edges in `near` (the screen plus a margin), with their positions. */
+export function visibleContent(nodes: readonly GraphNode[], edges: readonly GraphEdge[], placed: PlacedGraph, near: Rect, screen: Rect): Content {
+  const meets = (r: Rect, x0: number, y0: number, x1: number, y1: number) => x1 >= r.x0 && x0 <= r.x1 && y1 >= r.y0 && y0 <= r.y1;
+  const inView = (x0: number, y0: number, x1: number, y1: number) => meets(near, x0, y0, x1, y1);
+  const out: Content = { nodes: [], edges: [], onScreen: 0 };
+  const margin: [GraphNode, At][] = [];
   for (const n of nodes) {
     const at = placed.at.get(n.id);
-    if (at && inView(at.x - at.w / 2, at.y - at.h / 2, at.x + at.w / 2, at.y + at.h / 2)) out.nodes.push([n, at]);
+    if (!at) continue;
+    const [x0, y0, x1, y1] = [at.x - at.w / 2, at.y - at.h / 2, at.x + at.w / 2, at.y + at.h / 2];
+    if (!inView(x0, y0, x1, y1)) continue;
+    if (meets(screen, x0, y0, x1, y1)) out.nodes.push([n, at]);
+    else margin.push([n, at]);
   }
+  out.onScreen = out.nodes.length;
+  out.nodes.push(...margin);
   for (const e of edges) {
     const pts = placed.routes.get(e.from + '>' + e.to);
     if (!pts) continue;

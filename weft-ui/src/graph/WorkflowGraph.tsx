@@ -37,6 +37,8 @@ export interface WorkflowGraphProps {
 }
 
 const ORIENTATION_KEY = 'weft.graph.horizontal';
+/** an animation repaints the whole drawing every frame: only small drawings pulse their running nodes */
+const ANIMATE_NODES = 150;
 
 export function WorkflowGraph(props: WorkflowGraphProps) {
   const wf = props.workflow;
@@ -56,12 +58,14 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   const markedDrawn = useRef(false);
 
   const stableNodes = useRef(new Map<string, GraphNode>());
+  // The same version of the workflow fetched again (a poll, a re-render) is not rebuilt.
+  const version = wf?.metadata?.resourceVersion ? `${wf.metadata.uid ?? wfKey}@${wf.metadata.resourceVersion}` : wf;
   const graph = useMemo(() => {
     const g = buildGraph(wf, { expanded });
     const s = stabilize(stableNodes.current, g.nodes);
     stableNodes.current = s.byId;
     return { ...g, nodes: s.nodes };
-  }, [wf, expanded]);
+  }, [version, expanded]);
   const key = useMemo(() => structuralKey(graph.nodes, graph.edges, horizontal), [graph, horizontal]);
 
   // Small or cached: laid out now, in this render. Big: in the worker, drawn when it answers.
@@ -229,7 +233,7 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   };
 
   // Only what is in view (plus a margin) is rendered.
-  const content = placed && view ? visibleContent(graph.nodes, graph.edges, placed, visibleRect(view, size.w, size.h)) : null;
+  const content = placed && view ? visibleContent(graph.nodes, graph.edges, placed, visibleRect(view, size.w, size.h), visibleRect(view, size.w, size.h, 0)) : null;
   const labels = content && view ? showsLabels(content, view) : true;
   // clicks on the dense drawing (paths, not node elements) find their node by position
   const onSvgClick = (e: MouseEvent) => {
@@ -272,7 +276,14 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
       <div class="weft-graph-canvas" ref={box}>
         {graph.nodes.length === 0 && <p class="weft-graph-empty">Nothing to show yet.</p>}
         {graph.nodes.length > 0 && !placed && <p class="weft-graph-empty">Laying out {graph.nodes.length} nodes…</p>}
-        <svg ref={svgRef} class={labels ? '' : 'far'} width="100%" height="100%" onPointerDown={onPointerDown} onClick={onSvgClick}>
+        <svg
+          ref={svgRef}
+          class={[labels ? '' : 'far', (content?.nodes.length ?? 0) > ANIMATE_NODES ? 'still' : ''].join(' ').trim()}
+          width="100%"
+          height="100%"
+          onPointerDown={onPointerDown}
+          onClick={onSvgClick}
+        >
           <defs>
             <marker id="weft-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" class="arrow" />

@@ -43,7 +43,7 @@ export function placeAt(v: View, gx: number, gy: number, sx: number, sy: number)
 }
 
 /** The part of the graph in view, in graph coordinates, widened by `margin` screen pixels. */
-export function visibleRect(v: View, vw: number, vh: number, margin = 200) {
+export function visibleRect(v: View, vw: number, vh: number, margin = 120) {
   return {
     x0: (-margin - v.x) / v.k,
     y0: (-margin - v.y) / v.k,
