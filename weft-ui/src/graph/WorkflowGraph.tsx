@@ -143,15 +143,16 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
     if (at && view) focus.current = { id, sx: at.x * view.k + view.x, sy: at.y * view.k + view.y };
   };
 
-  const onNodeClick = useCallback(
-    (n: GraphNode) => {
-      if (n.group) {
-        keepInPlace(n.group.members[0], n.id);
-        setExpanded(new Set(expanded).add(n.group.key));
-      } else if (!n.planned) props.onSelectNode(n.id);
-    },
-    [expanded, props.onSelectNode, placed, view],
-  );
+  // One handler for the life of the component (it reads the latest state through a ref), so the
+  // nodes, which compare their props, are not all redrawn on every pan or zoom.
+  const click = useRef<(n: GraphNode) => void>(() => {});
+  click.current = (n: GraphNode) => {
+    if (n.group) {
+      keepInPlace(n.group.members[0], n.id);
+      setExpanded(new Set(expanded).add(n.group.key));
+    } else if (!n.planned) props.onSelectNode(n.id);
+  };
+  const onNodeClick = useCallback((n: GraphNode) => click.current(n), []);
   const collapse = (groupKey: string) => {
     const next = new Set(expanded);
     next.delete(groupKey);
