@@ -45,7 +45,8 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   const wfKey = `${wf?.metadata?.namespace ?? ''}/${wf?.metadata?.name ?? ''}`;
   const [horizontal, setHorizontal] = useState(() => localStorage.getItem(ORIENTATION_KEY) === 'true');
   const [expandedFor, setExpandedFor] = useState(() => ({ wfKey, set: loadExpanded(wfKey) }));
-  const expanded = expandedFor.wfKey === wfKey ? expandedFor.set : loadExpanded(wfKey);
+  // another workflow in the same component (the app navigated): its own expanded groups, a new view
+  const expanded = useMemo(() => (expandedFor.wfKey === wfKey ? expandedFor.set : loadExpanded(wfKey)), [expandedFor, wfKey]);
   const [query, setQuery] = useState('');
   const [view, setView] = useState<View | null>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
@@ -56,6 +57,11 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
   const focus = useRef<{ id: string; sx: number; sy: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const markedDrawn = useRef(false);
+  const shownKey = useRef(wfKey);
+  if (shownKey.current !== wfKey) {
+    shownKey.current = wfKey;
+    fitPending.current = true;
+  }
 
   const stableNodes = useRef(new Map<string, GraphNode>());
   // The same version of the workflow fetched again (a poll, a re-render) is not rebuilt.
