@@ -115,7 +115,10 @@ function tooltip(n: GraphNode): string {
   const lines = [`${n.label} (${n.type})`, `phase: ${n.phase}${n.planned ? ' (planned: not started yet)' : ''}`];
   if (n.templateName) lines.push(`template: ${n.templateName}`);
   if (n.message) lines.push(n.message);
-  if (n.group) lines.push('click to expand');
+  if (n.group) {
+    for (const [phase, count] of Object.entries(n.group.phases)) lines.push(`${phase}: ${count}`);
+    lines.push('click to expand');
+  }
   return lines.join('\n');
 }
 
