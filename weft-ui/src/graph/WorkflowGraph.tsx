@@ -11,14 +11,18 @@
 //   "graph-zoom-in", "graph-zoom-out", "graph-fit", "graph-expand-all", "graph-collapse-all", an
 //   <input data-testid="graph-search">; per expanded group a button data-testid="graph-collapse-group"
 //   data-group=KEY.
-//   Each node: <g class="node" data-node-id=ID data-name=DISPLAYNAME data-phase=PHASE
-//              data-planned="true"|absent transform="translate(x,y)"> ; planned (not started yet,
+//   Each node: <g class="node" data-node-id=ID data-name=DISPLAYNAME data-phase=PHASE data-type=TYPE
+//              data-planned="true"|absent transform="translate(x,y)"> (x,y the centre; a running
+//              Suspend node has data-phase="Suspended", as Argo's UI shows it); planned (not started yet,
 //              drawn from the spec) nodes have data-phase="Pending" and data-planned="true" and an
 //              id of the form "planned:<path>" (data-phase="Omitted" once the workflow has ended).
 //   Each edge: <path class="edge" data-from=ID data-to=ID>.
+//   Only nodes and edges in or near view are in the DOM. With more than 800 nodes on screen, plain
+//   nodes are drawn as one path per phase and more than 600 edges as one path (no data-* then).
 //   A collapsed fan-out: <g class="node group" data-group=KEY data-count=N>; clicking it expands.
-//   The wrapper carries data-layout-ms (the last layout's time), data-layouts (layouts computed, not
-//   found in the cache) and data-horizontal; performance.mark('weft-graph-drawn') marks the first draw.
+//   The wrapper carries data-layout-ms (the last layout's time), data-layout-worker, data-layouts
+//   (layouts computed, not found in the cache), data-nodes (nodes in the graph) and data-horizontal;
+//   performance.mark('weft-graph-drawn') marks the first draw.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cachedLayout, computeLayout, type PlacedGraph } from './layoutClient';
 import { buildGraph, structuralKey } from './model';
