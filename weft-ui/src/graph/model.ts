@@ -38,19 +38,20 @@ export function buildGraph(wf: any, options: BuildOptions = {}): Grouped {
   }
 
   const nodes: GraphNode[] = [...status.nodes.values()];
+  const plannedIdOf = new Map<string, string>(); // planned node name → its id
   const plannedIds = new Set<string>();
   const idOfName = (name: string): string[] => {
     const real = status.byName.get(name);
     if (real) return [real.id];
     const items = loopItems.get(name);
     if (items) return items;
-    const id = PLANNED_PREFIX + name;
-    return plannedIds.has(id) ? [id] : [];
+    const id = plannedIdOf.get(name);
+    return id === undefined ? [] : [id];
   };
   for (const p of plan.nodes) {
-    if (status.byName.has(p.name) || loopItems.has(p.name)) continue;
+    if (status.byName.has(p.name) || loopItems.has(p.name) || plannedIdOf.has(p.name)) continue;
     const id = PLANNED_PREFIX + p.name;
-    if (plannedIds.has(id)) continue;
+    plannedIdOf.set(p.name, id);
     plannedIds.add(id);
     nodes.push({
       id,
@@ -68,7 +69,16 @@ export function buildGraph(wf: any, options: BuildOptions = {}): Grouped {
 
   const edges: GraphEdge[] = [...status.edges];
   if (plannedIds.size) {
-    const seen = new Set(edges.map((e) => e.from + '\u0000' + e.to));
+    // edges seen, by source then target (no key strings to build for thousands of edges)
+    const seen = new Map<string, Set<string>>();
+    const add = (from: string, to: string) => {
+      let targets = seen.get(from);
+      if (!targets) seen.set(from, (targets = new Set()));
+      if (targets.has(to)) return;
+      targets.add(to);
+      edges.push({ from, to });
+    };
+    for (const e of edges.splice(0)) add(e.from, e.to);
     const outOfName = (name: string): string[] => {
       const real = status.byName.get(name);
       if (real) return status.outbound(real.id);
@@ -81,11 +91,8 @@ export function buildGraph(wf: any, options: BuildOptions = {}): Grouped {
       const tos = idOfName(e.to);
       for (const from of froms) {
         for (const to of tos) {
-          if (!plannedIds.has(from) && !plannedIds.has(to)) continue; // the status has its own edges
-          const k = from + '\u0000' + to;
-          if (from === to || seen.has(k)) continue;
-          seen.add(k);
-          edges.push({ from, to });
+          if (from === to || (!plannedIds.has(from) && !plannedIds.has(to))) continue; // the status has its own edges
+          add(from, to);
         }
       }
     }
