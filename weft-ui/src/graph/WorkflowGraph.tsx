@@ -24,7 +24,7 @@
 //   (layouts computed, not found in the cache), data-nodes (nodes in the graph) and data-horizontal;
 //   performance.mark('weft-graph-drawn') marks the first draw.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cachedLayout, computeLayout, type PlacedGraph } from './layoutClient';
+import { cachedLayout, computeLayout, warmLayoutWorker, WORKER_THRESHOLD, type PlacedGraph } from './layoutClient';
 import { buildGraph, structuralKey } from './model';
 import { GraphScene, isDense, nodeAt, showsLabels, visibleContent } from './GraphScene';
 import { GraphToolbar } from './GraphToolbar';
@@ -67,6 +67,11 @@ export function WorkflowGraph(props: WorkflowGraphProps) {
     fitPending.current = true;
   }
 
+  // A big workflow (by its status or its DAGs' tasks): the layout worker starts loading now.
+  useMemo(() => {
+    const tasks = (wf?.spec?.templates ?? []).reduce((sum: number, t: any) => sum + (t?.dag?.tasks?.length ?? 0), 0);
+    if (Object.keys(wf?.status?.nodes ?? {}).length + tasks > WORKER_THRESHOLD) warmLayoutWorker();
+  }, [wfKey]);
   const stableNodes = useRef(new Map<string, GraphNode>());
   // The same version of the workflow fetched again (a poll, a re-render) is not rebuilt.
   const version = wf?.metadata?.resourceVersion ? `${wf.metadata.uid ?? wfKey}@${wf.metadata.resourceVersion}` : wf;

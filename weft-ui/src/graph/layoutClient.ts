@@ -65,7 +65,21 @@ export function computeLayout(
   return inWorker(input).then(({ result, ms }) => remember(key, input, result, ms, true));
 }
 
+/** Starts the worker ahead of the first big layout, so its script loads while the graph is built. */
+export function warmLayoutWorker() {
+  if (!broken && typeof Worker !== 'undefined') startWorker();
+}
+
 function inWorker(input: LayoutInput): Promise<{ result: LayoutResult; ms: number }> {
+  startWorker();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, { resolve, input });
+    worker!.postMessage({ id, input });
+  });
+}
+
+function startWorker() {
   if (!worker) {
     worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<{ id: number; result: LayoutResult; ms: number }>) => {
@@ -85,11 +99,6 @@ function inWorker(input: LayoutInput): Promise<{ result: LayoutResult; ms: numbe
       }
     };
   }
-  const id = nextId++;
-  return new Promise((resolve) => {
-    waiting.set(id, { resolve, input });
-    worker!.postMessage({ id, input });
-  });
 }
 
 function remember(key: string, input: LayoutInput, r: LayoutResult, ms: number, inWorker: boolean): PlacedGraph {
