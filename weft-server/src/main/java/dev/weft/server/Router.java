@@ -67,7 +67,7 @@ public final class Router {
           break;
         }
       }
-      if (found == null && !pathMatched && fallback.serve(request)) {
+      if (found == null && fallback.serve(request)) {
         template = "(web UI)";
         return;
       }
