@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.gzip.GzipEncoderConfig;
 import org.eclipse.jetty.compression.server.CompressionConfig;
@@ -31,6 +33,16 @@ final class JettyServer implements AutoCloseable {
    * browser's other cookies; Jetty answers 431 beyond.
    */
   static final int MAX_HEADER_BYTES = 64 * 1024;
+
+  /**
+   * Jetty's start-up lines are not the operator's business: warnings and errors only, unless the
+   * logging configuration says otherwise. Held here, as java.util.logging holds loggers weakly.
+   */
+  private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
+
+  static {
+    if (JETTY_LOG.getLevel() == null) JETTY_LOG.setLevel(Level.WARNING);
+  }
 
   private final Server server;
   private final ServerConnector connector;
