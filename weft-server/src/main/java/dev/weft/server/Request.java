@@ -1,25 +1,36 @@
 package dev.weft.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.weft.model.codec.Codec;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 
 /** One HTTP request with its path parameters, query and body, and the ways to answer it. */
 public final class Request {
-  private final HttpExchange exchange;
+  private final org.eclipse.jetty.server.Request jetty;
+  private final Response response;
   private final Map<String, String> query;
+  private final Map<String, String> onSuccess = new LinkedHashMap<>();
   private Map<String, String> pathParams = Map.of();
   private String body;
   private int status;
 
-  public Request(HttpExchange exchange) {
-    this.exchange = exchange;
-    this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+  Request(org.eclipse.jetty.server.Request jetty, Response response) {
+    this.jetty = jetty;
+    this.response = response;
+    this.query = parseQuery(jetty.getHttpURI().getQuery());
   }
 
   private static Map<String, String> parseQuery(String raw) {
@@ -47,12 +58,27 @@ public final class Request {
     this.pathParams = Map.copyOf(params);
   }
 
-  public HttpExchange exchange() {
-    return exchange;
+  /** The path as sent, still percent-encoded. */
+  String rawPath() {
+    String path = jetty.getHttpURI().getPath();
+    return path == null ? "/" : path;
+  }
+
+  /** Whether the request came over TLS (directly or as a proxy reported it). */
+  boolean secure() {
+    return jetty.isSecure();
+  }
+
+  org.eclipse.jetty.server.Request jetty() {
+    return jetty;
+  }
+
+  Response response() {
+    return response;
   }
 
   public String method() {
-    return exchange.getRequestMethod();
+    return jetty.getMethod();
   }
 
   public String path(String name) {
@@ -65,8 +91,32 @@ public final class Request {
     return v == null || v.isEmpty() ? null : v;
   }
 
+  /**
+   * A request header. HTTP/2 carries the Host as the {@code :authority} pseudo-header, which is
+   * given here as {@code Host}.
+   */
   public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    String value = jetty.getHeaders().get(name);
+    if (value == null
+        && name.equalsIgnoreCase("Host")
+        && jetty.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2) {
+      return jetty.getHttpURI().getAuthority();
+    }
+    return value;
+  }
+
+  /** The first cookie of that name, its value as sent (still URL-encoded), or null. */
+  public String cookie(String name) {
+    List<String> all = cookies(name);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /** Every cookie of that name: a wildcard-domain cookie can come beside the server's own. */
+  List<String> cookies(String name) {
+    return org.eclipse.jetty.server.Request.getCookies(jetty).stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .toList();
   }
 
   /**
@@ -75,7 +125,8 @@ public final class Request {
    */
   public String body() throws IOException {
     if (body == null) {
-      byte[] bytes = exchange.getRequestBody().readNBytes(RequestGuard.MAX_BODY_BYTES + 1);
+      byte[] bytes =
+          Content.Source.asInputStream(jetty).readNBytes(RequestGuard.MAX_BODY_BYTES + 1);
       if (bytes.length > RequestGuard.MAX_BODY_BYTES) throw RequestGuard.tooLarge();
       body = new String(bytes, StandardCharsets.UTF_8);
     }
@@ -87,12 +138,34 @@ public final class Request {
     return status;
   }
 
-  public void respond(int code, String contentType, byte[] bytes) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
+  /** Records a response another handler (the web UI's files) sent. */
+  void sent(int code) {
     status = code;
-    exchange.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+  }
+
+  /** Sets a response header; call it before the response starts. */
+  public void responseHeader(String name, String value) {
+    response.getHeaders().put(name, value);
+  }
+
+  /** A header sent only if the answer is not an error (as Argo sends its version). */
+  void headerOnSuccess(String name, String value) {
+    onSuccess.put(name, value);
+  }
+
+  private void start(int code, String contentType) {
+    if (code < 400) onSuccess.forEach(this::responseHeader);
+    response.setStatus(code);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    status = code;
+  }
+
+  public void respond(int code, String contentType, byte[] bytes) throws IOException {
+    start(code, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    try (Blocker.Callback done = Blocker.callback()) {
+      response.write(true, ByteBuffer.wrap(bytes), done);
+      done.block();
     }
   }
 
@@ -100,17 +173,24 @@ public final class Request {
     respond(200, "application/json", Codec.toJson(value).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sets a response header; call it before the response starts. */
-  public void responseHeader(String name, String value) {
-    exchange.getResponseHeaders().set(name, value);
+  /**
+   * Starts a streamed 200 response; the caller writes and closes the body. What is written goes out
+   * on {@code flush()} (or when the buffer fills), never later, so each event of a stream reaches
+   * the client at once.
+   */
+  public OutputStream stream(String contentType) throws IOException {
+    start(200, contentType);
+    responseHeader("Cache-Control", "no-cache");
+    return new BufferedOutputStream(Content.Sink.asOutputStream(response), 16 * 1024);
   }
 
-  /** Starts a streamed 200 response; the caller writes and closes the body. */
-  public OutputStream stream(String contentType) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    status = 200;
-    exchange.sendResponseHeaders(200, 0);
-    return exchange.getResponseBody();
+  /**
+   * Starts a streamed 200 response the browser saves as {@code fileName} rather than shows; the
+   * caller writes and closes the body.
+   */
+  public OutputStream download(String contentType, String fileName) throws IOException {
+    responseHeader("Content-Disposition", ContentDisposition.attachment(fileName));
+    responseHeader("X-Content-Type-Options", "nosniff");
+    return stream(contentType);
   }
 }

@@ -76,7 +76,10 @@ final class RequestGuard {
     if (declared <= 0 && !chunked) return; // no body: an action such as PUT .../suspend
     String type = r.header("Content-Type");
     String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    if (!media.equals("application/json")) {
+    // the login form is the one body a browser posts as a form: the Origin check above covers it
+    boolean loginForm =
+        r.rawPath().equals("/login") && media.equals("application/x-www-form-urlencoded");
+    if (!media.equals("application/json") && !loginForm) {
       throw new ApiException(
           3,
           415,

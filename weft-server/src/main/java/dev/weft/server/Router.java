@@ -1,7 +1,5 @@
 package dev.weft.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,19 +7,36 @@ import java.util.Map;
 
 /**
  * Dispatches requests to routes in registration order (literal segments are registered before
- * parameters), refuses hostile requests ({@link RequestGuard}), checks the token on {@code /api/},
- * counts requests and writes every error in Argo's form.
+ * parameters), refuses hostile requests ({@link RequestGuard}), checks the token on {@code /api/}
+ * (and on {@code /metrics}, as Argo Server does), refuses cookie-borne writes from another origin
+ * ({@link BrowserSession}), counts requests and writes every error in Argo's form. A GET no route
+ * takes goes to the fallback: the web UI.
  */
-public final class Router implements HttpHandler {
+public final class Router {
+  /** Argo's gateway sends the version as gRPC metadata, which reaches HTTP under this name. */
+  static final String VERSION_HEADER = "Grpc-Metadata-Argo-Version";
+
+  /** What answers the requests no route takes, if it wants them. */
+  interface Fallback {
+    /** Answers the request and returns true, or returns false when it is not its to answer. */
+    boolean serve(Request request) throws IOException;
+  }
+
   private final List<Route> routes = new ArrayList<>();
   private final RequestGuard guard;
   private final AuthFilter auth;
   private final Metrics metrics;
+  private final boolean metricsAuth;
+  private final String version;
+  private Fallback fallback = r -> false;
 
-  Router(RequestGuard guard, AuthFilter auth, Metrics metrics) {
+  Router(
+      RequestGuard guard, AuthFilter auth, Metrics metrics, boolean metricsAuth, String version) {
     this.guard = guard;
     this.auth = auth;
     this.metrics = metrics;
+    this.metricsAuth = metricsAuth;
+    this.version = version;
   }
 
   public Router add(String method, String template, Route.Handler handler) {
@@ -29,13 +44,16 @@ public final class Router implements HttpHandler {
     return this;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    Request request = new Request(exchange);
+  void fallback(Fallback fallback) {
+    this.fallback = fallback;
+  }
+
+  /** Answers the request (blocking until it is answered, streams included). */
+  void handle(Request request) {
     String template = "unmatched";
     try {
       guard.check(request);
-      List<String> segments = Route.split(exchange.getRequestURI().getRawPath());
+      List<String> segments = Route.split(request.rawPath());
       Route found = null;
       boolean pathMatched = false;
       for (Route route : routes) {
@@ -49,12 +67,16 @@ public final class Router implements HttpHandler {
           break;
         }
       }
+      if (found == null && fallback.serve(request)) {
+        template = "(web UI)";
+        return;
+      }
       if (found == null) {
         throw pathMatched
             ? ApiException.methodNotAllowed("method " + request.method() + " not allowed")
-            : ApiException.notFound("no such path: " + exchange.getRequestURI().getPath());
+            : ApiException.notFound("no such path: " + Request.decode(request.rawPath()));
       }
-      if (template.startsWith("/api/")) auth.check(request);
+      authorize(request, template);
       Object body = found.handler().handle(request);
       if (body != null) request.respondJson(body);
     } catch (InterruptedException e) {
@@ -66,8 +88,24 @@ public final class Router implements HttpHandler {
     } catch (RuntimeException e) {
       fail(request, ErrorWriter.classify(e));
     } finally {
-      metrics.countRequest(request.method(), template, request.status());
-      exchange.close();
+      int status = request.status() != 0 ? request.status() : request.response().getStatus();
+      metrics.countRequest(request.method(), template, status);
+    }
+  }
+
+  private void authorize(Request request, String template) {
+    if (template.startsWith("/api/")) {
+      if (auth.check(request) == AuthFilter.Credential.COOKIE) {
+        BrowserSession.checkSameOrigin(request);
+      }
+      request.headerOnSuccess(VERSION_HEADER, version);
+    } else if (template.equals("/metrics") && metricsAuth) {
+      try {
+        auth.check(request);
+      } catch (ApiException e) {
+        // Argo answers 403 here, not 401: /metrics is not part of the API
+        throw new ApiException(7, 403, "metrics: " + e.getMessage());
+      }
     }
   }
 

@@ -22,7 +22,7 @@ public final class SystemHandlers {
 
   public void register(Router router) {
     router
-        .add("GET", "/api/v1/version", r -> version())
+        .add("GET", "/api/v1/version", r -> versionInfo())
         .add("GET", "/api/v1/info", r -> info.response())
         .add("GET", "/api/v1/userinfo", r -> Map.of("serviceAccountName", "weft"))
         .add("GET", "/healthz", r -> text(r, "ok\n"))
@@ -44,10 +44,15 @@ public final class SystemHandlers {
     return null;
   }
 
-  private static Map<String, String> version() {
+  /** The version /api/v1/version reports, and every API answer's version header. */
+  static String version() {
     String v = SystemHandlers.class.getPackage().getImplementationVersion();
+    return ARGO_API_VERSION + "+weft." + (v == null ? "dev" : v);
+  }
+
+  private static Map<String, String> versionInfo() {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("version", ARGO_API_VERSION + "+weft." + (v == null ? "dev" : v));
+    out.put("version", version());
     out.put("buildDate", "");
     out.put("gitCommit", "");
     out.put("gitTag", "");

@@ -1,27 +1,32 @@
 package dev.weft.server;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.weft.controller.ControlPlane;
 import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.CronWorkflow;
 import dev.weft.model.WorkflowTemplate;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Argo Server's HTTP API over a control plane, on the JDK's HTTP server. */
+/** Argo Server's HTTP API over a control plane, and the web UI, on Jetty. */
 public final class WeftServer implements AutoCloseable {
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final JettyServer http;
   private final AtomicBoolean closing;
 
-  private WeftServer(HttpServer http, ExecutorService executor, AtomicBoolean closing) {
+  private WeftServer(JettyServer http, AtomicBoolean closing) {
     this.http = http;
-    this.executor = executor;
     this.closing = closing;
+  }
+
+  /**
+   * What tests vary. {@code metricsAuth}: whether /metrics wants the token (Argo's {@code
+   * ARGO_SERVER_METRICS_AUTH}, on unless "false"); {@code uiRoot}: where on the classpath the web
+   * UI is.
+   */
+  record Options(boolean metricsAuth, String uiRoot) {
+    static Options fromEnvironment() {
+      return new Options(!"false".equals(System.getenv("ARGO_SERVER_METRICS_AUTH")), UiAssets.ROOT);
+    }
   }
 
   /**
@@ -31,6 +36,11 @@ public final class WeftServer implements AutoCloseable {
    * @throws IllegalArgumentException for insecureNoAuth on an address that is not loopback
    */
   public static WeftServer start(ServerConfig config, ControlPlane plane) throws IOException {
+    return start(config, plane, Options.fromEnvironment());
+  }
+
+  static WeftServer start(ServerConfig config, ControlPlane plane, Options options)
+      throws IOException {
     InetAddress address = InetAddress.getByName(config.bindAddress());
     if (config.insecureNoAuth() && !address.isLoopbackAddress()) {
       throw new IllegalArgumentException(
@@ -41,19 +51,24 @@ public final class WeftServer implements AutoCloseable {
     String token = config.insecureNoAuth() ? null : ServerToken.loadOrCreate(config.dataDir());
     Metrics metrics = new Metrics();
     AtomicBoolean closing = new AtomicBoolean();
-    HttpServer http = HttpServer.create(new InetSocketAddress(address, config.port()), 0);
-    int port = http.getAddress().getPort();
+    JettyServer http = JettyServer.bind(address, config.port());
+    AuthFilter auth = new AuthFilter(token);
     Router router =
         new Router(
-            new RequestGuard(config.bindAddress(), address, port), new AuthFilter(token), metrics);
+            new RequestGuard(config.bindAddress(), address, http.port()),
+            auth,
+            metrics,
+            options.metricsAuth(),
+            SystemHandlers.version());
     Validation validation = new Validation(plane.store());
     new SystemHandlers(plane, metrics, config.info()).register(router);
+    new BrowserSession(auth).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
     new EventStream(plane, closing::get).register(router);
     new WorkflowActions(plane).register(router);
     new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);
-    new ArtifactFiles(plane, new AuthFilter(token)).register(router);
+    new ArtifactFiles(plane, auth).register(router);
     new ResourceHandlers<>(plane, validation, WorkflowTemplate.class, "template", true)
         .register(router, "/api/v1/workflow-templates");
     new ResourceHandlers<>(plane, validation, ClusterWorkflowTemplate.class, "template", false)
@@ -62,21 +77,18 @@ public final class WeftServer implements AutoCloseable {
         new ResourceHandlers<>(plane, validation, CronWorkflow.class, "cronWorkflow", true);
     crons.registerSuspension(router, "/api/v1/cron-workflows");
     crons.register(router, "/api/v1/cron-workflows");
-    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    http.setExecutor(executor);
-    http.createContext("/", router);
-    http.start();
-    return new WeftServer(http, executor, closing);
+    router.fallback(new UiAssets(http.server(), options.uiRoot()));
+    http.start(router);
+    return new WeftServer(http, closing);
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
   }
 
   @Override
   public void close() {
     closing.set(true);
-    http.stop(1);
-    executor.shutdownNow();
+    http.close();
   }
 }

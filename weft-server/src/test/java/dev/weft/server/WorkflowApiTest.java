@@ -259,7 +259,7 @@ class WorkflowApiTest {
   @Test
   void metricsShowWorkflowsByPhaseAndRequests() {
     h.get("/api/v1/workflows/default");
-    var r = h.send(java.net.http.HttpRequest.newBuilder(h.uri("/metrics")).GET().build());
+    var r = h.get("/metrics");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .contains("# TYPE argo_workflows_count gauge")
@@ -273,7 +273,7 @@ class WorkflowApiTest {
     h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow("metered", "{}"));
     h.awaitPhase("default", "metered", "Succeeded");
 
-    var r = h.send(java.net.http.HttpRequest.newBuilder(h.uri("/metrics")).GET().build());
+    var r = h.get("/metrics");
 
     assertThat(r.body())
         .contains("# TYPE weft_workqueue_depth gauge")

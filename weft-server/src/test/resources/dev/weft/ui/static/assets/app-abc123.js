@@ -1,0 +1,1 @@
+console.log("weft test asset app-abc123");
