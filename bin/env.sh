@@ -24,3 +24,9 @@ if ! command -v gcc >/dev/null 2>&1 || [ ! -f "$(gcc -print-file-name=libc.a 2>/
   echo "weft: installing gcc and libc6-dev (for the static launcher)" >&2
   apt-get install -y gcc libc6-dev >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y gcc libc6-dev >/dev/null; }
 fi
+# weft-ui is built by the system's npm (Vite needs Node 20.19+).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "weft: installing Node.js and npm (for the web UI's build)" >&2
+  apt-get install -y nodejs >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y nodejs >/dev/null; }
+  command -v npm >/dev/null 2>&1 || apt-get install -y npm >/dev/null 2>&1 || true
+fi
