@@ -23,6 +23,7 @@ export function elapsed(start?: string, end?: string, now = Date.now()): number 
 
 export function formatDuration(ms?: number): string {
   if (ms === undefined) return '';
+  if (ms < 10000) return `${(Math.round(ms / 100) / 10).toString()}s`; // short steps: tenths
   let s = Math.round(ms / 1000);
   if (s < 60) return `${s}s`;
   const h = Math.floor(s / 3600);
