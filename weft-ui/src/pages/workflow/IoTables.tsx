@@ -1,5 +1,6 @@
 import type { Artifact, IO } from '../../api/types';
 import { artifactUrl } from '../../api/workflows';
+import { ArtifactDigest } from './ArtifactDigest';
 
 interface Props {
   io?: IO;
@@ -56,11 +57,7 @@ export function IoTables({ io, kind, ns, workflow, nodeId }: Props) {
                     download
                   </a>
                   {a.path && <span class="muted small"> {a.path}</span>}
-                  {digest && (
-                    <div class="small mono" data-testid={'artifact-sha256-' + a.name} data-value={digest}>
-                      sha256 {digest}
-                    </div>
-                  )}
+                  <ArtifactDigest key={a.name} url={artifactUrl(ns, workflow, nodeId, kind, a.name)} name={a.name} known={digest} />
                 </td>
               </tr>
             );
