@@ -84,3 +84,28 @@ test('logs: each line shows within 2 s, the workflow turns Succeeded without rel
     await browser.close();
   }
 });
+
+test('logs: 100,000 lines stay virtualised (only the rows in view are in the DOM)', async () => {
+  const wf = await createWorkflow({
+    metadata: { generateName: `biglog-${unique()}-` },
+    spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'alpine', command: ['sh', '-c'], args: ['seq 1 100000'] } }] },
+  });
+  await waitForPhase(wf.metadata.name, ['Succeeded']);
+  const { browser, page, errors } = await open();
+  try {
+    await login(page);
+    await page.goto(`${URL}/workflows/default/${wf.metadata.name}?tab=logs`);
+    await page.waitForFunction(() => /^100000 lines/.test(document.querySelector('[data-testid=logs-count]')?.textContent ?? ''), null, { timeout: 60000 });
+    const rendered = await page.locator('[data-testid=log-line]').count();
+    assert.ok(rendered > 0 && rendered < 200, `${rendered} rows in the DOM`);
+    // following: the last line is in view
+    await page.locator('[data-testid=log-line]', { hasText: /^100000$/ }).waitFor();
+    // scrolling up pauses following and shows earlier lines
+    await page.getByTestId('logs').evaluate((el) => (el.scrollTop = 18 * 500));
+    await page.locator('[data-testid=log-line]', { hasText: /^501$/ }).waitFor();
+    assert.equal(await page.getByTestId('logs-follow').isChecked(), false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

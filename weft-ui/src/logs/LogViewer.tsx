@@ -93,6 +93,7 @@ export function LogViewer({ namespace, workflow, podName, compact }: Props) {
           <input type="checkbox" data-testid="logs-timestamps" checked={timestamps} onChange={() => setTimestamps(!timestamps)} />
           Timestamps
         </label>
+        {timestamps && total > 0 && !log.lines[0].time && <span class="muted small">(the server sent no timestamps)</span>}
         <span class="muted small" data-testid="logs-count">
           {total} lines{log.ended ? ' · complete' : ''}
         </span>

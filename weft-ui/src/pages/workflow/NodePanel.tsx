@@ -5,6 +5,7 @@ import { LogViewer } from '../../logs/LogViewer';
 import { elapsed, formatDuration } from '../../util/time';
 import { IoTables } from './IoTables';
 import { attempts, containerOf, templateOf } from './nodeInfo';
+import { NodeRetry } from './NodeRetry';
 
 interface Props {
   wf: Workflow;
@@ -72,6 +73,7 @@ export function NodePanel({ wf, node, now, onClose, onSelect }: Props) {
           )}
         </tbody>
       </table>
+      <NodeRetry wf={wf} node={node} />
       <IoTables io={node.inputs} kind="inputs" ns={ns} workflow={name} nodeId={node.id} />
       <IoTables io={node.outputs} kind="outputs" ns={ns} workflow={name} nodeId={node.id} />
       <ContainerSection wf={wf} node={node} />
