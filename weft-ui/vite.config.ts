@@ -22,6 +22,8 @@ export default defineConfig({
         {
           target: api,
           changeOrigin: true,
+          // the login page itself is the app's: only the form's POST goes to the server
+          bypass: (req: { method?: string }) => (req.method === 'GET' && path === '/login' ? '/index.html' : undefined),
           configure: (proxy: { on: (e: string, f: (req: { setHeader: (k: string, v: string) => void; getHeader: (k: string) => unknown }) => void) => void }) =>
             proxy.on('proxyReq', (req) => {
               if (req.getHeader('origin')) req.setHeader('origin', api);

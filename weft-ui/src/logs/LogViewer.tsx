@@ -27,6 +27,7 @@ export function LogViewer({ namespace, workflow, podName, compact }: Props) {
   const [height, setHeight] = useState(compact ? 240 : 480);
   const [downloadError, setDownloadError] = useState<string | undefined>();
   const box = useRef<HTMLDivElement>(null);
+  const lastTop = useRef(0);
   const log = useLogStream(namespace, workflow, podName, grep, timestamps, true);
   const total = log.lines.length;
 
@@ -51,8 +52,12 @@ export function LogViewer({ namespace, workflow, podName, compact }: Props) {
     const el = box.current;
     if (!el) return;
     setScrollTop(el.scrollTop);
+    // Scrolling up pauses following; scrolling back to the end resumes it. Following's own
+    // scrolls only go down, and may be reported after more lines arrived, so they never pause.
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW;
-    if (atBottom !== follow) setFollow(atBottom); // scrolling up pauses, back to the end resumes
+    if (atBottom && !follow) setFollow(true);
+    else if (!atBottom && follow && el.scrollTop < lastTop.current - 1) setFollow(false);
+    lastTop.current = el.scrollTop;
   };
 
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
