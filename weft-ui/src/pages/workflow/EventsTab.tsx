@@ -4,6 +4,14 @@ import { openStream } from '../../api/stream';
 import type { KubeEvent } from '../../api/types';
 import { Time } from '../../components/Time';
 
+/**
+ * Argo streams each Event itself as the result; a server that wraps it as a watch event
+ * ({type: ADDED, object: Event}) is read too.
+ */
+function unwrap(e: KubeEvent | { type?: string; object?: KubeEvent }): KubeEvent {
+  return 'object' in e && e.object && typeof e.object === 'object' ? e.object : (e as KubeEvent);
+}
+
 /** The Kubernetes events about the workflow (Argo's /api/v1/stream/events). */
 export function EventsTab({ ns, name }: { ns: string; name: string }) {
   const [events, setEvents] = useState<KubeEvent[]>([]);
@@ -12,7 +20,7 @@ export function EventsTab({ ns, name }: { ns: string; name: string }) {
     const q = new URLSearchParams({ 'listOptions.fieldSelector': 'involvedObject.kind=Workflow,involvedObject.name=' + name });
     const s = openStream<KubeEvent>(`/api/v1/stream/events/${enc(ns)}?${q}`, {
       reconnect: true,
-      onMessage: (e) => setEvents((list) => [...list, e]),
+      onMessage: (e) => setEvents((list) => [...list, unwrap(e)]),
       onError: () => setError('This server does not stream events.'),
     });
     return () => s.close();
