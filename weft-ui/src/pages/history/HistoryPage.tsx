@@ -1,6 +1,9 @@
 import { workflows } from '../../api/workflows';
 import { ErrorBox, Loading } from '../../components/Status';
 import { Link } from '../../router/Link';
+import { PhaseBadge } from '../../components/PhaseBadge';
+import { Time } from '../../components/Time';
+import { formatDuration } from '../../util/time';
 import { navigate } from '../../router/router';
 import { paths, type HistoryKind } from '../../router/routes';
 import { phaseColor } from '../../util/phases';
@@ -84,6 +87,22 @@ export function HistoryPage({ kind, namespace, name }: { kind: HistoryKind; name
                       </td>
                     );
                   })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4>Runs, newest first</h4>
+          <table class="table" data-testid="history-runs">
+            <thead>
+              <tr><th>Run</th><th>Phase</th><th>Started</th><th>Duration</th></tr>
+            </thead>
+            <tbody>
+              {[...grid.runs].reverse().map((r) => (
+                <tr key={r.name}>
+                  <td><Link href={paths.workflow(r.namespace, r.name)}>{r.name}</Link></td>
+                  <td><PhaseBadge phase={r.phase} /></td>
+                  <td><Time value={r.startedAt} /></td>
+                  <td>{formatDuration(r.durationMs)}</td>
                 </tr>
               ))}
             </tbody>
