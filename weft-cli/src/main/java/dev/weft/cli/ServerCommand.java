@@ -5,6 +5,7 @@ import dev.weft.controller.DataDir;
 import dev.weft.controller.DataDirLock;
 import dev.weft.executor.SandboxMode;
 import dev.weft.server.ServerConfig;
+import dev.weft.server.ServerInfo;
 import dev.weft.server.WeftServer;
 import dev.weft.store.JdbcStore;
 import dev.weft.store.StorageFailure;
@@ -14,7 +15,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -67,6 +71,36 @@ final class ServerCommand implements Callable<Integer> {
       names = "--namespace",
       description = "With --kube: serve only this namespace (default: all).")
   String namespace;
+
+  @Option(
+      names = "--link",
+      paramLabel = "NAME,SCOPE,URL",
+      description =
+          "A link the UI shows (repeatable), as Argo's links: SCOPE is workflow, pod, pod-logs,"
+              + " event-source-logs, sensor-logs, workflow-list or chat; the http(s) URL may use"
+              + " $${metadata.namespace}, $${metadata.name}, $${status.startedAt} and the like.")
+  List<String> links = new ArrayList<>();
+
+  @Option(
+      names = "--column",
+      paramLabel = "NAME,TYPE,KEY",
+      description =
+          "An extra workflow-list column (repeatable): TYPE label or annotation, KEY its key.")
+  List<String> columns = new ArrayList<>();
+
+  @Option(
+      names = "--nav-color",
+      paramLabel = "COLOR",
+      description = "The UI's navigation bar colour (a CSS colour, e.g. #0f6fbd).")
+  String navColor;
+
+  @Option(
+      names = "--modal",
+      paramLabel = "NAME",
+      description =
+          "Show one of Argo's UI modals (repeatable): feedback, firstTimeUser or newVersion"
+              + " (default: none).")
+  List<String> modals = new ArrayList<>();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -155,7 +189,7 @@ final class ServerCommand implements Callable<Integer> {
         ControlPlane plane = plane(dataDir, probe, store)) {
       WeftServer server;
       try {
-        server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);
+        server = WeftServer.start(config(dataDir, null), plane);
       } catch (IllegalArgumentException e) {
         err.println("weft: " + e.getMessage());
         return Main.EXIT_BAD_INPUT;
@@ -199,6 +233,23 @@ final class ServerCommand implements Callable<Integer> {
         dataDir, probe, store, store::close, hostAccess.toHostAccess(), config);
   }
 
+  /**
+   * The server's configuration; {@code managedNamespace} is the one namespace served (--kube
+   * --namespace), which the UI is told so that it stays there.
+   *
+   * @throws IllegalArgumentException for a malformed --link, --column, --nav-color or --modal
+   */
+  ServerConfig config(Path dataDir, String managedNamespace) {
+    ServerInfo info =
+        new ServerInfo(
+            managedNamespace,
+            links.stream().map(ServerInfo::link).toList(),
+            columns.stream().map(ServerInfo::column).toList(),
+            navColor,
+            Set.copyOf(modals));
+    return new ServerConfig(bind, port, dataDir, insecureNoAuth, info);
+  }
+
   /** `weft server --kube`: the same API, over the cluster's objects. */
   private int serveCluster() throws Exception {
     Path dataDir = DataDir.resolve();
@@ -207,7 +258,7 @@ final class ServerCommand implements Callable<Integer> {
         ControlPlane plane = dev.weft.kube.control.KubeApi.open(client, namespace)) {
       WeftServer server;
       try {
-        server = WeftServer.start(new ServerConfig(bind, port, dataDir, insecureNoAuth), plane);
+        server = WeftServer.start(config(dataDir, namespace), plane);
       } catch (IllegalArgumentException e) {
         err.println("weft: " + e.getMessage());
         return Main.EXIT_BAD_INPUT;

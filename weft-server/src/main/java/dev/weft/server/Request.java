@@ -100,6 +100,11 @@ public final class Request {
     respond(200, "application/json", Codec.toJson(value).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Sets a response header; call it before the response starts. */
+  public void responseHeader(String name, String value) {
+    exchange.getResponseHeaders().set(name, value);
+  }
+
   /** Starts a streamed 200 response; the caller writes and closes the body. */
   public OutputStream stream(String contentType) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);

@@ -7,6 +7,7 @@ import dev.weft.model.codec.Diagnostic;
 import dev.weft.model.codec.Located;
 import dev.weft.store.ListResult;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,10 +82,30 @@ public final class ResourceHandlers<T extends Resource> {
     return obj.value();
   }
 
+  /**
+   * The objects in name order (Argo sorts templates so), those whose name contains {@code
+   * namePattern} (as Argo's template list), cut to {@code listOptions.limit} from the offset in
+   * {@code listOptions.continue}, the next page's offset in {@code metadata.continue}.
+   */
   private Object list(Request r) {
     ListResult<T> result =
         plane.store().listWithVersion(type, namespace(r), StoredObjects.labels(r));
-    return StoredObjects.list(result, result.items());
+    String pattern = r.query("namePattern");
+    List<T> matching =
+        result.items().stream()
+            .filter(o -> pattern == null || o.metadata().name().contains(pattern))
+            .sorted(Comparator.comparing((T o) -> o.metadata().name()))
+            .toList();
+    int limit = ListQuery.number(r.query("listOptions.limit"), "listOptions.limit");
+    int from = Math.min(ListQuery.continueOffset(r), matching.size());
+    int to = limit == 0 ? matching.size() : (int) Math.min((long) from + limit, matching.size());
+    Map<String, Object> out = StoredObjects.list(result, matching.subList(from, to));
+    if (to < matching.size()) {
+      out.put(
+          "metadata",
+          Map.of("resourceVersion", result.resourceVersion(), "continue", Integer.toString(to)));
+    }
+    return out;
   }
 
   private Object get(Request r) {

@@ -12,16 +12,18 @@ public final class SystemHandlers {
 
   private final ControlPlane plane;
   private final Metrics metrics;
+  private final ServerInfo info;
 
-  public SystemHandlers(ControlPlane plane, Metrics metrics) {
+  public SystemHandlers(ControlPlane plane, Metrics metrics, ServerInfo info) {
     this.plane = plane;
     this.metrics = metrics;
+    this.info = info;
   }
 
   public void register(Router router) {
     router
         .add("GET", "/api/v1/version", r -> version())
-        .add("GET", "/api/v1/info", r -> info())
+        .add("GET", "/api/v1/info", r -> info.response())
         .add("GET", "/api/v1/userinfo", r -> Map.of("serviceAccountName", "weft"))
         .add("GET", "/healthz", r -> text(r, "ok\n"))
         .add("GET", "/readyz", r -> text(r, "ok\n"))
@@ -40,17 +42,6 @@ public final class SystemHandlers {
   private static Object text(Request r, String body) throws java.io.IOException {
     r.respond(200, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     return null;
-  }
-
-  /**
-   * Argo's InfoResponse: what the UI reads at start; Weft has no links, columns or managed
-   * namespace.
-   */
-  private static Map<String, Object> info() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("modals", Map.of());
-    out.put("navColor", "");
-    return out;
   }
 
   private static Map<String, String> version() {

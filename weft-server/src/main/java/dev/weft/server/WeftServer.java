@@ -47,11 +47,13 @@ public final class WeftServer implements AutoCloseable {
         new Router(
             new RequestGuard(config.bindAddress(), address, port), new AuthFilter(token), metrics);
     Validation validation = new Validation(plane.store());
-    new SystemHandlers(plane, metrics).register(router);
+    new SystemHandlers(plane, metrics, config.info()).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
+    new EventStream(plane, closing::get).register(router);
     new WorkflowActions(plane).register(router);
     new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);
+    new ArtifactFiles(plane, new AuthFilter(token)).register(router);
     new ResourceHandlers<>(plane, validation, WorkflowTemplate.class, "template", true)
         .register(router, "/api/v1/workflow-templates");
     new ResourceHandlers<>(plane, validation, ClusterWorkflowTemplate.class, "template", false)

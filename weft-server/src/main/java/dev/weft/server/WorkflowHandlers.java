@@ -17,13 +17,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Argo's WorkflowService: create, list, get, delete, lint and submit-from-template. */
 public final class WorkflowHandlers {
-  private static final Set<String> LIST_FIELDS =
-      Set.of("metadata.name", "metadata.namespace", "status.phase");
   private final ControlPlane plane;
   private final Validation validation;
 
@@ -73,15 +70,26 @@ public final class WorkflowHandlers {
     return wf.value();
   }
 
+  /**
+   * Argo's ListWorkflows: {@link ListQuery}'s filters and paging, newest first, trimmed to {@code
+   * fields}; no match is {@code "items": null}, as Argo writes an empty workflow list.
+   */
   private Object list(Request r) {
-    FieldSelector fields =
-        FieldSelector.parse(
-            r.query("listOptions.fieldSelector"), LIST_FIELDS, "listOptions.fieldSelector");
+    ListQuery query = ListQuery.parse(r);
+    FieldsMask fields = FieldsMask.parse(r.query("fields"));
     ListResult<Workflow> result =
-        plane.store().listWithVersion(Workflow.class, r.path("namespace"), StoredObjects.labels(r));
-    List<Workflow> items =
-        result.items().stream().filter(wf -> fields.matches(f -> field(wf, f))).toList();
-    return StoredObjects.list(result, items);
+        plane.store().listWithVersion(Workflow.class, query.storeNamespace(), query.labels());
+    ListQuery.Page page = query.page(result.items());
+    ObjectNode out = Codec.json().createObjectNode();
+    ObjectNode meta = out.putObject("metadata");
+    meta.put("resourceVersion", result.resourceVersion());
+    if (page.continueToken() != null) meta.put("continue", page.continueToken());
+    if (page.remainingItemCount() != null) {
+      meta.put("remainingItemCount", page.remainingItemCount());
+    }
+    if (page.items().isEmpty()) out.putNull("items");
+    else out.set("items", Codec.tree(page.items()));
+    return fields.apply(out);
   }
 
   static String field(Workflow wf, String name) {
@@ -94,8 +102,12 @@ public final class WorkflowHandlers {
     };
   }
 
+  /** Argo's GetWorkflow, trimmed to {@code fields}. */
   private Object get(Request r) {
-    return StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+    Workflow wf =
+        StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+    FieldsMask fields = FieldsMask.parse(r.query("fields"));
+    return fields.isEmpty() ? wf : fields.apply(Codec.tree(wf));
   }
 
   /** The informer tells the Workflow controller, which kills the workflow's pods. */

@@ -48,6 +48,7 @@ public final class WorkflowStreams {
     FieldSelector fields =
         FieldSelector.parse(
             r.query("listOptions.fieldSelector"), EVENT_FIELDS, "listOptions.fieldSelector");
+    FieldsMask mask = FieldsMask.parse(r.query("fields")).withoutPrefix("result.object.");
     String from = r.query("listOptions.resourceVersion");
     List<Workflow> initial = List.of();
     if (from == null) {
@@ -60,7 +61,8 @@ public final class WorkflowStreams {
     try (Watch watch = plane.store().watch(Workflow.class, ns, from, queue::add);
         OutputStream out = r.stream(framing.contentType())) {
       for (Workflow wf : initial) {
-        if (fields.matches(f -> WorkflowHandlers.field(wf, f))) send(framing, out, "ADDED", wf);
+        if (fields.matches(f -> WorkflowHandlers.field(wf, f)))
+          send(framing, out, "ADDED", mask, wf);
       }
       out.flush();
       while (!closing.getAsBoolean()) {
@@ -70,7 +72,7 @@ public final class WorkflowStreams {
         } else if (e.object() instanceof Workflow wf
             && labels.matches(wf.metadata().labels())
             && fields.matches(f -> WorkflowHandlers.field(wf, f))) {
-          send(framing, out, e.type().name(), wf);
+          send(framing, out, e.type().name(), mask, wf);
         }
         out.flush();
       }
@@ -80,12 +82,13 @@ public final class WorkflowStreams {
     return null;
   }
 
-  private static void send(Framing framing, OutputStream out, String type, Workflow wf)
+  private static void send(
+      Framing framing, OutputStream out, String type, FieldsMask mask, Workflow wf)
       throws IOException {
     ObjectNode event = Codec.json().createObjectNode();
     ObjectNode result = event.putObject("result");
     result.put("type", type);
-    result.set("object", Codec.tree(wf));
+    result.set("object", mask.apply(Codec.tree(wf)));
     framing.send(out, event);
   }
 }

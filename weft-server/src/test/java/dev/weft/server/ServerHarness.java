@@ -44,12 +44,23 @@ final class ServerHarness implements AutoCloseable {
     this(insecureNoAuth, HostAccess.none());
   }
 
+  /** With what the operator configured the UI to be told at /api/v1/info. */
+  ServerHarness(ServerInfo info) throws IOException {
+    this(false, HostAccess.none(), info);
+  }
+
   /** With what of the host the operator allowed (--allow-host-path, --allow-privileged). */
   ServerHarness(boolean insecureNoAuth, HostAccess hostAccess) throws IOException {
+    this(insecureNoAuth, hostAccess, ServerInfo.DEFAULT);
+  }
+
+  private ServerHarness(boolean insecureNoAuth, HostAccess hostAccess, ServerInfo info)
+      throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
     var store = Stores.open(dataDir.resolve("weft.db").toString());
     plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close, hostAccess);
-    server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth), plane);
+    server =
+        WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth, info), plane);
     token = insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
   }
 

@@ -210,6 +210,69 @@ public final class ArtifactRepository implements AutoCloseable {
     return b == null ? a : a + "/" + b;
   }
 
+  /**
+   * The artifact as stored, for the server's download: the saved file (a tar.gz unless raw), a raw
+   * artifact's data, or a directory ({@code archive: none}) packed into a tar.gz on the way. The
+   * caller closes the stream. Throws {@link ArtifactNotFoundException} when nothing is stored.
+   */
+  public Download download(String namespace, Artifact a) throws IOException {
+    if (a.raw() != null) {
+      byte[] data = (a.raw().data() == null ? "" : a.raw().data()).getBytes(StandardCharsets.UTF_8);
+      return new Download(a.name(), new java.io.ByteArrayInputStream(data));
+    }
+    String key = keyOf(a);
+    if (key == null) {
+      throw new ArtifactNotFoundException(
+          "artifact \"" + a.name() + "\" is not in a repository Weft can read");
+    }
+    String k = ArtifactKeys.fromUser(key);
+    String fileName = k.substring(k.lastIndexOf('/') + 1);
+    Located at = locate(a.s3(), "artifact \"" + a.name() + "\"");
+    try {
+      if (!at.store().exists(namespace, k)) {
+        throw new ArtifactNotFoundException("key " + key + " does not exist in " + at.describe());
+      }
+      try {
+        return new Download(fileName, closingBoth(at.store().open(namespace, k), at, null));
+      } catch (ArtifactNotFoundException directory) {
+        // it exists but is no single file: a directory, sent packed
+        Files.createDirectories(scratch);
+        Path staging = Files.createTempDirectory(scratch, ".download");
+        try {
+          Path copy = staging.resolve(fileName);
+          at.store().get(namespace, k, copy);
+          Path packed = staging.resolve(".artifact.tgz");
+          Tar.create(copy, packed);
+          return new Download(
+              fileName + ".tgz", closingBoth(Files.newInputStream(packed), at, staging));
+        } catch (IOException | RuntimeException e) {
+          FileTrees.deleteQuietly(staging);
+          throw e;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      at.close();
+      throw e;
+    }
+  }
+
+  /** A stored artifact's bytes and the file name it is offered under. */
+  public record Download(String fileName, java.io.InputStream stream) {}
+
+  private static java.io.InputStream closingBoth(java.io.InputStream in, Located at, Path staging) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          at.close();
+          if (staging != null) FileTrees.deleteQuietly(staging);
+        }
+      }
+    };
+  }
+
   /** The repository key of a key-only or saved artifact, from any of the S3-like locations. */
   public static String keyOf(Artifact a) {
     for (JsonNode loc : new JsonNode[] {a.s3(), a.gcs(), a.oss(), a.artifactory()}) {

@@ -209,4 +209,46 @@ class ArtifactRepositoryTest {
     }
     assertThat(out.resolve("one")).hasContent("one");
   }
+
+  @Test
+  void aDownloadIsTheStoredFileUnderItsKeysName() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    stepFile("hello.txt", "hello\n");
+    repo.save("default", "wf/pod/hello", step("hello.txt"), true, "a");
+
+    ArtifactRepository.Download d = repo.download("default", keyed("hello", "wf/pod/hello", null));
+
+    try (var in = d.stream()) {
+      assertThat(new String(in.readAllBytes())).isEqualTo("hello\n");
+    }
+    assertThat(d.fileName()).isEqualTo("hello");
+  }
+
+  @Test
+  void aDirectoryIsDownloadedPackedAndItsStagingRemovedOnClose() throws IOException {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+    stepFile("parts/a.json", "{}");
+    repo.save("default", "wf/parts", step("parts"), true, "a");
+
+    ArtifactRepository.Download d = repo.download("default", keyed("parts", "wf/parts", null));
+    byte[] head;
+    try (var in = d.stream()) {
+      head = in.readNBytes(2);
+    }
+
+    assertThat(d.fileName()).isEqualTo("parts.tgz");
+    assertThat(head).containsExactly(0x1f, 0x8b);
+    try (var left = Files.list(tmp.resolve("repo"))) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith(".download"));
+    }
+  }
+
+  @Test
+  void downloadingAnAbsentKeyIsNotFound() {
+    ArtifactRepository repo = new ArtifactRepository(tmp.resolve("repo"));
+
+    assertThatThrownBy(() -> repo.download("default", keyed("gone", "wf/gone", null)))
+        .isInstanceOf(ArtifactNotFoundException.class);
+  }
 }

@@ -12,15 +12,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Argo's resubmit: a new workflow with the old one's spec (no shutdown, parameters overridden) and
- * user labels, labelled with the workflow it came from. Memoized, the old workflow's succeeded
- * nodes come along renamed for the new workflow, pods as Skipped ("original pod: ..."), so only
- * what failed runs again; that needs a name known in advance, so the caller supplies the suffix.
+ * labels (but the creator and run-state ones), annotations and owners, labelled with the workflow
+ * it came from. Memoized, the old workflow's succeeded nodes come along renamed for the new
+ * workflow, pods as Skipped ("original pod: ..."), so only what failed runs again; that needs a
+ * name known in advance, so the caller supplies the suffix.
  */
 public final class Resubmit {
   public static final String FROM_LABEL = "workflows.argoproj.io/resubmitted-from-workflow";
+
+  /**
+   * The labels Argo's resubmit leaves behind: who created the old workflow (the new one is the
+   * resubmitter's) and the old run's phase, completion and archiving; every other label, the
+   * template or cron one included, comes along.
+   */
+  static final Set<String> NOT_CARRIED =
+      Set.of(
+          "workflows.argoproj.io/creator",
+          "workflows.argoproj.io/creator-email",
+          "workflows.argoproj.io/creator-preferred-username",
+          "workflows.argoproj.io/phase",
+          "workflows.argoproj.io/completed",
+          "workflows.argoproj.io/workflow-archiving-status");
 
   private Resubmit() {}
 
@@ -36,13 +52,8 @@ public final class Resubmit {
         old.metadata().generateName() != null && !old.metadata().generateName().isEmpty()
             ? old.metadata().generateName()
             : oldName + "-";
-    Map<String, String> labels = new LinkedHashMap<>();
-    old.metadata()
-        .labelsOrEmpty()
-        .forEach(
-            (k, v) -> {
-              if (!k.startsWith("workflows.argoproj.io/")) labels.put(k, v);
-            });
+    Map<String, String> labels = new LinkedHashMap<>(old.metadata().labelsOrEmpty());
+    labels.keySet().removeAll(NOT_CARRIED);
     labels.put(FROM_LABEL, oldName);
     String name = null;
     WorkflowStatus status = null;
@@ -68,7 +79,7 @@ public final class Resubmit {
             null,
             null,
             null,
-            null);
+            old.metadata().ownerReferences());
     return new Workflow(
         old.apiVersion(), old.kind(), meta, RerunSpec.of(old.spec(), parameters), status);
   }

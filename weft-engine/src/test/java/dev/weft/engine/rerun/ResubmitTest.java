@@ -38,6 +38,32 @@ class ResubmitTest {
   }
 
   @Test
+  void aResubmitKeepsTheLabelsButTheCreatorAndRunStateOnesAsArgos() {
+    Workflow done = Simulation.of(WF).run().workflow();
+    Workflow old =
+        done.withMetadata(
+            done.metadata()
+                .withLabels(
+                    Map.of(
+                        "team", "a",
+                        "workflows.argoproj.io/workflow-template", "tmpl",
+                        "workflows.argoproj.io/creator", "someone",
+                        "workflows.argoproj.io/phase", "Succeeded",
+                        "workflows.argoproj.io/completed", "true")));
+
+    Workflow fresh = Resubmit.of(old, false, Map.of(), "abcde");
+
+    assertThat(fresh.metadata().labels())
+        .containsEntry("team", "a")
+        .containsEntry("workflows.argoproj.io/workflow-template", "tmpl")
+        .containsEntry(Resubmit.FROM_LABEL, "wf")
+        .doesNotContainKeys(
+            "workflows.argoproj.io/creator",
+            "workflows.argoproj.io/phase",
+            "workflows.argoproj.io/completed");
+  }
+
+  @Test
   void aMemoizedResubmitCarriesSucceededPodsOverAsSkipped() {
     String running = WF.replace("  shutdown: Stop\n", "");
     Workflow old = Simulation.of(running).pod("b", Pod.fail(1)).run().workflow();
