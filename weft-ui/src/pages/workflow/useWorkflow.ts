@@ -45,6 +45,8 @@ export function useWorkflow(ns: string, name: string): [WorkflowState, (wf: Work
       stream?.close();
     };
   }, [ns, name]);
-  const replace = (wf: Workflow) => setState({ workflow: wf, deleted: false });
+  // An action's answer can arrive after the watch already delivered a newer version (the change
+  // it caused): the newer one stays.
+  const replace = (wf: Workflow) => setState((s) => (isOlder(wf, s.workflow) ? s : { workflow: wf, deleted: false }));
   return [state, replace];
 }
