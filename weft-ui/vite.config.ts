@@ -14,12 +14,23 @@ export default defineConfig({
     sourcemap: false,
   },
   server: {
-    proxy: {
-      '/api': { target: api, changeOrigin: false },
-      '/artifact-files': { target: api },
-      '/login': { target: api },
-      '/logout': { target: api },
-    },
+    // The server checks Host (and Origin on state-changing requests), so the proxy presents the
+    // API's own address for both.
+    proxy: Object.fromEntries(
+      ['/api', '/artifact-files', '/login', '/logout'].map((path) => [
+        path,
+        {
+          target: api,
+          changeOrigin: true,
+          // the login page itself is the app's: only the form's POST goes to the server
+          bypass: (req: { method?: string }) => (req.method === 'GET' && path === '/login' ? '/index.html' : undefined),
+          configure: (proxy: { on: (e: string, f: (req: { setHeader: (k: string, v: string) => void; getHeader: (k: string) => unknown }) => void) => void }) =>
+            proxy.on('proxyReq', (req) => {
+              if (req.getHeader('origin')) req.setHeader('origin', api);
+            }),
+        },
+      ]),
+    ),
   },
   test: { include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], environment: 'node' },
 });

@@ -38,8 +38,15 @@ export async function open() {
   return { browser, context, page, errors };
 }
 
-/** Logs in through the login page, which stores the token in the HttpOnly cookie. */
+/**
+ * Logs in through the login page, which stores the token in the HttpOnly cookie. Without a token
+ * (a server run with --insecure-no-auth, for development) there is nothing to log in to.
+ */
 export async function login(page) {
+  if (!TOKEN) {
+    await page.goto(URL + '/workflows');
+    return;
+  }
   await page.goto(URL + '/login');
   await page.getByTestId('login-token').fill(TOKEN);
   await page.getByTestId('login-submit').click();
@@ -50,7 +57,7 @@ export async function login(page) {
 export async function api(method, path, body) {
   const res = await fetch(URL + path, {
     method,
-    headers: { Authorization: 'Bearer ' + TOKEN, 'Content-Type': 'application/json' },
+    headers: { ...(TOKEN ? { Authorization: 'Bearer ' + TOKEN } : {}), 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -92,4 +99,39 @@ export function weft(...args) {
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, name + '.png') });
+}
+
+/** A short random suffix, so that tests sharing a server never share names or labels. */
+export function unique() {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+/** A one-template Workflow resource running `script` with sh (steps run as host processes). */
+export function shWorkflow(generateName, script, extra = {}) {
+  return {
+    metadata: { generateName, labels: extra.labels ?? {} },
+    spec: {
+      entrypoint: 'main',
+      ...(extra.spec ?? {}),
+      templates: [
+        { name: 'main', ...(extra.main ?? {}), container: { image: 'alpine', command: ['sh', '-c'], args: [script] } },
+        ...(extra.templates ?? []),
+      ],
+    },
+  };
+}
+
+/** The log lines of a workflow as `weft logs` prints them (CLI if available, else the same API). */
+export async function workflowLogs(name) {
+  if (process.env.WEFT_CLI) return weft('logs', name);
+  const res = await fetch(`${URL}/api/v1/workflows/default/${name}/log?logOptions.container=main`, {
+    headers: TOKEN ? { Authorization: 'Bearer ' + TOKEN } : {},
+  });
+  let out = '';
+  for (const line of (await res.text()).split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line).result;
+    out += `${r.podName}: ${r.content}\n`;
+  }
+  return out;
 }

@@ -1,10 +1,7 @@
 import { render } from 'preact';
-import { signal } from '@preact/signals';
-
-const count = signal(0);
-
-function App() {
-  return <button onClick={() => count.value++}>Weft {count}</button>;
-}
+import { App } from './App';
+import './theme/theme';
+import './theme/theme.css';
+import './styles/app.css';
 
 render(<App />, document.getElementById('app')!);
