@@ -180,7 +180,7 @@ public final class Request {
    */
   public OutputStream stream(String contentType) throws IOException {
     start(200, contentType);
-    responseHeader("Cache-Control", "no-cache");
+    responseHeader("Cache-Control", "no-store");
     return new BufferedOutputStream(Content.Sink.asOutputStream(response), 16 * 1024);
   }
 

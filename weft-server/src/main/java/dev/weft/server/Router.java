@@ -52,6 +52,10 @@ public final class Router {
   void handle(Request request) {
     String template = "unmatched";
     try {
+      // an answer is for whoever holds the token, and a cookie keeps no shared cache from storing
+      // it; the UI's own files set their caching themselves
+      request.responseHeader("Cache-Control", "no-store");
+      request.responseHeader("X-Content-Type-Options", "nosniff");
       guard.check(request);
       List<String> segments = Route.split(request.rawPath());
       Route found = null;
