@@ -128,6 +128,7 @@ public final class Request {
       byte[] bytes =
           Content.Source.asInputStream(jetty).readNBytes(RequestGuard.MAX_BODY_BYTES + 1);
       if (bytes.length > RequestGuard.MAX_BODY_BYTES) throw RequestGuard.tooLarge();
+      if (bytes.length > 0) RequestGuard.requireJson(this);
       body = new String(bytes, StandardCharsets.UTF_8);
     }
     return body;
