@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { login } from '../api/auth';
 import { location, navigate } from '../router/router';
+import { loginTarget } from './loginTarget';
 import { ThemeToggle } from '../theme/ThemeToggle';
 
 /** Where to go after logging in: a local path only, never another site. */
 function target(): string {
-  const r = location.value.query.get('redirect') ?? '/workflows';
-  return r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : '/workflows';
+  return loginTarget(location.value.query.get('redirect'));
 }
 
 export function LoginPage() {

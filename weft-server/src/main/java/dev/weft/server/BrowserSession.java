@@ -49,6 +49,7 @@ final class BrowserSession {
   }
 
   private static Object logout(Request r, boolean navigation) throws IOException {
+    if (navigation) refuseNavigationFromElsewhere(r);
     r.responseHeader("Set-Cookie", cookie(r, "", "; Max-Age=0"));
     if (navigation) {
       r.responseHeader("Location", "/");
@@ -57,6 +58,20 @@ final class BrowserSession {
       r.respond(204, "text/plain", new byte[0]);
     }
     return null;
+  }
+
+  /**
+   * A GET needs no Origin, so a link on another site (or on another port of this host, which is the
+   * same site to a cookie) could log the browser out; the browser says where a navigation started
+   * in {@code Sec-Fetch-Site}. The UI's own logout is a POST, which the Origin check covers.
+   */
+  private static void refuseNavigationFromElsewhere(Request r) {
+    String site = r.header("Sec-Fetch-Site");
+    if (site != null
+        && (site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site"))) {
+      throw new ApiException(
+          7, 403, "cross-site request refused: log out from this server's own pages");
+    }
   }
 
   private static String cookie(Request r, String value, String expiry) {

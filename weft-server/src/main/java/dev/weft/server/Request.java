@@ -128,6 +128,7 @@ public final class Request {
       byte[] bytes =
           Content.Source.asInputStream(jetty).readNBytes(RequestGuard.MAX_BODY_BYTES + 1);
       if (bytes.length > RequestGuard.MAX_BODY_BYTES) throw RequestGuard.tooLarge();
+      if (bytes.length > 0) RequestGuard.requireJson(this);
       body = new String(bytes, StandardCharsets.UTF_8);
     }
     return body;
@@ -180,7 +181,7 @@ public final class Request {
    */
   public OutputStream stream(String contentType) throws IOException {
     start(200, contentType);
-    responseHeader("Cache-Control", "no-cache");
+    responseHeader("Cache-Control", "no-store");
     return new BufferedOutputStream(Content.Sink.asOutputStream(response), 16 * 1024);
   }
 

@@ -73,10 +73,19 @@ final class RequestGuard {
       }
     }
     if (declared > MAX_BODY_BYTES) throw tooLarge();
-    if (declared <= 0 && !chunked) return; // no body: an action such as PUT .../suspend
+    if (declared <= 0 && !chunked) return; // no body declared: Request.body() checks what comes
+    requireJson(r);
+  }
+
+  /**
+   * A body must be JSON (or the login form): a form or {@code text/plain} POST is one a cross-site
+   * page can send without a CORS preflight. Checked when a body is declared, and again when one is
+   * read, as HTTP/2 sends a body with neither Content-Length nor chunking.
+   */
+  static void requireJson(Request r) {
     String type = r.header("Content-Type");
     String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    // the login form is the one body a browser posts as a form: the Origin check above covers it
+    // the login form is the one body a browser posts as a form: check() refuses foreign Origins
     boolean loginForm =
         r.rawPath().equals("/login") && media.equals("application/x-www-form-urlencoded");
     if (!media.equals("application/json") && !loginForm) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Dispatches requests to routes in registration order (literal segments are registered before
@@ -21,6 +22,9 @@ public final class Router {
     /** Answers the request and returns true, or returns false when it is not its to answer. */
     boolean serve(Request request) throws IOException;
   }
+
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
   private final List<Route> routes = new ArrayList<>();
   private final RequestGuard guard;
@@ -52,6 +56,10 @@ public final class Router {
   void handle(Request request) {
     String template = "unmatched";
     try {
+      // an answer is for whoever holds the token, and a cookie keeps no shared cache from storing
+      // it; the UI's own files set their caching themselves
+      request.responseHeader("Cache-Control", "no-store");
+      request.responseHeader("X-Content-Type-Options", "nosniff");
       guard.check(request);
       List<String> segments = Route.split(request.rawPath());
       Route found = null;
@@ -89,8 +97,16 @@ public final class Router {
       fail(request, ErrorWriter.classify(e));
     } finally {
       int status = request.status() != 0 ? request.status() : request.response().getStatus();
-      metrics.countRequest(request.method(), template, status);
+      metrics.countRequest(methodLabel(request.method()), template, status);
     }
+  }
+
+  /**
+   * HTTP lets a client name any method, and each label value is a series kept for the server's
+   * life: methods outside HTTP's own count as {@code other}.
+   */
+  private static String methodLabel(String method) {
+    return METHODS.contains(method) ? method : "other";
   }
 
   private void authorize(Request request, String template) {

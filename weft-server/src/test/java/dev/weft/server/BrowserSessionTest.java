@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Login by cookie, as a browser holds the token, and the same-origin rule for its writes. */
 class BrowserSessionTest {
@@ -99,6 +101,16 @@ class BrowserSessionTest {
     assertThat(get.statusCode()).isEqualTo(303);
     assertThat(get.headers().firstValue("Location")).hasValue("/");
     assertThat(get.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+  }
+
+  /** Another site (or another port of this host) may not log the browser out by a link. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cross-site", "same-site"})
+  void logoutByANavigationFromElsewhereLeavesTheCookie(String site) {
+    var r =
+        send(HttpRequest.newBuilder(h.uri("/logout")).header("Sec-Fetch-Site", site).GET().build());
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
   }
 
   @Test

@@ -2,10 +2,13 @@ package dev.weft.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,6 +75,27 @@ class HostileRequestTest {
     assertThat(r.status()).isEqualTo(415);
     assertThat(r.json().path("message").asText()).contains("found none");
     assertThat(h.get("/api/v1/workflows/default/untyped").status()).isEqualTo(404);
+  }
+
+  /** HTTP/2 needs neither Content-Length nor chunking for a body: the type is checked anyway. */
+  @ParameterizedTest(name = "insecure-no-auth={0}")
+  @ValueSource(booleans = {false, true})
+  void http2BodyOfUndeclaredLengthMustStillBeJson(boolean insecure) throws Exception {
+    ServerHarness h = server(insecure);
+    HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    h2.send(h.request("/healthz").GET().build(), HttpResponse.BodyHandlers.discarding());
+    byte[] body = ServerHarness.echoWorkflow("undeclared", "{}").getBytes(StandardCharsets.UTF_8);
+    var r =
+        h2.send(
+            h.request("/api/v1/workflows/default")
+                .header("Content-Type", "text/plain")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(h.get("/api/v1/workflows/default/undeclared").status()).isEqualTo(404);
   }
 
   @ParameterizedTest(name = "insecure-no-auth={0}")

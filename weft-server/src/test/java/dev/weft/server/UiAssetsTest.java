@@ -48,6 +48,19 @@ class UiAssetsTest {
   }
 
   @Test
+  void contentSecurityPolicyRunsNoInlineScript() {
+    String csp = get("/").headers().firstValue("Content-Security-Policy").orElse("");
+    String scripts =
+        java.util.Arrays.stream(csp.split(";"))
+            .map(String::strip)
+            .filter(d -> d.startsWith("script-src "))
+            .findFirst()
+            .orElse("");
+    assertThat(scripts).isEqualTo("script-src 'self'");
+    assertThat(csp).contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'");
+  }
+
+  @Test
   void hashedAssetsAreCachedForGoodWithTheirContentType() {
     var r = get("/assets/app-abc123.js");
     assertThat(r.statusCode()).isEqualTo(200);
