@@ -57,7 +57,8 @@ final class ServerCommand implements Callable<Integer> {
       description =
           "Keep artifacts in the repository this file describes (Argo's artifactRepository, e.g."
               + " s3: {bucket, endpoint, accessKeySecret, secretKeySecret}; credentials from"
-              + " Secrets in the workflow's namespace) instead of the data directory.")
+              + " Secrets in the workflow's namespace) instead of the data directory; with --kube,"
+              + " the controller's repository, from which the server serves artifact downloads.")
   Path artifactRepository;
 
   @Option(
@@ -212,25 +213,33 @@ final class ServerCommand implements Callable<Integer> {
 
   private ControlPlane plane(Path dataDir, SandboxMode.Probe probe, JdbcStore store)
       throws IOException {
-    if (artifactRepository == null) {
+    dev.weft.controller.artifact.ArtifactRepositoryConfig config = repositoryConfig();
+    if (config == null) {
       return ControlPlane.service(dataDir, probe, store, store::close, hostAccess.toHostAccess());
     }
+    return ControlPlane.service(
+        dataDir, probe, store, store::close, hostAccess.toHostAccess(), config);
+  }
+
+  /**
+   * What --artifact-repository names, null without it.
+   *
+   * @throws IllegalArgumentException when the file cannot be read or is not a repository
+   */
+  private dev.weft.controller.artifact.ArtifactRepositoryConfig repositoryConfig() {
+    if (artifactRepository == null) return null;
     String text =
         switch (dev.weft.model.codec.InputFile.read(artifactRepository)) {
           case dev.weft.model.codec.InputFile.Text t -> t.text();
           case dev.weft.model.codec.InputFile.Refused r ->
               throw new IllegalArgumentException(r.why().format());
         };
-    dev.weft.controller.artifact.ArtifactRepositoryConfig config;
     try {
-      config =
-          dev.weft.controller.artifact.ArtifactRepositoryConfig.parse(
-              text, artifactRepository.toString());
+      return dev.weft.controller.artifact.ArtifactRepositoryConfig.parse(
+          text, artifactRepository.toString());
     } catch (dev.weft.controller.artifact.ArtifactConfigException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
-    return ControlPlane.service(
-        dataDir, probe, store, store::close, hostAccess.toHostAccess(), config);
   }
 
   /**
@@ -253,9 +262,16 @@ final class ServerCommand implements Callable<Integer> {
   /** `weft server --kube`: the same API, over the cluster's objects. */
   private int serveCluster() throws Exception {
     Path dataDir = DataDir.resolve();
+    dev.weft.controller.artifact.ArtifactRepositoryConfig repository;
+    try {
+      repository = repositoryConfig();
+    } catch (IllegalArgumentException e) {
+      err.println("weft: " + e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
     try (io.fabric8.kubernetes.client.KubernetesClient client =
             new io.fabric8.kubernetes.client.KubernetesClientBuilder().build();
-        ControlPlane plane = dev.weft.kube.control.KubeApi.open(client, namespace)) {
+        ControlPlane plane = dev.weft.kube.control.KubeApi.open(client, namespace, repository)) {
       WeftServer server;
       try {
         server = WeftServer.start(config(dataDir, namespace), plane);

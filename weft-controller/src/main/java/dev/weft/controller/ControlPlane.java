@@ -110,7 +110,8 @@ public final class ControlPlane implements AutoCloseable {
         clock,
         4,
         WorkflowDefaults.NONE,
-        WorkflowThrottle.NONE);
+        WorkflowThrottle.NONE,
+        null);
   }
 
   private ControlPlane(
@@ -125,7 +126,8 @@ public final class ControlPlane implements AutoCloseable {
       Clock clock,
       int workers,
       WorkflowDefaults defaults,
-      WorkflowThrottle throttle)
+      WorkflowThrottle throttle,
+      ArtifactRepository apiArtifacts)
       throws IOException {
     this.sandbox = sandbox;
     this.store = store;
@@ -133,7 +135,7 @@ public final class ControlPlane implements AutoCloseable {
     this.killStepsOnClose = !service;
     this.pods = pods;
     this.local = local;
-    this.artifacts = local == null ? null : local.artifacts();
+    this.artifacts = local == null ? apiArtifacts : local.artifacts();
     if (informers == null) { // the API only: the controllers run in another process
       this.workflows = null;
       this.crons = null;
@@ -184,9 +186,11 @@ public final class ControlPlane implements AutoCloseable {
   /**
    * For `weft server --kube`: Argo's API over the cluster's objects, with no controller in this
    * process (`weft controller` runs them; it sees every write through its informers). {@code pods}
-   * serves the logs.
+   * serves the logs; {@code artifacts}, the cluster's artifact repository (null: none), serves
+   * artifact downloads.
    */
-  public static ControlPlane clusterApi(Store store, AutoCloseable closeStore, PodRuntime pods)
+  public static ControlPlane clusterApi(
+      Store store, AutoCloseable closeStore, PodRuntime pods, ArtifactRepository artifacts)
       throws IOException {
     return new ControlPlane(
         new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
@@ -200,7 +204,8 @@ public final class ControlPlane implements AutoCloseable {
         Clock.systemDefaultZone(),
         1,
         WorkflowDefaults.NONE,
-        WorkflowThrottle.NONE);
+        WorkflowThrottle.NONE,
+        artifacts);
   }
 
   /**
@@ -230,7 +235,8 @@ public final class ControlPlane implements AutoCloseable {
         Clock.systemDefaultZone(),
         workers,
         defaults,
-        throttle);
+        throttle,
+        null);
   }
 
   /**
@@ -387,7 +393,10 @@ public final class ControlPlane implements AutoCloseable {
     return Optional.ofNullable(local);
   }
 
-  /** The local artifact directory; null on a cluster, whose artifacts are in S3. */
+  /**
+   * Where artifacts are: the local directory or the configured S3 repository; on a cluster the
+   * repository the server was given (null if none).
+   */
   public ArtifactRepository artifacts() {
     return artifacts;
   }

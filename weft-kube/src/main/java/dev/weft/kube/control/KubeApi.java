@@ -1,6 +1,10 @@
 package dev.weft.kube.control;
 
 import dev.weft.controller.ControlPlane;
+import dev.weft.controller.artifact.ArtifactConfigException;
+import dev.weft.controller.artifact.ArtifactRepository;
+import dev.weft.controller.artifact.ArtifactRepositoryConfig;
+import dev.weft.controller.artifact.SecretLookup;
 import dev.weft.kube.pods.KubePods;
 import dev.weft.kube.pods.PodSettings;
 import dev.weft.kube.store.KubeCaches;
@@ -9,6 +13,7 @@ import dev.weft.kube.store.KubeStore;
 import dev.weft.kube.store.NodePacking;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +27,19 @@ import java.util.Map;
 public final class KubeApi {
   private KubeApi() {}
 
-  /** The plane the server serves; closing it stops its caches. */
+  /** The plane the server serves, with no artifact repository; closing it stops its caches. */
   public static ControlPlane open(KubernetesClient client, String namespace)
+      throws IOException, InterruptedException {
+    return open(client, namespace, null);
+  }
+
+  /**
+   * The plane the server serves; artifacts download from {@code repository} (the controller's
+   * artifactRepository, its credentials read from the workflow's namespace's Secrets), none if
+   * null. Closing it stops its caches.
+   */
+  public static ControlPlane open(
+      KubernetesClient client, String namespace, ArtifactRepositoryConfig repository)
       throws IOException, InterruptedException {
     KubeScope scope = new KubeScope(namespace, null);
     Duration sync = Duration.ofMinutes(1);
@@ -32,12 +48,27 @@ public final class KubeApi {
     PodSettings none =
         new PodSettings(PodSettings.DEFAULT_EXECUTOR_IMAGE, null, Map.of(), null, List.of());
     KubePods pods = KubePods.start(client, scope, none, Clock.systemUTC(), sync);
+    ArtifactRepository artifacts = null;
+    if (repository != null) {
+      try {
+        artifacts =
+            ArtifactRepository.from(
+                repository,
+                SecretLookup.fromStore(store),
+                Files.createTempDirectory("weft-server-artifacts"));
+      } catch (ArtifactConfigException e) {
+        pods.close();
+        caches.close();
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
     return ControlPlane.clusterApi(
         store,
         () -> {
           pods.close();
           caches.close();
         },
-        pods);
+        pods,
+        artifacts);
   }
 }
