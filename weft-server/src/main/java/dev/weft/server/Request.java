@@ -3,6 +3,7 @@ package dev.weft.server;
 import dev.weft.model.codec.Codec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -25,6 +26,7 @@ public final class Request {
   private final Map<String, String> onSuccess = new LinkedHashMap<>();
   private Map<String, String> pathParams = Map.of();
   private String body;
+  private boolean bodyTaken;
   private int status;
 
   Request(org.eclipse.jetty.server.Request jetty, Response response) {
@@ -125,6 +127,7 @@ public final class Request {
    */
   public String body() throws IOException {
     if (body == null) {
+      bodyTaken = true;
       byte[] bytes =
           Content.Source.asInputStream(jetty).readNBytes(RequestGuard.MAX_BODY_BYTES + 1);
       if (bytes.length > RequestGuard.MAX_BODY_BYTES) throw RequestGuard.tooLarge();
@@ -155,10 +158,31 @@ public final class Request {
   }
 
   private void start(int code, String contentType) {
+    drainUnreadBody();
     if (code < 400) onSuccess.forEach(this::responseHeader);
     response.setStatus(code);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     status = code;
+  }
+
+  /**
+   * Reads (up to the body limit) what a client sent that no handler read. Answering first, over
+   * HTTP/2, makes the server reset the request's stream, and a client still sending (the JDK's)
+   * then drops the answer: an error such as a 404 would arrive as a broken connection.
+   */
+  private void drainUnreadBody() {
+    if (bodyTaken) return;
+    bodyTaken = true;
+    try {
+      InputStream in = Content.Source.asInputStream(jetty);
+      byte[] buffer = new byte[8192];
+      long left = RequestGuard.MAX_BODY_BYTES;
+      for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away or sent too much: the answer goes out all the same
+    }
   }
 
   public void respond(int code, String contentType, byte[] bytes) throws IOException {

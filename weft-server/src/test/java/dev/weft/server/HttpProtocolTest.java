@@ -52,6 +52,25 @@ class HttpProtocolTest {
   }
 
   @Test
+  void anErrorAnsweredBeforeTheBodyIsReadReachesAnHttp2Client() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    client.send(h.request("/api/v1/version").GET().build(), HttpResponse.BodyHandlers.ofString());
+    String body = "{}";
+    for (int i = 0; i < 100; i++) {
+      // a route that refuses without reading the body: the answer must not be lost to a reset
+      HttpResponse<String> r =
+          client.send(
+              h.request("/api/v1/cron-workflows/default/absent/suspend")
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void priorKnowledgeHttp2IsSpoken() throws Exception {
     try (Socket s = new Socket("127.0.0.1", h.server.port())) {
       s.setSoTimeout(10_000);
