@@ -109,7 +109,6 @@ public final class ArtifactFiles {
         r.responseHeader("X-Weft-Sha256", sha256);
         r.responseHeader("Content-Security-Policy", CSP);
         r.responseHeader("X-Frame-Options", "SAMEORIGIN");
-        r.responseHeader("X-Content-Type-Options", "nosniff");
         try (OutputStream out = r.stream(contentType(fileName))) {
           in.transferTo(out);
         }

@@ -208,14 +208,4 @@ public final class Request {
     responseHeader("Cache-Control", "no-store");
     return new BufferedOutputStream(Content.Sink.asOutputStream(response), 16 * 1024);
   }
-
-  /**
-   * Starts a streamed 200 response the browser saves as {@code fileName} rather than shows; the
-   * caller writes and closes the body.
-   */
-  public OutputStream download(String contentType, String fileName) throws IOException {
-    responseHeader("Content-Disposition", ContentDisposition.attachment(fileName));
-    responseHeader("X-Content-Type-Options", "nosniff");
-    return stream(contentType);
-  }
 }
