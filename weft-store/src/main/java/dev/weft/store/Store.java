@@ -1,7 +1,10 @@
 package dev.weft.store;
 
 import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
+import dev.weft.model.status.StatusPatch;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -55,6 +58,26 @@ public interface Store {
    * same resourceVersion rule as {@link #update} applies.
    */
   <T extends Resource> T updateStatus(T obj);
+
+  /**
+   * Applies {@code patch} to the status of {@code current} and, if {@code labels} is not null and
+   * differs from its labels, sets them too: one write, one new resourceVersion. The same
+   * resourceVersion rule as {@link #update} applies to {@code current}, which must be the object as
+   * read (its spec and other metadata are what stay stored). Stores write only what the patch
+   * names, so a reconcile costs what it changed, not the size of the status.
+   *
+   * @return the stored workflow, equal to {@code current} with the patch and labels applied and the
+   *     store's new metadata
+   * @throws StoreException.Conflict on a stale (or missing) resourceVersion
+   * @throws StoreException.NotFound if there is no such object
+   */
+  default Workflow patchStatus(Workflow current, StatusPatch patch, Map<String, String> labels) {
+    Workflow next = current.withStatus(patch.applyTo(current.status()));
+    if (labels == null || labels.equals(current.metadata().labelsOrEmpty())) {
+      return updateStatus(next);
+    }
+    return update(next.withMetadata(current.metadata().withLabels(labels)));
+  }
 
   /**
    * Deletes an object. One with finalizers only gets a deletionTimestamp and stays until an update
