@@ -1,6 +1,7 @@
 package dev.weft.controller.workflow;
 
 import dev.weft.model.Workflow;
+import dev.weft.model.status.WorkflowStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +19,18 @@ final class PhaseLabels {
 
   /** The workflow with its labels brought up to date, or empty if they already are. */
   static Optional<Workflow> update(Workflow wf) {
-    if (wf.status() == null || wf.status().phase() == null) return Optional.empty();
+    Map<String, String> labels = forStatus(wf, wf.status());
+    return labels == null
+        ? Optional.empty()
+        : Optional.of(wf.withMetadata(wf.metadata().withLabels(labels)));
+  }
+
+  /** {@code wf}'s labels as {@code status} wants them, or null if they already are. */
+  static Map<String, String> forStatus(Workflow wf, WorkflowStatus status) {
+    if (status == null || status.phase() == null) return null;
     Map<String, String> labels = new LinkedHashMap<>(wf.metadata().labelsOrEmpty());
-    labels.put(PHASE, wf.status().phase().label());
-    labels.put(COMPLETED, Boolean.toString(wf.status().phase().completed()));
-    if (labels.equals(wf.metadata().labelsOrEmpty())) return Optional.empty();
-    return Optional.of(wf.withMetadata(wf.metadata().withLabels(labels)));
+    labels.put(PHASE, status.phase().label());
+    labels.put(COMPLETED, Boolean.toString(status.phase().completed()));
+    return labels.equals(wf.metadata().labelsOrEmpty()) ? null : labels;
   }
 }

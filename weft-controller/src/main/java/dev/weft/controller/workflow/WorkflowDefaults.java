@@ -18,13 +18,15 @@ public record WorkflowDefaults(JsonNode value) {
 
   public Workflow apply(Workflow wf) {
     if (value == null || value.isNull() || value.isEmpty()) return wf;
-    ObjectNode tree = (ObjectNode) Codec.tree(wf);
+    // The status is not defaulted: it is left out of the round trip and put back as the very same
+    // instance, so the writer can tell unchanged nodes by identity and a reconcile stays O(change).
+    ObjectNode tree = (ObjectNode) Codec.tree(wf.withStatus(null));
     tree.set("spec", JsonMerge.merge(value.path("spec"), tree.path("spec")));
     ObjectNode meta = tree.withObject("metadata");
     for (String field : new String[] {"labels", "annotations"}) {
       JsonNode defaults = value.path("metadata").path(field);
       if (defaults.isObject()) meta.set(field, JsonMerge.merge(defaults, meta.path(field)));
     }
-    return Codec.convert(tree, Workflow.class);
+    return Codec.convert(tree, Workflow.class).withStatus(wf.status());
   }
 }

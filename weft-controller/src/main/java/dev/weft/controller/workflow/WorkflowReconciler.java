@@ -13,6 +13,7 @@ import dev.weft.model.Workflow;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
+import dev.weft.model.status.StatusPatch;
 import dev.weft.model.status.WorkflowPhase;
 import dev.weft.model.status.WorkflowStatus;
 import dev.weft.runtime.Reconciler;
@@ -221,14 +222,18 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       throw new DecisionFailed(e);
     }
     Workflow saved = wf;
-    if (!pending.isEmpty() || !r.status().equals(wf.status())) {
+    StatusPatch patch = StatusPatch.between(stored.status(), r.status());
+    // the phase labels go in the same write as the phase: one write per reconcile
+    Map<String, String> labels = PhaseLabels.forStatus(stored, r.status());
+    if (!pending.isEmpty() || !patch.isEmpty() || labels != null) {
       try {
         // the resumes' effect and their removal in one write: each is applied exactly once
         saved =
             remember(
                 pending.isEmpty()
-                    ? store.updateStatus(wf.withStatus(r.status()))
-                    : store.update(PendingResumes.cleared(stored.withStatus(r.status()))));
+                    ? store.patchStatus(stored, patch, labels)
+                    : store.update(
+                        PendingResumes.cleared(relabelled(stored, labels).withStatus(r.status()))));
       } catch (StoreException.Conflict e) {
         inbox.putBack(key, uid(wf), events);
         return Result.requeue();
@@ -383,6 +388,10 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       if (n.podName() != null && n.phase().unsuccessful())
         pods.kill(wf, n.podName(), "the workflow has completed");
     }
+  }
+
+  private static Workflow relabelled(Workflow wf, Map<String, String> labels) {
+    return labels == null ? wf : wf.withMetadata(wf.metadata().withLabels(labels));
   }
 
   /** Brings the phase labels up to date; empty if another writer got in first (requeue). */
