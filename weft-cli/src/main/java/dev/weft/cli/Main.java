@@ -41,25 +41,7 @@ public final class Main implements Callable<Integer> {
                 return CommandLine.defaultFactory().create(type);
               }
             });
-    cli.addSubcommand(new RunCommand(out, err, interrupts));
-    cli.addSubcommand(new LintCommand(out));
-    cli.addSubcommand(new ServerCommand(out, err, interrupts));
-    cli.addSubcommand(new ControllerCommand(err, interrupts));
-    cli.addSubcommand(new ExecutorCommand());
-    cli.addSubcommand(new SubmitCommand(out, err));
-    cli.addSubcommand(new ListCommand(out, err));
-    cli.addSubcommand(new GetCommand(out, err));
-    cli.addSubcommand(new WatchCommand(out, err));
-    cli.addSubcommand(new WaitCommand(out, err));
-    cli.addSubcommand(new LogsCommand(out, err));
-    cli.addSubcommand(new DeleteCommand(out, err));
-    cli.addSubcommand(new ControlCommand.Suspend(out, err));
-    cli.addSubcommand(new ControlCommand.Resume(out, err));
-    cli.addSubcommand(new ControlCommand.Stop(out, err));
-    cli.addSubcommand(new ControlCommand.Terminate(out, err));
-    cli.addSubcommand(new RetryCommand(out, err));
-    cli.addSubcommand(new ResubmitCommand(out, err));
-    ResourceCommands.register(cli, out, err);
+    Subcommands.register(cli, args, out, err, interrupts);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler(new UsageErrors());

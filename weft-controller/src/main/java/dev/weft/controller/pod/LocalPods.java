@@ -66,6 +66,7 @@ public final class LocalPods implements PodRuntime {
       Action.RunPod run,
       BiConsumer<Workflow, Event> report) {
     PodKey key = key(wf, run.podName());
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE start-begin " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     if (running.containsKey(key)) return;
     PodSpec podSpec;
     try {
@@ -74,6 +75,7 @@ public final class LocalPods implements PodRuntime {
       report.accept(wf, failed(run, String.valueOf(e.getMessage())));
       return;
     }
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE planned " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     RunningPod pod = executor.start(podSpec);
     if (running.putIfAbsent(key, pod) != null) {
       return; // a concurrent start won; this one only re-adopted the same containers
@@ -87,6 +89,7 @@ public final class LocalPods implements PodRuntime {
                       ? failed(run, String.valueOf(error.getMessage()))
                       : collector.collect(run, wf, pod, outcome, clock.instant());
               running.remove(key, pod);
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE collected " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
               report.accept(wf, finished);
             });
   }

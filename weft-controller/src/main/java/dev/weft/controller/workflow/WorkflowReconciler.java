@@ -185,6 +185,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   }
 
   private Result reconcileOnce(WorkflowKey key) {
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE rec-begin " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
     if (found.isEmpty()) {
       inbox.forget(key);
@@ -193,6 +194,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       return Result.done();
     }
     Workflow stored = found.get();
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE got " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     Workflow wf = defaults.apply(stored); // what is decided on; what is written stays stored's
     if (wf.completed()) {
       if (inbox.drain(key, uid(wf)).stream().anyMatch(Event.Resync.class::isInstance)) {
@@ -222,6 +224,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       throw new DecisionFailed(e);
     }
     Workflow saved = wf;
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE engined " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     StatusPatch patch = StatusPatch.between(stored.status(), r.status());
     // the phase labels go in the same write as the phase: one write per reconcile
     Map<String, String> labels = PhaseLabels.forStatus(stored, r.status());
@@ -247,6 +250,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
         throw e;
       }
     }
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE written " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     try {
       act(key, defaults.apply(saved), lib, r.actions());
     } catch (RuntimeException | Error e) {
@@ -262,6 +266,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     }
     Optional<Workflow> labelled = relabel(saved);
     if (labelled.isEmpty()) return Result.requeue();
+if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE acted " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     saved = labelled.get();
     Result retained = retain(key, defaults.apply(saved), wf.status());
     if (r.completed()) {
