@@ -13,14 +13,14 @@ import java.util.function.Function;
  * {@code weft_objects}, the change history in {@code weft_changes}, the global revision in a
  * counter row of {@code weft_meta} that every write transaction reads, locks and advances. The
  * semantics are {@link StoreWrites}', run inside the transaction; a write is visible, durable and
- * watchable once its transaction commits. Several stores (in several processes) may share one
- * database; watches see all of their writes.
+ * watchable once its transaction commits, and concurrent writes share transactions ({@link
+ * WriteQueue}). Several stores (in several processes) may share one database; watches see all of
+ * their writes.
  */
 public final class JdbcStore implements Store, AutoCloseable {
   private static final int READERS = 4;
 
   private final Dialect dialect;
-  private final JdbcOptions options;
   private final StoreWrites writes;
   private final ConnectionPool writer;
   private final ConnectionPool readers;
@@ -30,7 +30,6 @@ public final class JdbcStore implements Store, AutoCloseable {
   /** Opens the database, creating the tables if missing. */
   JdbcStore(Dialect dialect, JdbcOptions options) {
     this.dialect = dialect;
-    this.options = options;
     this.writes = new StoreWrites(new ObjectLifecycle(options.clock(), options.random()));
     this.writer = new ConnectionPool(dialect, true, 1);
     this.readers = new ConnectionPool(dialect, false, READERS);
