@@ -13,27 +13,28 @@ import java.util.function.Function;
  * {@code weft_objects}, the change history in {@code weft_changes}, the global revision in a
  * counter row of {@code weft_meta} that every write transaction reads, locks and advances. The
  * semantics are {@link StoreWrites}', run inside the transaction; a write is visible, durable and
- * watchable once its transaction commits. Several stores (in several processes) may share one
- * database; watches see all of their writes.
+ * watchable once its transaction commits, and concurrent writes share transactions ({@link
+ * WriteQueue}). Several stores (in several processes) may share one database; watches see all of
+ * their writes.
  */
 public final class JdbcStore implements Store, AutoCloseable {
   private static final int READERS = 4;
 
   private final Dialect dialect;
-  private final JdbcOptions options;
   private final StoreWrites writes;
   private final ConnectionPool writer;
   private final ConnectionPool readers;
   private final HistoryFeed feed;
+  private final WriteQueue queue;
 
   /** Opens the database, creating the tables if missing. */
   JdbcStore(Dialect dialect, JdbcOptions options) {
     this.dialect = dialect;
-    this.options = options;
     this.writes = new StoreWrites(new ObjectLifecycle(options.clock(), options.random()));
     this.writer = new ConnectionPool(dialect, true, 1);
     this.readers = new ConnectionPool(dialect, false, READERS);
     this.feed = new HistoryFeed(readers, options.pollInterval());
+    this.queue = new WriteQueue(writer, dialect, options.historyLimit(), feed::wakeUp);
     try {
       writer.transact(
           c -> {
@@ -127,6 +128,11 @@ public final class JdbcStore implements Store, AutoCloseable {
     return writer.transact(work);
   }
 
+  /** The queue that batches this store's writes; for tests that look at its batches. */
+  WriteQueue writeQueue() {
+    return queue;
+  }
+
   /** Stops the watches' poller and closes the connections. */
   @Override
   public void close() {
@@ -135,22 +141,13 @@ public final class JdbcStore implements Store, AutoCloseable {
     writer.close();
   }
 
-  /** Runs one write transaction: the rules on a {@link JdbcWriteTx}, then commit, then wake-up. */
+  /**
+   * Runs one write's rules on a {@link JdbcWriteTx}, in a transaction shared with the writes of
+   * other threads that queued meanwhile ({@link WriteQueue}); returns once that transaction
+   * committed.
+   */
   private <R> R write(Function<JdbcWriteTx, R> work) {
-    R result =
-        writer.transact(
-            c -> {
-              JdbcWriteTx tx = JdbcWriteTx.begin(c, dialect);
-              try {
-                R r = work.apply(tx);
-                tx.finish(options.historyLimit());
-                return r;
-              } catch (JdbcWriteTx.Failed e) {
-                throw e.getCause();
-              }
-            });
-    feed.wakeUp();
-    return result;
+    return queue.submit(work);
   }
 
   private static boolean allNamespaces(ResourceKind kind, String namespace) {

@@ -101,6 +101,21 @@ final class JdbcWriteTx implements WriteTarget {
     revision = change.version();
   }
 
+  /**
+   * Where this transaction stands before one write of a batch: the revision and the versions it
+   * read, to {@link #reset} to when that write's rules fail and its savepoint is rolled back.
+   */
+  Mark mark() {
+    return new Mark(revision, new HashMap<>(versionsRead));
+  }
+
+  /** Forgets what the writes since {@code mark} recorded, as their rolled-back savepoint did. */
+  void reset(Mark mark) {
+    revision = mark.revision();
+    versionsRead.clear();
+    versionsRead.putAll(mark.versionsRead());
+  }
+
   /** Stores the revision and drops history beyond the newest {@code historyLimit} changes. */
   void finish(int historyLimit) throws SQLException {
     if (revision == startRevision) {
@@ -113,6 +128,9 @@ final class JdbcWriteTx implements WriteTarget {
       Schema.setMeta(c, Schema.COMPACTED_THROUGH, compactTo);
     }
   }
+
+  /** The in-memory state of a transaction at one moment; see {@link #mark}. */
+  record Mark(long revision, Map<ObjectKey, Long> versionsRead) {}
 
   /** An SQL failure inside the rules' callbacks, unwrapped by {@link JdbcStore}. */
   static final class Failed extends RuntimeException {

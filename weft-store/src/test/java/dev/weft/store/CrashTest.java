@@ -95,7 +95,7 @@ class CrashTest {
   }
 
   /** Every change after {@code from} through {@code through}, by version, as watches see them. */
-  private static Map<Long, WatchEvent> history(JdbcStore store, long from, long through)
+  static Map<Long, WatchEvent> history(JdbcStore store, long from, long through)
       throws InterruptedException {
     Map<Long, WatchEvent> seen = new ConcurrentHashMap<>();
     String start = Long.toString(from);
@@ -110,7 +110,7 @@ class CrashTest {
   }
 
   /** The cascade of a delete commits with the delete: no ConfigMap outlives its Workflow. */
-  private static void assertNoOrphans(Store store) {
+  static void assertNoOrphans(Store store) {
     List<String> uids =
         store.list(Workflow.class, "crash", null).stream().map(w -> w.metadata().uid()).toList();
     for (ConfigMap cm : store.list(ConfigMap.class, "crash", null)) {

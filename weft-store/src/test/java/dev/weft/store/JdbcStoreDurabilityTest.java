@@ -97,6 +97,20 @@ class JdbcStoreDurabilityTest {
   }
 
   @Test
+  void normalDurabilitySyncsSqliteAtCheckpointsOnly() {
+    JdbcOptions normal = JdbcOptions.defaults().withDurability(JdbcOptions.Durability.NORMAL);
+    try (JdbcStore store = Stores.open(dir.resolve("weft.db").toString(), normal)) {
+      assertThat(CrashTest.query(store, "PRAGMA journal_mode")).isEqualTo("wal");
+      assertThat(CrashTest.query(store, "PRAGMA synchronous")).isEqualTo("1");
+      store.create(Fixtures.configMap("ns", "kept", Map.of()));
+    }
+    try (JdbcStore store = Stores.open(dir.resolve("weft.db").toString())) {
+      assertThat(CrashTest.query(store, "PRAGMA synchronous")).isEqualTo("2");
+      assertThat(store.get(ConfigMap.class, "ns", "kept")).isPresent();
+    }
+  }
+
+  @Test
   void schemaIsCreatedOnceWithAVersionRow() {
     Path file = dir.resolve("nested/dir/weft.db");
     Stores.open("sqlite:" + file).close();

@@ -28,7 +28,7 @@ class PostgresStoreTest {
     assumeTrue(URL != null && !URL.isBlank(), "WEFT_TEST_POSTGRES_URL is not set");
   }
 
-  private Store open(int historyLimit) {
+  private JdbcStore open(int historyLimit) {
     String schema = "weft_test_" + UUID.randomUUID().toString().replace("-", "");
     sql("CREATE SCHEMA " + schema);
     schemas.add(schema);
@@ -80,6 +80,14 @@ class PostgresStoreTest {
   class FinalizersAndCascade extends FinalizerAndCascadeContract {
     @Override
     protected Store newStore(int historyLimit) {
+      return open(historyLimit);
+    }
+  }
+
+  @Nested
+  class GroupCommit extends WriteQueueContract {
+    @Override
+    protected JdbcStore newStore(int historyLimit) {
       return open(historyLimit);
     }
   }
