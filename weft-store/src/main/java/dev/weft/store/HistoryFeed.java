@@ -1,8 +1,13 @@
 package dev.weft.store;
 
+import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,6 +19,10 @@ import java.util.function.Consumer;
  * writes of other processes are seen, and at once when this process commits ({@link #wakeUp}).
  * Starting a watch and publishing happen under one lock, so each watch gets a gap-free backlog
  * followed by every later change.
+ *
+ * <p>This process's own writes are handed over decoded ({@link #ownWrite}), so their bodies are
+ * neither read nor parsed again; a status patch of another process is applied to the workflow as
+ * last published ({@link Replay}), so it costs what it changed.
  */
 final class HistoryFeed implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(HistoryFeed.class.getName());
@@ -24,7 +33,9 @@ final class HistoryFeed implements AutoCloseable {
   private final WatchHub hub = new WatchHub();
   private final ReentrantLock lock = new ReentrantLock();
   private final Semaphore wake = new Semaphore(0);
-  private long delivered = -1;
+  private final Map<Long, Resource> ownWrites = new ConcurrentHashMap<>();
+  private final Replay latest = new Replay(this::stateBefore);
+  private volatile long delivered = -1;
   private volatile Thread poller;
   private volatile boolean closed;
 
@@ -48,12 +59,24 @@ final class HistoryFeed implements AutoCloseable {
                 }
                 return HistoryTable.between(c, after, through, kind, namespace);
               });
-      Watch watch = hub.subscribe(kind, namespace, backlog, handler);
+      Watch watch =
+          hub.subscribe(kind, namespace, new Replay(this::stateBefore).resolve(backlog), handler);
       startPoller();
       return watch;
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Hands over the object this process's committed write at {@code version} made, so the feed need
+   * not read it back; then wakes the poller.
+   */
+  void ownWrite(long version, Resource object) {
+    if (version > delivered && hub.size() > 0) {
+      ownWrites.put(version, object);
+    }
+    wakeUp();
   }
 
   /** Tells the poller that this process committed a change. */
@@ -70,6 +93,8 @@ final class HistoryFeed implements AutoCloseable {
   private void catchUp() {
     if (delivered < 0 || hub.size() == 0) {
       delivered = readers.transact(c -> Schema.meta(c, Schema.REVISION, ""));
+      ownWrites.clear();
+      latest.forget();
       return;
     }
     while (true) {
@@ -86,16 +111,36 @@ final class HistoryFeed implements AutoCloseable {
                       after,
                       compacted);
                 }
-                return HistoryTable.after(c, after, BATCH);
+                return HistoryTable.after(c, after, BATCH, ownWrites::containsKey);
               });
+      List<Change> known = new ArrayList<>(batch.size());
       for (Change change : batch) {
+        Resource own = ownWrites.remove(change.version());
+        known.add(own == null ? change : change.withTyped(own));
+      }
+      for (Change change : latest.resolve(known)) {
         hub.publish(change);
         delivered = change.version();
       }
+      long through = delivered;
+      ownWrites.keySet().removeIf(v -> v <= through);
       if (batch.size() < BATCH) {
         return;
       }
     }
+  }
+
+  /**
+   * The workflow at a patch's base, from the database: the object now with later patches undone.
+   */
+  private Workflow stateBefore(Change patch) {
+    return readers.transact(
+        c -> {
+          List<Change> later = HistoryTable.ofObjectFrom(c, patch.key(), patch.version());
+          ObjectTable.Row now = ObjectTable.find(c, patch.key());
+          return Replay.before(
+              later, () -> now == null ? null : StoreCodec.convert(now.tree(), Workflow.class));
+        });
   }
 
   private void startPoller() {

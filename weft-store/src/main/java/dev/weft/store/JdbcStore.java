@@ -2,8 +2,11 @@ package dev.weft.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
+import dev.weft.model.status.StatusPatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,6 +21,7 @@ import java.util.function.Function;
  */
 public final class JdbcStore implements Store, AutoCloseable {
   private static final int READERS = 4;
+  private static final int CACHED_WORKFLOWS = 256;
 
   private final Dialect dialect;
   private final JdbcOptions options;
@@ -25,6 +29,7 @@ public final class JdbcStore implements Store, AutoCloseable {
   private final ConnectionPool writer;
   private final ConnectionPool readers;
   private final HistoryFeed feed;
+  private final TypedCache cache = new TypedCache(CACHED_WORKFLOWS);
 
   /** Opens the database, creating the tables if missing. */
   JdbcStore(Dialect dialect, JdbcOptions options) {
@@ -48,14 +53,38 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T create(T obj) {
-    return StoreCodec.typed(obj, write(tx -> writes.create(tx, obj)));
+    return written(StoreCodec.typed(obj, write(tx -> writes.create(tx, obj))));
   }
 
   @Override
   public <T extends Resource> Optional<T> get(Class<T> kind, String namespace, String name) {
     ObjectKey key = ObjectKey.of(ResourceKind.of(kind), namespace, name);
-    ObjectTable.Row row = readers.transact(c -> ObjectTable.find(c, key));
-    return Optional.ofNullable(row).map(r -> StoreCodec.convert(r.tree(), kind));
+    if (!WorkflowRows.splits(key.kind())) {
+      ObjectTable.Row row = readers.transact(c -> ObjectTable.find(c, key));
+      return Optional.ofNullable(row).map(r -> StoreCodec.convert(r.tree(), kind));
+    }
+    // a workflow: its version first, and the body and nodes only if not cached at that version
+    record Read(Resource cached, ObjectTable.Row row) {}
+    Read read =
+        readers.transact(
+            c -> {
+              WriteTarget.Stamp stamp = ObjectTable.stamp(c, key);
+              if (stamp == null) {
+                return null;
+              }
+              Resource hit = cache.get(key, stamp.resourceVersion());
+              return hit != null ? new Read(hit, null) : new Read(null, ObjectTable.find(c, key));
+            });
+    if (read == null || (read.cached() == null && read.row() == null)) {
+      cache.remove(key);
+      return Optional.empty();
+    }
+    if (read.cached() != null) {
+      return Optional.of(kind.cast(read.cached()));
+    }
+    T obj = StoreCodec.convert(read.row().tree(), kind);
+    cache.put(key, obj);
+    return Optional.of(obj);
   }
 
   @Override
@@ -83,12 +112,36 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T update(T obj) {
-    return StoreCodec.typed(obj, write(tx -> writes.update(tx, obj)));
+    ObjectNode tree = write(tx -> writes.update(tx, obj));
+    T result = StoreCodec.typed(obj, tree);
+    if (ObjectLifecycle.isFinalized(tree)) {
+      cache.remove(ObjectLifecycle.keyOf(tree));
+      return result;
+    }
+    return written(result);
   }
 
   @Override
   public <T extends Resource> T updateStatus(T obj) {
-    return StoreCodec.afterStatusUpdate(obj, write(tx -> writes.updateStatus(tx, obj)));
+    return written(StoreCodec.afterStatusUpdate(obj, write(tx -> writes.updateStatus(tx, obj))));
+  }
+
+  /**
+   * Writes only what {@code patch} names: the workflow's version and status header, the rows of the
+   * changed nodes, and one history row with the delta; the result is built from {@code current},
+   * never read back.
+   */
+  @Override
+  public Workflow patchStatus(Workflow current, StatusPatch patch, Map<String, String> labels) {
+    return written(write(tx -> writes.patchStatus(tx, current, patch, labels)));
+  }
+
+  /** Hands an object this process just wrote to the cache and the watches. */
+  private <T extends Resource> T written(T obj) {
+    ObjectKey key = ObjectLifecycle.keyOf(obj);
+    cache.put(key, obj);
+    feed.ownWrite(Long.parseLong(obj.metadata().resourceVersion()), obj);
+    return obj;
   }
 
   @Override
@@ -99,6 +152,7 @@ public final class JdbcStore implements Store, AutoCloseable {
           writes.delete(tx, key);
           return null;
         });
+    cache.remove(key);
   }
 
   @Override

@@ -83,4 +83,12 @@ class PostgresStoreTest {
       return open(historyLimit);
     }
   }
+
+  @Nested
+  class StatusPatches extends StoreStatusPatchContract {
+    @Override
+    protected Store newStore(int historyLimit) {
+      return open(historyLimit);
+    }
+  }
 }
