@@ -53,7 +53,7 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T create(T obj) {
-    return written(StoreCodec.typed(obj, write(tx -> writes.create(tx, obj))));
+    return written(StoreCodec.typed(obj, commit(tx -> writes.create(tx, obj))));
   }
 
   @Override
@@ -112,10 +112,11 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T update(T obj) {
-    ObjectNode tree = write(tx -> writes.update(tx, obj));
+    ObjectNode tree = commit(tx -> writes.update(tx, obj));
     T result = StoreCodec.typed(obj, tree);
     if (ObjectLifecycle.isFinalized(tree)) {
       cache.remove(ObjectLifecycle.keyOf(tree));
+      feed.wakeUp();
       return result;
     }
     return written(result);
@@ -123,7 +124,7 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T updateStatus(T obj) {
-    return written(StoreCodec.afterStatusUpdate(obj, write(tx -> writes.updateStatus(tx, obj))));
+    return written(StoreCodec.afterStatusUpdate(obj, commit(tx -> writes.updateStatus(tx, obj))));
   }
 
   /**
@@ -133,10 +134,10 @@ public final class JdbcStore implements Store, AutoCloseable {
    */
   @Override
   public Workflow patchStatus(Workflow current, StatusPatch patch, Map<String, String> labels) {
-    return written(write(tx -> writes.patchStatus(tx, current, patch, labels)));
+    return written(commit(tx -> writes.patchStatus(tx, current, patch, labels)));
   }
 
-  /** Hands an object this process just wrote to the cache and the watches. */
+  /** Hands an object this process just committed to the cache and the watches, and wakes them. */
   private <T extends Resource> T written(T obj) {
     ObjectKey key = ObjectLifecycle.keyOf(obj);
     cache.put(key, obj);
@@ -189,22 +190,29 @@ public final class JdbcStore implements Store, AutoCloseable {
     writer.close();
   }
 
-  /** Runs one write transaction: the rules on a {@link JdbcWriteTx}, then commit, then wake-up. */
+  /** Runs one write transaction ({@link #commit}), then wakes the watches. */
   private <R> R write(Function<JdbcWriteTx, R> work) {
-    R result =
-        writer.transact(
-            c -> {
-              JdbcWriteTx tx = JdbcWriteTx.begin(c, dialect);
-              try {
-                R r = work.apply(tx);
-                tx.finish(options.historyLimit());
-                return r;
-              } catch (JdbcWriteTx.Failed e) {
-                throw e.getCause();
-              }
-            });
+    R result = commit(work);
     feed.wakeUp();
     return result;
+  }
+
+  /**
+   * Runs one write transaction: the rules on a {@link JdbcWriteTx}, then commit. The caller wakes
+   * the watches ({@link #write} does; {@link #written} hands them the decoded object first).
+   */
+  private <R> R commit(Function<JdbcWriteTx, R> work) {
+    return writer.transact(
+        c -> {
+          JdbcWriteTx tx = JdbcWriteTx.begin(c, dialect);
+          try {
+            R r = work.apply(tx);
+            tx.finish(options.historyLimit());
+            return r;
+          } catch (JdbcWriteTx.Failed e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private static boolean allNamespaces(ResourceKind kind, String namespace) {
