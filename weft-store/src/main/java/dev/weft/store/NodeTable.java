@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,11 +61,36 @@ final class NodeTable {
     return byOwner;
   }
 
-  /** Replaces every node of {@code ownerUid} with {@code nodes} (texts by id, in order). */
+  /**
+   * Makes the nodes of {@code ownerUid} equal {@code nodes} (texts by id, in order), writing only
+   * the rows that differ when the stored order allows: when the nodes kept are in their stored
+   * order and the new ones come after them, as a run adds nodes. Otherwise every row is rewritten.
+   */
   static void replaceAll(Connection c, String ownerUid, Map<String, String> nodes)
       throws SQLException {
-    deleteAll(c, ownerUid);
-    upsert(c, ownerUid, nodes, 0);
+    Map<String, String> stored = of(c, ownerUid);
+    List<String> kept = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    for (String id : stored.keySet()) {
+      (nodes.containsKey(id) ? kept : gone).add(id);
+    }
+    Iterator<String> order = nodes.keySet().iterator();
+    for (String id : kept) {
+      if (!order.next().equals(id)) {
+        deleteAll(c, ownerUid);
+        upsert(c, ownerUid, nodes, 0);
+        return;
+      }
+    }
+    delete(c, ownerUid, gone);
+    Map<String, String> changed = new LinkedHashMap<>();
+    nodes.forEach(
+        (id, text) -> {
+          if (!text.equals(stored.get(id))) {
+            changed.put(id, text);
+          }
+        });
+    upsert(c, ownerUid, changed, kept.size() < nodes.size() ? nextSeq(c, ownerUid) : 0);
   }
 
   /**
