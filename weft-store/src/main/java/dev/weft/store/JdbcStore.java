@@ -137,9 +137,18 @@ public final class JdbcStore implements Store, AutoCloseable {
     return written(commit(tx -> writes.patchStatus(tx, current, patch, labels)));
   }
 
-  /** Hands an object this process just committed to the cache and the watches, and wakes them. */
+  /**
+   * Hands an object this process just committed to the cache and the watches, and wakes them. An
+   * object without kind or apiVersion (an updateStatus answer keeps the caller's) is not what a
+   * read returns, so the watches read it back instead.
+   */
   private <T extends Resource> T written(T obj) {
     ObjectKey key = ObjectLifecycle.keyOf(obj);
+    if (obj.kind() == null || obj.apiVersion() == null) {
+      cache.remove(key);
+      feed.wakeUp();
+      return obj;
+    }
     cache.put(key, obj);
     feed.ownWrite(Long.parseLong(obj.metadata().resourceVersion()), obj);
     return obj;

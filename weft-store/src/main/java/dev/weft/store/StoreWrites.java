@@ -75,10 +75,14 @@ final class StoreWrites {
     if (labels != null && !labels.equals(meta.labelsOrEmpty())) {
       meta = meta.withLabels(Collections.unmodifiableMap(new LinkedHashMap<>(labels)));
     }
+    // kind and apiVersion as the store keeps them, so the result equals what a read returns
     Workflow next =
-        current
-            .withMetadata(StatusDelta.atVersion(meta, version))
-            .withStatus(patch.applyTo(current.status()));
+        new Workflow(
+            current.apiVersion() == null ? key.kind().defaultApiVersion() : current.apiVersion(),
+            key.kind().kindName(),
+            StatusDelta.atVersion(meta, version),
+            current.spec(),
+            patch.applyTo(current.status()));
     StatusDelta delta = StatusDelta.of(current, next, patch);
     target.applyPatch(new Change(version, WatchEvent.Type.MODIFIED, key, null, delta, next));
     return next;
