@@ -13,11 +13,13 @@ import java.util.function.Function;
 
 /**
  * A {@link Store} in a SQL database (SQLite or PostgreSQL, see {@link Stores#open}): objects in
- * {@code weft_objects}, the change history in {@code weft_changes}, the global revision in a
- * counter row of {@code weft_meta} that every write transaction reads, locks and advances. The
- * semantics are {@link StoreWrites}', run inside the transaction; a write is visible, durable and
- * watchable once its transaction commits. Several stores (in several processes) may share one
- * database; watches see all of their writes.
+ * {@code weft_objects} (a workflow's nodes in {@code weft_nodes}, see {@link WorkflowRows}), the
+ * change history in {@code weft_changes} (a status patch as its {@link StatusDelta}), a typed cache
+ * of recently read or written workflows by resourceVersion, the global revision in a counter row of
+ * {@code weft_meta} that every write transaction reads, locks and advances. The semantics are
+ * {@link StoreWrites}', run inside the transaction; a write is visible, durable and watchable once
+ * its transaction commits. Several stores (in several processes) may share one database; watches
+ * see all of their writes.
  */
 public final class JdbcStore implements Store, AutoCloseable {
   private static final int READERS = 4;
