@@ -1,8 +1,13 @@
 package dev.weft.store;
 
+import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,6 +19,10 @@ import java.util.function.Consumer;
  * writes of other processes are seen, and at once when this process commits ({@link #wakeUp}).
  * Starting a watch and publishing happen under one lock, so each watch gets a gap-free backlog
  * followed by every later change.
+ *
+ * <p>This process's own writes are handed over decoded ({@link #ownWrite}), so their bodies are
+ * neither read nor parsed again; a status patch of another process is applied to the workflow as
+ * last published ({@link Replay}), so it costs what it changed.
  */
 final class HistoryFeed implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(HistoryFeed.class.getName());
@@ -24,7 +33,9 @@ final class HistoryFeed implements AutoCloseable {
   private final WatchHub hub = new WatchHub();
   private final ReentrantLock lock = new ReentrantLock();
   private final Semaphore wake = new Semaphore(0);
-  private long delivered = -1;
+  private final Map<Long, Resource> ownWrites = new ConcurrentHashMap<>();
+  private final Replay latest = new Replay(this::stateBefore);
+  private volatile long delivered = -1;
   private volatile Thread poller;
   private volatile boolean closed;
 
@@ -48,11 +59,22 @@ final class HistoryFeed implements AutoCloseable {
                 }
                 return HistoryTable.between(c, after, through, kind, namespace);
               });
-      Watch watch = hub.subscribe(kind, namespace, backlog, handler);
+      Watch watch =
+          hub.subscribe(kind, namespace, new Replay(this::stateBefore).resolve(backlog), handler);
       startPoller();
       return watch;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Hands over the object this process's committed write at {@code version} made, so the feed need
+   * not read it back; the writer wakes the poller after handing over all of its batch.
+   */
+  void ownWrite(long version, Resource object) {
+    if (version > delivered && hub.size() > 0) {
+      ownWrites.put(version, object);
     }
   }
 
@@ -70,6 +92,8 @@ final class HistoryFeed implements AutoCloseable {
   private void catchUp() {
     if (delivered < 0 || hub.size() == 0) {
       delivered = readers.transact(c -> Schema.meta(c, Schema.REVISION, ""));
+      ownWrites.clear();
+      latest.forget();
       return;
     }
     while (true) {
@@ -86,16 +110,43 @@ final class HistoryFeed implements AutoCloseable {
                       after,
                       compacted);
                 }
-                return HistoryTable.after(c, after, BATCH);
+                return HistoryTable.after(c, after, BATCH, ownWrites::containsKey);
               });
+      List<Change> known = new ArrayList<>(batch.size());
       for (Change change : batch) {
+        Resource own = ownWrites.remove(change.version());
+        known.add(own == null ? change : change.withTyped(own));
+      }
+      for (Change change : latest.resolve(known)) {
         hub.publish(change);
         delivered = change.version();
       }
+      long through = delivered;
+      ownWrites.keySet().removeIf(v -> v <= through);
       if (batch.size() < BATCH) {
         return;
       }
     }
+  }
+
+  /**
+   * The workflow at a patch's base, from the database: the object now with later patches undone.
+   */
+  private Workflow stateBefore(Change patch) {
+    return readers.transact(
+        c -> {
+          List<Change> later = HistoryTable.ofObjectFrom(c, patch.key(), patch.version());
+          ObjectTable.Row row = ObjectTable.find(c, patch.key());
+          Workflow now = row == null ? null : StoreCodec.convert(row.tree(), Workflow.class);
+          if (later.isEmpty() || later.getFirst().version() != patch.version()) {
+            // the patch itself was compacted: the feed fell behind (logged in catchUp), and
+            // the object as it is now is the best image left
+            return now != null
+                ? now
+                : new Workflow(null, null, patch.delta().metaBefore(), null, null);
+          }
+          return Replay.before(later, () -> now);
+        });
   }
 
   private void startPoller() {

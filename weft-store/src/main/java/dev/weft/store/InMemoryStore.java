@@ -2,7 +2,9 @@ package dev.weft.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
 import dev.weft.model.codec.Codec;
+import dev.weft.model.status.StatusPatch;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,13 +19,15 @@ import java.util.random.RandomGenerator;
 
 /**
  * A {@link Store} in memory: objects as JSON trees (so callers never share mutable state with the
- * store), one read-write lock, and the last {@code historyLimit} changes kept for watches.
+ * store), one read-write lock, and the last {@code historyLimit} changes kept for watches. A
+ * workflow written by {@link #patchStatus} is kept as the (immutable) workflow that call made, and
+ * its history entry is the {@link StatusDelta}, so a patch costs what it changed.
  */
 public final class InMemoryStore implements Store {
   public static final int DEFAULT_HISTORY_LIMIT = 10_000;
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final TreeMap<ObjectKey, ObjectNode> objects = new TreeMap<>();
+  private final TreeMap<ObjectKey, Entry> objects = new TreeMap<>();
   private final Map<String, ObjectKey> byUid = new HashMap<>();
   private final EventLog log;
   private final WatchHub hub = new WatchHub();
@@ -60,7 +64,7 @@ public final class InMemoryStore implements Store {
     ObjectKey key = ObjectKey.of(ResourceKind.of(kind), namespace, name);
     lock.readLock().lock();
     try {
-      return Optional.ofNullable(objects.get(key)).map(tree -> Codec.convert(tree, kind));
+      return Optional.ofNullable(objects.get(key)).map(e -> e.typed(kind));
     } finally {
       lock.readLock().unlock();
     }
@@ -71,11 +75,11 @@ public final class InMemoryStore implements Store {
       Class<T> kind, String namespace, LabelSelector selector) {
     ResourceKind rk = ResourceKind.of(kind);
     String ns = allNamespaces(rk, namespace) ? null : ObjectKey.of(rk, namespace, "-").namespace();
-    List<ObjectNode> matching = new ArrayList<>();
+    List<Entry> matching = new ArrayList<>();
     String version;
     lock.readLock().lock();
     try {
-      for (Map.Entry<ObjectKey, ObjectNode> e : objects.entrySet()) {
+      for (Map.Entry<ObjectKey, Entry> e : objects.entrySet()) {
         ObjectKey key = e.getKey();
         if (key.kind() == rk && (ns == null || ns.equals(key.namespace()))) {
           matching.add(e.getValue());
@@ -87,8 +91,8 @@ public final class InMemoryStore implements Store {
     }
     LabelSelector sel = selector == null ? LabelSelector.everything() : selector;
     List<T> items = new ArrayList<>();
-    for (ObjectNode tree : matching) {
-      T obj = Codec.convert(tree, kind);
+    for (Entry entry : matching) {
+      T obj = entry.typed(kind);
       if (sel.matches(obj.metadata().labels())) {
         items.add(obj);
       }
@@ -111,6 +115,16 @@ public final class InMemoryStore implements Store {
     lock.writeLock().lock();
     try {
       return StoreCodec.afterStatusUpdate(obj, writes.updateStatus(memory, obj));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public Workflow patchStatus(Workflow current, StatusPatch patch, Map<String, String> labels) {
+    lock.writeLock().lock();
+    try {
+      return writes.patchStatus(memory, current, patch, labels);
     } finally {
       lock.writeLock().unlock();
     }
@@ -142,7 +156,7 @@ public final class InMemoryStore implements Store {
               ? revision
               : ObjectLifecycle.parseVersion(fromResourceVersion);
       List<Change> backlog = log.after(from).stream().filter(c -> c.concerns(rk, ns)).toList();
-      return hub.subscribe(rk, ns, backlog, handler);
+      return hub.subscribe(rk, ns, new Replay(this::stateBefore).resolve(backlog), handler);
     } finally {
       lock.readLock().unlock();
     }
@@ -167,7 +181,14 @@ public final class InMemoryStore implements Store {
 
     @Override
     public ObjectNode find(ObjectKey key) {
-      return objects.get(key);
+      Entry e = objects.get(key);
+      return e == null ? null : e.tree();
+    }
+
+    @Override
+    public Stamp stamp(ObjectKey key) {
+      Entry e = objects.get(key);
+      return e == null ? null : new Stamp(e.uid(), e.resourceVersion());
     }
 
     @Override
@@ -178,8 +199,8 @@ public final class InMemoryStore implements Store {
     @Override
     public List<ObjectKey> ownedBy(String uid) {
       List<ObjectKey> owned = new ArrayList<>();
-      for (Map.Entry<ObjectKey, ObjectNode> e : objects.entrySet()) {
-        if (ObjectLifecycle.ownerUids(e.getValue()).contains(uid)) {
+      for (Map.Entry<ObjectKey, Entry> e : objects.entrySet()) {
+        if (e.getValue().ownerUids().contains(uid)) {
           owned.add(e.getKey());
         }
       }
@@ -197,11 +218,83 @@ public final class InMemoryStore implements Store {
         objects.remove(change.key());
         byUid.remove(uid);
       } else {
-        objects.put(change.key(), change.object());
+        objects.put(change.key(), new Entry(change.object(), null));
         byUid.put(uid, change.key());
       }
       log.append(change);
       hub.publish(change);
+    }
+
+    @Override
+    public void applyPatch(Change change) {
+      if (change.version() != revision + 1) {
+        throw new IllegalStateException("change at " + change.version() + " after " + revision);
+      }
+      revision = change.version();
+      objects.put(change.key(), new Entry(null, change.typed()));
+      log.append(change.forHistory());
+      hub.publish(change);
+    }
+  }
+
+  /** The workflow at a patch's base: the entries of its key from the patch on, undone. */
+  private Workflow stateBefore(Change patch) {
+    List<Change> later =
+        log.after(patch.version() - 1).stream().filter(c -> c.key().equals(patch.key())).toList();
+    return Replay.before(
+        later,
+        () -> {
+          Entry e = objects.get(patch.key());
+          return e == null ? null : e.typed(Workflow.class);
+        });
+  }
+
+  /**
+   * A stored object: the tree a whole-object write made, or the workflow a patch made (its tree is
+   * made only if a whole-object write needs it, under the write lock).
+   */
+  private static final class Entry {
+    private final Resource typed;
+    private ObjectNode tree;
+
+    Entry(ObjectNode tree, Resource typed) {
+      this.tree = tree;
+      this.typed = typed;
+    }
+
+    ObjectNode tree() {
+      if (tree == null) {
+        tree = StoreCodec.tree(typed);
+      }
+      return tree;
+    }
+
+    <T extends Resource> T typed(Class<T> kind) {
+      return typed != null ? kind.cast(typed) : Codec.convert(tree, kind);
+    }
+
+    String uid() {
+      return typed != null ? typed.metadata().uid() : ObjectLifecycle.uidOf(tree);
+    }
+
+    long resourceVersion() {
+      String rv =
+          typed != null
+              ? typed.metadata().resourceVersion()
+              : tree.path("metadata").path("resourceVersion").asText();
+      return Long.parseLong(rv);
+    }
+
+    List<String> ownerUids() {
+      if (typed == null) {
+        return ObjectLifecycle.ownerUids(tree);
+      }
+      List<String> uids = new ArrayList<>();
+      List<com.fasterxml.jackson.databind.JsonNode> refs = typed.metadata().ownerReferences();
+      if (refs != null) {
+        refs.forEach(ref -> uids.add(ref.path("uid").asText()));
+      }
+      return uids;
     }
   }
 

@@ -2,23 +2,28 @@ package dev.weft.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
+import dev.weft.model.status.StatusPatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A {@link Store} in a SQL database (SQLite or PostgreSQL, see {@link Stores#open}): objects in
- * {@code weft_objects}, the change history in {@code weft_changes}, the global revision in a
- * counter row of {@code weft_meta} that every write transaction reads, locks and advances. The
- * semantics are {@link StoreWrites}', run inside the transaction; a write is visible, durable and
- * watchable once its transaction commits, and concurrent writes share transactions ({@link
- * WriteQueue}). Several stores (in several processes) may share one database; watches see all of
- * their writes.
+ * {@code weft_objects} (a workflow's nodes in {@code weft_nodes}, see {@link WorkflowRows}), the
+ * change history in {@code weft_changes} (a status patch as its {@link StatusDelta}), a typed cache
+ * of recently read or written workflows by resourceVersion, the global revision in a counter row of
+ * {@code weft_meta} that every write transaction reads, locks and advances. The semantics are
+ * {@link StoreWrites}', run inside the transaction; a write is visible, durable and watchable once
+ * its transaction commits, and concurrent writes share transactions ({@link WriteQueue}). Several
+ * stores (in several processes) may share one database; watches see all of their writes.
  */
 public final class JdbcStore implements Store, AutoCloseable {
   private static final int READERS = 4;
+  private static final int CACHED_WORKFLOWS = 256;
 
   private final Dialect dialect;
   private final StoreWrites writes;
@@ -26,6 +31,7 @@ public final class JdbcStore implements Store, AutoCloseable {
   private final ConnectionPool readers;
   private final HistoryFeed feed;
   private final WriteQueue queue;
+  private final TypedCache cache = new TypedCache(CACHED_WORKFLOWS);
 
   /** Opens the database, creating the tables if missing. */
   JdbcStore(Dialect dialect, JdbcOptions options) {
@@ -49,14 +55,38 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T create(T obj) {
-    return StoreCodec.typed(obj, write(tx -> writes.create(tx, obj)));
+    return writeObject(tx -> StoreCodec.typed(obj, writes.create(tx, obj)));
   }
 
   @Override
   public <T extends Resource> Optional<T> get(Class<T> kind, String namespace, String name) {
     ObjectKey key = ObjectKey.of(ResourceKind.of(kind), namespace, name);
-    ObjectTable.Row row = readers.transact(c -> ObjectTable.find(c, key));
-    return Optional.ofNullable(row).map(r -> StoreCodec.convert(r.tree(), kind));
+    if (!WorkflowRows.splits(key.kind())) {
+      ObjectTable.Row row = readers.transact(c -> ObjectTable.find(c, key));
+      return Optional.ofNullable(row).map(r -> StoreCodec.convert(r.tree(), kind));
+    }
+    // a workflow: its version first, and the body and nodes only if not cached at that version
+    record Read(Resource cached, ObjectTable.Row row) {}
+    Read read =
+        readers.transact(
+            c -> {
+              WriteTarget.Stamp stamp = ObjectTable.stamp(c, key);
+              if (stamp == null) {
+                return null;
+              }
+              Resource hit = cache.get(key, stamp.resourceVersion());
+              return hit != null ? new Read(hit, null) : new Read(null, ObjectTable.find(c, key));
+            });
+    if (read == null || (read.cached() == null && read.row() == null)) {
+      cache.remove(key);
+      return Optional.empty();
+    }
+    if (read.cached() != null) {
+      return Optional.of(kind.cast(read.cached()));
+    }
+    T obj = StoreCodec.convert(read.row().tree(), kind);
+    cache.put(key, obj);
+    return Optional.of(obj);
   }
 
   @Override
@@ -84,12 +114,53 @@ public final class JdbcStore implements Store, AutoCloseable {
 
   @Override
   public <T extends Resource> T update(T obj) {
-    return StoreCodec.typed(obj, write(tx -> writes.update(tx, obj)));
+    record Updated<T>(T result, ObjectKey finalized) {}
+    Updated<T> updated =
+        queue.submit(
+            tx -> {
+              ObjectNode tree = writes.update(tx, obj);
+              ObjectKey gone =
+                  ObjectLifecycle.isFinalized(tree) ? ObjectLifecycle.keyOf(tree) : null;
+              return new Updated<>(StoreCodec.typed(obj, tree), gone);
+            },
+            u -> {
+              if (u.finalized() != null) {
+                cache.remove(u.finalized());
+              } else {
+                handOver(u.result());
+              }
+            });
+    return updated.result();
   }
 
   @Override
   public <T extends Resource> T updateStatus(T obj) {
-    return StoreCodec.afterStatusUpdate(obj, write(tx -> writes.updateStatus(tx, obj)));
+    return writeObject(tx -> StoreCodec.afterStatusUpdate(obj, writes.updateStatus(tx, obj)));
+  }
+
+  /**
+   * Writes only what {@code patch} names: the workflow's version and status header, the rows of the
+   * changed nodes, and one history row with the delta; the result is built from {@code current},
+   * never read back.
+   */
+  @Override
+  public Workflow patchStatus(Workflow current, StatusPatch patch, Map<String, String> labels) {
+    return writeObject(tx -> writes.patchStatus(tx, current, patch, labels));
+  }
+
+  /**
+   * Hands an object this process just committed to the cache and the watches' feed (which the queue
+   * wakes next). An object without kind or apiVersion (an updateStatus answer keeps the caller's)
+   * is not what a read returns, so the watches read it back instead.
+   */
+  private void handOver(Resource obj) {
+    ObjectKey key = ObjectLifecycle.keyOf(obj);
+    if (obj.kind() == null || obj.apiVersion() == null) {
+      cache.remove(key);
+      return;
+    }
+    cache.put(key, obj);
+    feed.ownWrite(Long.parseLong(obj.metadata().resourceVersion()), obj);
   }
 
   @Override
@@ -100,6 +171,7 @@ public final class JdbcStore implements Store, AutoCloseable {
           writes.delete(tx, key);
           return null;
         });
+    cache.remove(key);
   }
 
   @Override
@@ -144,10 +216,18 @@ public final class JdbcStore implements Store, AutoCloseable {
   /**
    * Runs one write's rules on a {@link JdbcWriteTx}, in a transaction shared with the writes of
    * other threads that queued meanwhile ({@link WriteQueue}); returns once that transaction
-   * committed.
+   * committed and the watches were woken.
    */
   private <R> R write(Function<JdbcWriteTx, R> work) {
-    return queue.submit(work);
+    return queue.submit(work, committed -> {});
+  }
+
+  /**
+   * As {@link #write}, for a write whose answer is the stored object: it reaches the cache and the
+   * watches' feed after the commit and before they are woken, so they need not read it back.
+   */
+  private <T extends Resource> T writeObject(Function<JdbcWriteTx, T> work) {
+    return queue.submit(work, this::handOver);
   }
 
   private static boolean allNamespaces(ResourceKind kind, String namespace) {

@@ -1,11 +1,14 @@
 package dev.weft.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.model.Workflow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One write transaction of a {@link JdbcStore} as a {@link WriteTarget}: it starts by reading (and,
@@ -114,6 +117,58 @@ final class JdbcWriteTx implements WriteTarget {
     revision = mark.revision();
     versionsRead.clear();
     versionsRead.putAll(mark.versionsRead());
+  }
+
+  @Override
+  public Stamp stamp(ObjectKey key) {
+    try {
+      Stamp stamp = ObjectTable.stamp(c, key);
+      if (stamp == null) {
+        versionsRead.remove(key);
+      } else {
+        versionsRead.put(key, stamp.resourceVersion());
+      }
+      return stamp;
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+  }
+
+  /**
+   * Writes a status patch: the object row's version (and header, and body if the labels changed),
+   * the rows of the nodes it names, and one history row holding the delta.
+   */
+  @Override
+  public void applyPatch(Change change) {
+    if (change.version() != revision + 1) {
+      throw new IllegalStateException("change at " + change.version() + " after " + revision);
+    }
+    ObjectKey key = change.key();
+    StatusDelta delta = change.delta();
+    Workflow next = (Workflow) change.typed();
+    Long expected = versionsRead.get(key);
+    String header = delta.headerChanged() ? StoreCodec.json(delta.header()) : null;
+    String body = null;
+    if (!Objects.equals(delta.meta().labels(), delta.metaBefore().labels())) {
+      body = StoreCodec.json(next.withStatus(null));
+    }
+    String uid = next.metadata().uid();
+    try {
+      if (expected == null
+          || !ObjectTable.patch(c, key, change.version(), expected, header, body)) {
+        throw new StoreException.Conflict(key, String.valueOf(expected), "changed meanwhile");
+      }
+      NodeTable.delete(c, uid, delta.removed());
+      Map<String, String> nodes = new LinkedHashMap<>();
+      delta.nodes().forEach((id, node) -> nodes.put(id, StoreCodec.json(node)));
+      boolean appends = !delta.added().isEmpty() || !delta.removed().isEmpty();
+      NodeTable.upsert(c, uid, nodes, appends ? NodeTable.nextSeq(c, uid) : 0);
+      versionsRead.put(key, change.version());
+      HistoryTable.appendPatch(c, change, StoreCodec.json(delta));
+    } catch (SQLException e) {
+      throw new Failed(e);
+    }
+    revision = change.version();
   }
 
   /** Stores the revision and drops history beyond the newest {@code historyLimit} changes. */

@@ -7,11 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The statements on {@code weft_objects} (one row per object: its key, uid, resourceVersion and
- * JSON body) and {@code weft_owner_refs} (one row per ownerReference, for cascading deletion).
- * Cluster-scoped objects have the empty namespace.
+ * JSON body, a workflow's split as {@link WorkflowRows} says) and {@code weft_owner_refs} (one row
+ * per ownerReference, for cascading deletion). Cluster-scoped objects have the empty namespace.
  */
 final class ObjectTable {
   private static final String KEY = "kind = ? AND namespace = ? AND name = ?";
@@ -22,11 +23,37 @@ final class ObjectTable {
   record Row(ObjectNode tree, long resourceVersion) {}
 
   static Row find(Connection c, ObjectKey key) throws SQLException {
+    String body;
+    String status;
+    String uid;
+    long version;
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT body, resource_version FROM weft_objects WHERE " + KEY)) {
+        c.prepareStatement(
+            "SELECT body, resource_version, status, uid FROM weft_objects WHERE " + KEY)) {
       bindKey(ps, 1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new Row(StoreCodec.parse(rs.getString(1)), rs.getLong(2)) : null;
+        if (!rs.next()) {
+          return null;
+        }
+        body = rs.getString(1);
+        version = rs.getLong(2);
+        status = rs.getString(3);
+        uid = rs.getString(4);
+      }
+    }
+    if (!WorkflowRows.splits(key.kind())) {
+      return new Row(StoreCodec.parse(body), version);
+    }
+    return new Row(WorkflowRows.assemble(body, status, NodeTable.of(c, uid), version), version);
+  }
+
+  /** The stored object's uid and resourceVersion, without its body; null if there is none. */
+  static WriteTarget.Stamp stamp(Connection c, ObjectKey key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT uid, resource_version FROM weft_objects WHERE " + KEY)) {
+      bindKey(ps, 1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new WriteTarget.Stamp(rs.getString(1), rs.getLong(2)) : null;
       }
     }
   }
@@ -34,11 +61,15 @@ final class ObjectTable {
   /** The bodies of a kind's objects in a namespace (null: all), in namespace and name order. */
   static List<ObjectNode> list(Connection c, ResourceKind kind, String namespace)
       throws SQLException {
-    String sql = "SELECT namespace, name, body FROM weft_objects WHERE kind = ?";
+    String sql =
+        "SELECT namespace, name, body, status, uid, resource_version FROM weft_objects"
+            + " WHERE kind = ?";
     if (namespace != null) {
       sql += " AND namespace = ?";
     }
     record Listed(String namespace, String name, ObjectNode tree) {}
+    boolean split = WorkflowRows.splits(kind);
+    Map<String, Map<String, String>> nodes = split ? NodeTable.ofNamespace(c, namespace) : Map.of();
     List<Listed> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, kind.kindName());
@@ -47,7 +78,15 @@ final class ObjectTable {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Listed(rs.getString(1), rs.getString(2), StoreCodec.parse(rs.getString(3))));
+          ObjectNode tree =
+              split
+                  ? WorkflowRows.assemble(
+                      rs.getString(3),
+                      rs.getString(4),
+                      nodes.getOrDefault(rs.getString(5), Map.of()),
+                      rs.getLong(6))
+                  : StoreCodec.parse(rs.getString(3));
+          rows.add(new Listed(rs.getString(1), rs.getString(2), tree));
         }
       }
     }
@@ -81,19 +120,53 @@ final class ObjectTable {
     return keys;
   }
 
+  /** Inserts a new object; {@code body} is its whole text, used as is for kinds not split. */
   static void insert(Connection c, ObjectKey key, ObjectNode tree, String body, long version)
       throws SQLException {
+    WorkflowRows.Split split = splitOf(key, tree, body);
+    String uid = ObjectLifecycle.uidOf(tree);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO weft_objects (kind, namespace, name, uid, resource_version, body)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO weft_objects (kind, namespace, name, uid, resource_version, body, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int i = bindKey(ps, 1, key);
-      ps.setString(i++, ObjectLifecycle.uidOf(tree));
+      ps.setString(i++, uid);
       ps.setLong(i++, version);
-      ps.setString(i, body);
+      ps.setString(i++, split.body());
+      ps.setString(i, split.status());
       ps.executeUpdate();
     }
+    NodeTable.upsert(c, uid, split.nodes(), 0);
     insertOwnerRefs(c, key, tree);
+  }
+
+  /**
+   * Moves a workflow to {@code version} if it is still at {@code expectedVersion}, rewriting only
+   * the status header and the body if given (non-null); false if it is not (or is gone).
+   */
+  static boolean patch(
+      Connection c, ObjectKey key, long version, long expectedVersion, String status, String body)
+      throws SQLException {
+    String sql =
+        "UPDATE weft_objects SET resource_version = ?"
+            + (status == null ? "" : ", status = ?")
+            + (body == null ? "" : ", body = ?")
+            + " WHERE "
+            + KEY
+            + " AND resource_version = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      ps.setLong(i++, version);
+      if (status != null) {
+        ps.setString(i++, status);
+      }
+      if (body != null) {
+        ps.setString(i++, body);
+      }
+      i = bindKey(ps, i, key);
+      ps.setLong(i, expectedVersion);
+      return ps.executeUpdate() == 1;
+    }
   }
 
   /**
@@ -103,16 +176,21 @@ final class ObjectTable {
       Connection c, ObjectKey key, ObjectNode tree, String body, long version, long expectedVersion)
       throws SQLException {
     int updated;
+    WorkflowRows.Split split = splitOf(key, tree, body);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE weft_objects SET body = ?, resource_version = ? WHERE "
+            "UPDATE weft_objects SET body = ?, status = ?, resource_version = ? WHERE "
                 + KEY
                 + " AND resource_version = ?")) {
-      ps.setString(1, body);
-      ps.setLong(2, version);
-      int i = bindKey(ps, 3, key);
+      ps.setString(1, split.body());
+      ps.setString(2, split.status());
+      ps.setLong(3, version);
+      int i = bindKey(ps, 4, key);
       ps.setLong(i, expectedVersion);
       updated = ps.executeUpdate();
+    }
+    if (updated == 1 && WorkflowRows.splits(key.kind())) {
+      NodeTable.replaceAll(c, ObjectLifecycle.uidOf(tree), split.nodes());
     }
     if (updated == 1) {
       deleteOwnerRefs(c, key);
@@ -122,11 +200,27 @@ final class ObjectTable {
   }
 
   static void delete(Connection c, ObjectKey key) throws SQLException {
+    if (WorkflowRows.splits(key.kind())) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM weft_nodes WHERE owner_uid IN (SELECT uid FROM weft_objects WHERE "
+                  + KEY
+                  + ")")) {
+        bindKey(ps, 1, key);
+        ps.executeUpdate();
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM weft_objects WHERE " + KEY)) {
       bindKey(ps, 1, key);
       ps.executeUpdate();
     }
     deleteOwnerRefs(c, key);
+  }
+
+  private static WorkflowRows.Split splitOf(ObjectKey key, ObjectNode tree, String body) {
+    return WorkflowRows.splits(key.kind())
+        ? WorkflowRows.split(tree)
+        : new WorkflowRows.Split(body, null, Map.of());
   }
 
   /** The namespace column of a key: the empty string for cluster-scoped objects. */

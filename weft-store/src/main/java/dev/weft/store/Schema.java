@@ -11,8 +11,11 @@ import java.util.List;
  * weft_meta}. The same statements run on SQLite and PostgreSQL.
  */
 final class Schema {
-  /** The layout these statements make; a database with a newer one is refused. */
-  static final long VERSION = 1;
+  /**
+   * The layout these statements make; a database with a newer one is refused, an older one is
+   * migrated ({@link SchemaMigration}). 2: workflows split into body, status header and node rows.
+   */
+  static final long VERSION = 2;
 
   static final String SCHEMA_VERSION = "schema_version";
   static final String REVISION = "revision";
@@ -32,6 +35,7 @@ final class Schema {
             uid VARCHAR(64) NOT NULL UNIQUE,
             resource_version BIGINT NOT NULL,
             body TEXT NOT NULL,
+            status TEXT,
             PRIMARY KEY (kind, namespace, name))""",
           """
           CREATE TABLE IF NOT EXISTS weft_owner_refs (
@@ -50,7 +54,17 @@ final class Schema {
             kind VARCHAR(64) NOT NULL,
             namespace VARCHAR(253) NOT NULL,
             name VARCHAR(253) NOT NULL,
-            body TEXT NOT NULL)""");
+            form VARCHAR(8) NOT NULL DEFAULT 'full',
+            body TEXT NOT NULL)""",
+          """
+          CREATE TABLE IF NOT EXISTS weft_nodes (
+            owner_uid VARCHAR(64) NOT NULL,
+            node_id VARCHAR(253) NOT NULL,
+            seq BIGINT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (owner_uid, node_id))""",
+          """
+          CREATE INDEX IF NOT EXISTS weft_nodes_in_order ON weft_nodes (owner_uid, seq)""");
 
   private Schema() {}
 
@@ -70,6 +84,10 @@ final class Schema {
       }
     }
     long found = meta(c, SCHEMA_VERSION, "");
+    if (found < VERSION) {
+      SchemaMigration.toCurrent(c, found);
+      setMeta(c, SCHEMA_VERSION, VERSION);
+    }
     if (found > VERSION) {
       throw new StorageFailure(
           dialect.describe()

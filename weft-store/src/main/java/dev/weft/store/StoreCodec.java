@@ -1,6 +1,7 @@
 package dev.weft.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.ObjectMeta;
 import dev.weft.model.Resource;
@@ -39,11 +40,29 @@ final class StoreCodec {
   }
 
   /** The tree as compact JSON text, the form databases keep it in. */
-  static String text(ObjectNode tree) {
+  static String text(JsonNode tree) {
     try {
       return Codec.json().writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored tree cannot be written as JSON", e);
+    }
+  }
+
+  /** A value (a node, a status header, a delta) as compact JSON text, without a tree between. */
+  static String json(Object value) {
+    try {
+      return Codec.json().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a value cannot be written as JSON", e);
+    }
+  }
+
+  /** The value stored as {@code text}. */
+  static <T> T read(String text, Class<T> type) {
+    try {
+      return Codec.json().readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored " + type.getSimpleName() + " is not valid JSON", e);
     }
   }
 

@@ -1,9 +1,15 @@
 package dev.weft.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.model.ObjectMeta;
 import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
+import dev.weft.model.status.StatusPatch;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What create, update, updateStatus and delete do to a store's objects, finalizers and cascading
@@ -46,6 +52,40 @@ final class StoreWrites {
         lifecycle.forStatusUpdate(key, existing(target, key), obj, target.revision() + 1);
     record(target, WatchEvent.Type.MODIFIED, key, tree);
     return tree;
+  }
+
+  /**
+   * Writes {@code patch} onto {@code current} (which must be at the stored resourceVersion) and
+   * sets {@code labels} if given and different: one change, recorded as a {@link StatusDelta}.
+   */
+  Workflow patchStatus(
+      WriteTarget target, Workflow current, StatusPatch patch, Map<String, String> labels) {
+    ObjectKey key = ObjectLifecycle.keyOf(current);
+    WriteTarget.Stamp stamp = target.stamp(key);
+    if (stamp == null) {
+      throw new StoreException.NotFound(key);
+    }
+    String given = current.metadata().resourceVersion();
+    String stored = Long.toString(stamp.resourceVersion());
+    if (!stored.equals(given)) {
+      throw new StoreException.Conflict(key, given, stored);
+    }
+    long version = target.revision() + 1;
+    ObjectMeta meta = current.metadata();
+    if (labels != null && !labels.equals(meta.labelsOrEmpty())) {
+      meta = meta.withLabels(Collections.unmodifiableMap(new LinkedHashMap<>(labels)));
+    }
+    // kind and apiVersion as the store keeps them, so the result equals what a read returns
+    Workflow next =
+        new Workflow(
+            current.apiVersion() == null ? key.kind().defaultApiVersion() : current.apiVersion(),
+            key.kind().kindName(),
+            StatusDelta.atVersion(meta, version),
+            current.spec(),
+            patch.applyTo(current.status()));
+    StatusDelta delta = StatusDelta.of(current, next, patch);
+    target.applyPatch(new Change(version, WatchEvent.Type.MODIFIED, key, null, delta, next));
+    return next;
   }
 
   void delete(WriteTarget target, ObjectKey key) {

@@ -40,13 +40,17 @@ public final class WatchHub {
     }
   }
 
-  /** A change on its way to the watches; the object is decoded once, by the first to need it. */
+  /**
+   * A change on its way to the watches; the object is decoded once, by the first to need it, unless
+   * the store handed it over already decoded.
+   */
   private static final class Delivery {
     final Change change;
     private Resource decoded;
 
     Delivery(Change change) {
       this.change = change;
+      this.decoded = change.typed();
     }
 
     synchronized Resource object(ResourceKind kind) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,10 +48,11 @@ final class WriteQueue {
   /**
    * Runs {@code work} (the rules of one write) in a write transaction, returns what it returned
    * once that transaction committed, or throws what it threw, or a {@link StorageFailure} if the
-   * transaction failed.
+   * transaction failed. {@code committed} gets the result after the commit and before {@code
+   * afterCommit} runs (on the batch's leading thread; it must not block).
    */
-  <R> R submit(Function<JdbcWriteTx, R> work) {
-    Request<R> mine = new Request<>(work);
+  <R> R submit(Function<JdbcWriteTx, R> work, Consumer<? super R> committed) {
+    Request<R> mine = new Request<>(work, committed);
     lock.lock();
     try {
       queued.addLast(mine);
@@ -135,6 +137,7 @@ final class WriteQueue {
       return;
     }
     commits.incrementAndGet();
+    for (Request<?> request : batch) request.committed();
     afterCommit.run();
   }
 
@@ -190,13 +193,25 @@ final class WriteQueue {
   /** One caller's write and, once decided, its outcome (read by the caller once answered). */
   private static final class Request<R> {
     private final Function<JdbcWriteTx, R> work;
+    private final Consumer<? super R> committed;
     private R result;
     private Throwable failure;
     private boolean decided;
     private boolean answered;
 
-    Request(Function<JdbcWriteTx, R> work) {
+    Request(Function<JdbcWriteTx, R> work, Consumer<? super R> committed) {
       this.work = work;
+      this.committed = committed;
+    }
+
+    /** Tells the store of a kept write; a failure of that hand-over is this caller's alone. */
+    void committed() {
+      if (!decided || failure != null) return;
+      try {
+        committed.accept(result);
+      } catch (RuntimeException e) {
+        fail(e);
+      }
     }
 
     void run(JdbcWriteTx tx) {

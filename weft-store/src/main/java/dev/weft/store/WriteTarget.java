@@ -24,4 +24,17 @@ interface WriteTarget {
 
   /** Records a change at {@code revision() + 1}: stores or removes the object, appends history. */
   void apply(Change change);
+
+  /** The stored object's uid and resourceVersion, found without reading its body; or null. */
+  Stamp stamp(ObjectKey key);
+
+  /**
+   * Records a status patch at {@code revision() + 1}: {@code change} carries the {@link
+   * StatusDelta} and the workflow it makes ({@link Change#typed}); only what the delta names is
+   * written.
+   */
+  void applyPatch(Change change);
+
+  /** What a patch needs to know of the stored object. */
+  record Stamp(String uid, long resourceVersion) {}
 }

@@ -36,4 +36,12 @@ class InMemoryStoreTest {
       return Fixtures.store(historyLimit);
     }
   }
+
+  @Nested
+  class StatusPatches extends StoreStatusPatchContract {
+    @Override
+    protected Store newStore(int historyLimit) {
+      return Fixtures.store(historyLimit);
+    }
+  }
 }

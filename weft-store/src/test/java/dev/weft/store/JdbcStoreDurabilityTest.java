@@ -117,7 +117,7 @@ class JdbcStoreDurabilityTest {
     try (JdbcStore store = Stores.open(file.toString())) {
       assertThat(
               CrashTest.query(store, "SELECT value FROM weft_meta WHERE name = 'schema_version'"))
-          .isEqualTo("1");
+          .isEqualTo(Long.toString(Schema.VERSION));
       assertThat(CrashTest.query(store, "SELECT COUNT(*) FROM weft_meta")).isEqualTo("3");
     }
   }

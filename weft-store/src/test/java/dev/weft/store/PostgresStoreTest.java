@@ -91,4 +91,12 @@ class PostgresStoreTest {
       return open(historyLimit);
     }
   }
+
+  @Nested
+  class StatusPatches extends StoreStatusPatchContract {
+    @Override
+    protected Store newStore(int historyLimit) {
+      return open(historyLimit);
+    }
+  }
 }

@@ -54,4 +54,12 @@ class SqliteStoreTest {
       return open(historyLimit);
     }
   }
+
+  @Nested
+  class StatusPatches extends StoreStatusPatchContract {
+    @Override
+    protected Store newStore(int historyLimit) {
+      return open(historyLimit);
+    }
+  }
 }

@@ -134,7 +134,8 @@ abstract class WriteQueueContract {
                         tx -> {
                           rules.update(tx, withData(a, "lost"));
                           throw new StoreException.Invalid("rejected after its change");
-                        }));
+                        },
+                        committed -> {}));
     var next = queue(store, () -> store.update(withData(a, "kept")));
     release.countDown();
 
@@ -162,7 +163,8 @@ abstract class WriteQueueContract {
                     .submit(
                         tx -> {
                           throw new JdbcWriteTx.Failed(new SQLException("disk I/O error"));
-                        }));
+                        },
+                        committed -> {}));
     var y = queue(store, () -> store.create(Fixtures.configMap(NS, "y", Map.of())));
     release.countDown();
 
@@ -195,7 +197,8 @@ abstract class WriteQueueContract {
                       holding.countDown();
                       await(release);
                       return "held";
-                    }));
+                    },
+                    committed -> {}));
     assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
   }
 
