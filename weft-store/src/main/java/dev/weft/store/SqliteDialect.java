@@ -8,15 +8,19 @@ import java.util.Properties;
 
 /**
  * SQLite in one file: WAL journal (readers never block the writer) with synchronous=FULL (a
- * committed transaction is on disk before commit returns), a busy timeout for writers of other
- * processes, and explicit {@code BEGIN IMMEDIATE} so a write transaction holds the write lock from
- * its first read.
+ * committed transaction is on disk before commit returns; NORMAL when asked for: a commit survives
+ * the process's crash, not a power cut), a busy timeout for writers of other processes, and
+ * explicit {@code BEGIN IMMEDIATE} so a write transaction holds the write lock from its first read.
  */
-record SqliteDialect(Path file, int busyTimeoutMillis) implements Dialect {
+record SqliteDialect(Path file, int busyTimeoutMillis, Durability durability) implements Dialect {
   static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 10_000;
 
   SqliteDialect(Path file) {
-    this(file, DEFAULT_BUSY_TIMEOUT_MILLIS);
+    this(file, Durability.FULL);
+  }
+
+  SqliteDialect(Path file, Durability durability) {
+    this(file, DEFAULT_BUSY_TIMEOUT_MILLIS, durability);
   }
 
   @Override
@@ -28,13 +32,13 @@ record SqliteDialect(Path file, int busyTimeoutMillis) implements Dialect {
   public Connection connect(boolean writer) throws SQLException {
     Properties props = new Properties();
     props.setProperty("journal_mode", "WAL");
-    props.setProperty("synchronous", "FULL");
+    props.setProperty("synchronous", durability.name());
     props.setProperty("busy_timeout", Integer.toString(busyTimeoutMillis));
     props.setProperty("foreign_keys", "false");
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
     // journal_mode is a property of the file; the others of the connection: check they took.
     Dialect.exec(c, "PRAGMA journal_mode=WAL");
-    Dialect.exec(c, "PRAGMA synchronous=FULL");
+    Dialect.exec(c, "PRAGMA synchronous=" + durability.name());
     Dialect.exec(c, "PRAGMA busy_timeout=" + busyTimeoutMillis);
     c.setAutoCommit(true);
     return c;

@@ -22,10 +22,14 @@ public final class Stores {
   }
 
   public static JdbcStore open(String urlOrPath, JdbcOptions options) {
-    return new JdbcStore(dialect(urlOrPath), options);
+    return new JdbcStore(dialect(urlOrPath, options.durability()), options);
   }
 
   static Dialect dialect(String urlOrPath) {
+    return dialect(urlOrPath, Durability.FULL);
+  }
+
+  static Dialect dialect(String urlOrPath, Durability durability) {
     if (isPostgres(urlOrPath)) return new PostgresDialect(urlOrPath);
     Path file = sqliteFile(urlOrPath);
     try {
@@ -33,7 +37,7 @@ public final class Stores {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the directory of " + file, e);
     }
-    return new SqliteDialect(file);
+    return new SqliteDialect(file, durability);
   }
 
   static boolean isPostgres(String urlOrPath) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.model.ConfigMap;
 import dev.weft.model.Workflow;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -134,5 +137,31 @@ class JdbcStoreDurabilityTest {
             d -> assertThat(d.describe()).isEqualTo("PostgreSQL jdbc:postgresql://db:5432/weft"));
     assertThatThrownBy(() -> Stores.dialect("jdbc:mysql://db/weft"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSqliteStoreFsyncsEveryCommitUnlessAskedForNormalDurability() throws Exception {
+    assertThat(synchronousPragma(Stores.dialect(dir.resolve("full.db").toString())))
+        .isEqualTo(2); // FULL
+    assertThat(
+            synchronousPragma(
+                Stores.dialect(dir.resolve("normal.db").toString(), Durability.NORMAL)))
+        .isEqualTo(1); // NORMAL
+  }
+
+  @Test
+  void optionsWithoutADurabilityAreRefused() {
+    assertThatThrownBy(() -> JdbcOptions.defaults().withDurability(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("durability");
+  }
+
+  private static int synchronousPragma(Dialect dialect) throws Exception {
+    try (Connection c = dialect.connect(true);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA synchronous")) {
+      r.next();
+      return r.getInt(1);
+    }
   }
 }
