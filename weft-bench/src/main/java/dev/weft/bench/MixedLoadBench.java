@@ -1,14 +1,12 @@
 package dev.weft.bench;
 
 import dev.weft.model.Workflow;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * `weft server` under load: W workflows of S sandboxed {@code true} steps each, half chains and
@@ -46,12 +44,7 @@ final class MixedLoadBench {
     }
     try (ServerChild server = new ServerChild(root, work.resolve("load"))) {
       long t0 = System.nanoTime();
-      List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
-      for (Workflow wf : workflows) posts.add(server.submit(wf));
-      for (var post : posts) {
-        HttpResponse<String> r = post.join();
-        if (r.statusCode() != 200) throw new IllegalStateException("submit refused: " + r.body());
-      }
+      server.submitAll(workflows);
       server.awaitCompleted(w, Duration.ofMillis(250), Duration.ofMinutes(30));
       double drain = Stats.millis(System.nanoTime() - t0);
       List<Double> gaps = new ArrayList<>();

@@ -1,7 +1,5 @@
 package dev.weft.bench;
 
-import dev.weft.model.Workflow;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +25,10 @@ final class ServerChainBench {
   void run(Report report) throws Exception {
     int n = sizes.serverChainSteps();
     try (ServerChild server = new ServerChild(root, work.resolve("server"))) {
-      submit(server, Shapes.decode(Shapes.chain("warm", 3)));
+      server.submit(Shapes.decode(Shapes.chain("warm", 3)));
       server.awaitCompleted(1, POLL, Duration.ofMinutes(1));
       long t0 = System.nanoTime();
-      submit(server, Shapes.decode(Shapes.chain("chain", n)));
+      server.submit(Shapes.decode(Shapes.chain("chain", n)));
       server.awaitCompleted(2, POLL, Duration.ofMinutes(30));
       double weft = Stats.millis(System.nanoTime() - t0);
       double shell = new ShellBaseline(server.dataDir()).sequential(n);
@@ -47,10 +45,5 @@ final class ServerChainBench {
           Figure.atMost(SECTION, "step-to-step latency p99", Stats.percentile(gaps, 99), "ms", 20));
       report.add(Figure.of(SECTION, "server peak RSS", server.peakRssMb(), "MB"));
     }
-  }
-
-  private static void submit(ServerChild server, Workflow wf) {
-    HttpResponse<String> r = server.submit(wf).join();
-    if (r.statusCode() != 200) throw new IllegalStateException("submit refused: " + r.body());
   }
 }

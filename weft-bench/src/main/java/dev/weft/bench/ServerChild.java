@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 /**
  * A `weft server` in a process of its own, started as bin/weft starts it (weft-cli/target/weft.jar,
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * directory, synchronous=FULL), to measure it from outside: its RSS, its shims' records.
  */
 final class ServerChild implements AutoCloseable {
+  private static final int IN_FLIGHT = 64;
   private final Process process;
   private final int port;
   private final Path home;
@@ -94,10 +96,29 @@ final class ServerChild implements AutoCloseable {
     return Codec.json().readTree(send(HttpRequest.newBuilder(uri(path)).build()).body());
   }
 
-  /** Submits {@code wf} to the default namespace (asynchronously). */
-  CompletableFuture<HttpResponse<String>> submit(Workflow wf) {
-    return post(
-        "/api/v1/workflows/default", "{\"workflow\": " + Codec.toJson(Codec.tree(wf)) + "}");
+  /** Submits {@code wf} to the default namespace and waits for the answer. */
+  void submit(Workflow wf) {
+    submitAll(List.of(wf));
+  }
+
+  /**
+   * Submits the workflows to the default namespace all at once, as a crowd of clients would, with
+   * at most {@link #IN_FLIGHT} requests open at a time (the JDK client fails a request beyond the
+   * server's HTTP/2 stream limit instead of queueing it); returns when all are answered.
+   */
+  void submitAll(List<Workflow> workflows) {
+    Semaphore open = new Semaphore(IN_FLIGHT);
+    List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+    for (Workflow wf : workflows) {
+      open.acquireUninterruptibly();
+      posts.add(
+          post("/api/v1/workflows/default", "{\"workflow\": " + Codec.toJson(Codec.tree(wf)) + "}")
+              .whenComplete((r, e) -> open.release()));
+    }
+    for (var post : posts) {
+      HttpResponse<String> r = post.join();
+      if (r.statusCode() != 200) throw new IllegalStateException("submit refused: " + r.body());
+    }
   }
 
   /** The workflow as the server has it now. */

@@ -1,11 +1,10 @@
 package dev.weft.bench;
 
-import java.net.http.HttpResponse;
+import dev.weft.model.Workflow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Throughput of the embedded server: N one-step workflows (a sandboxed `true` each) POSTed at once
@@ -31,14 +30,11 @@ final class ThroughputBench {
     double rate;
     try (ServerChild server = new ServerChild(root, work.resolve("throughput"))) {
       long t0 = System.nanoTime();
-      List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+      List<Workflow> workflows = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        posts.add(server.submit(Shapes.decode(Shapes.chain(String.format("tp-%05d", i), 1))));
+        workflows.add(Shapes.decode(Shapes.chain(String.format("tp-%05d", i), 1)));
       }
-      for (var post : posts) {
-        HttpResponse<String> r = post.join();
-        if (r.statusCode() != 200) throw new IllegalStateException("submit refused: " + r.body());
-      }
+      server.submitAll(workflows);
       double submitted = Stats.millis(System.nanoTime() - t0);
       server.awaitCompleted(n, Duration.ofMillis(500), Duration.ofMinutes(30));
       double drain = Stats.millis(System.nanoTime() - t0);
