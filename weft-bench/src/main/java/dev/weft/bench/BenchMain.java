@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * Runs the benchmarks, prints the table of figures (each target: holds or MISSED) and writes them
  * as JSON. {@code --smoke} runs every section at a size that takes seconds (what CI runs); {@code
- * --only engine,local,...} picks sections; {@code --out FILE} (default target/bench/results.json).
+ * --only engine,local,server,...} picks sections; {@code --out FILE} (default
+ * target/bench/results.json).
  */
 public final class BenchMain {
   static final List<String> SECTIONS =
-      List.of("engine", "local", "throughput", "cold", "peers", "kube");
+      List.of("engine", "local", "server", "load", "throughput", "cold", "peers", "kube");
 
   private BenchMain() {}
 
@@ -46,7 +47,9 @@ public final class BenchMain {
           switch (section) {
             case "engine" -> new EngineBench(sizes).run(report);
             case "local" -> new LocalModeBench(sizes, work).run(report);
-            case "throughput" -> new ThroughputBench(sizes, work).run(report);
+            case "server" -> new ServerChainBench(sizes, work, root).run(report);
+            case "load" -> new MixedLoadBench(sizes, work, root).run(report);
+            case "throughput" -> new ThroughputBench(sizes, work, root).run(report);
             case "cold" -> new ColdStartBench(sizes, work, root).run(report);
             case "peers" -> new PeerBench(sizes, work).run(report);
             case "kube" -> {

@@ -4,6 +4,8 @@ import dev.weft.controller.ControlPlane;
 import dev.weft.executor.Executor;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.Workflow;
+import dev.weft.store.JdbcOptions;
+import dev.weft.store.JdbcOptions.Durability;
 import dev.weft.store.JdbcStore;
 import dev.weft.store.Stores;
 import dev.weft.store.Watch;
@@ -24,8 +26,11 @@ final class Planes {
     return ControlPlane.service(dir, SandboxMode.probe(), store, store::close);
   }
 
-  static ControlPlane withExecutor(Path dir, Executor executor) throws IOException {
-    JdbcStore store = Stores.open(dir.resolve("weft.db").toString());
+  static ControlPlane withExecutor(Path dir, Executor executor, Durability durability)
+      throws IOException {
+    JdbcStore store =
+        Stores.open(
+            dir.resolve("weft.db").toString(), JdbcOptions.defaults().withDurability(durability));
     return ControlPlane.service(dir, SandboxMode.probe(), store, store::close, executor);
   }
 

@@ -11,13 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The figures of one run: printed as a table, written as JSON. */
+/**
+ * The figures of one run: printed as a table, written as JSON; with notes that say what a figure
+ * rests on (what each peer guarantees, whether the AOT cache was used).
+ */
 public final class Report {
   private final List<Figure> figures = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 
   public synchronized void add(Figure f) {
     figures.add(f);
+  }
+
+  public synchronized void note(String section, String text) {
+    notes.add(section + ": " + text);
+  }
+
+  public synchronized List<String> notes() {
+    return List.copyOf(notes);
   }
 
   public synchronized void failed(String section, Throwable t) {
@@ -55,6 +67,7 @@ public final class Report {
           f.target() == null ? "" : f.target(),
           verdict);
     }
+    for (String note : notes) out.println("NOTE " + note);
     for (String failure : failures) out.println("FAILED " + failure);
   }
 
@@ -70,6 +83,8 @@ public final class Report {
           .put("unit", f.unit());
       if (f.target() != null) o.put("target", f.target()).put("holds", f.holds());
     }
+    ArrayNode noted = root.putArray("notes");
+    notes.forEach(noted::add);
     ArrayNode failed = root.putArray("failures");
     failures.forEach(failed::add);
     Files.createDirectories(file.toAbsolutePath().getParent());

@@ -3,7 +3,12 @@ package dev.weft.bench;
 import dev.weft.model.Workflow;
 import dev.weft.model.codec.Decoded;
 import dev.weft.model.codec.ResourceDecoder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -83,6 +88,41 @@ final class Shapes {
       y.append("}\n");
     }
     return y.toString();
+  }
+
+  /** A DAG's YAML and, for each task that waits, the tasks it waits on. */
+  record Dag(String yaml, Map<String, List<String>> waitsOn) {}
+
+  /**
+   * A DAG of {@code n} tasks in layers of 1 to {@code maxWidth} tasks; each task after the first
+   * layer depends on one or more tasks of the layer before (seeded, so every run builds the same).
+   */
+  static Dag layeredDag(String name, int n, int maxWidth, long seed) {
+    Random random = new Random(seed);
+    StringBuilder y = new StringBuilder(HEADER.formatted(name));
+    y.append("  - name: main\n    dag:\n      tasks:\n");
+    Map<String, List<String>> waitsOn = new LinkedHashMap<>();
+    List<String> previous = List.of();
+    int made = 0;
+    while (made < n) {
+      int width = Math.min(n - made, 1 + random.nextInt(maxWidth));
+      List<String> layer = new ArrayList<>();
+      for (int i = 0; i < width; i++) {
+        String task = "t" + made++;
+        layer.add(task);
+        y.append("      - {name: ").append(task).append(", template: work");
+        if (!previous.isEmpty()) {
+          List<String> deps = new ArrayList<>(previous);
+          Collections.shuffle(deps, random);
+          deps = List.copyOf(deps.subList(0, 1 + random.nextInt(deps.size())));
+          waitsOn.put(task, deps);
+          y.append(", dependencies: [").append(String.join(", ", deps)).append(']');
+        }
+        y.append("}\n");
+      }
+      previous = layer;
+    }
+    return new Dag(y.toString(), waitsOn);
   }
 
   static Workflow decode(String yaml) {

@@ -11,13 +11,16 @@ public record Sizes(
     int throughputWorkflows,
     int coldStartRuns,
     int peerSteps,
-    int peerWorkflows) {
+    int peerWorkflows,
+    int serverChainSteps,
+    int loadWorkflows,
+    int loadSteps) {
 
   public static Sizes full() {
-    return new Sizes(1000, 1000, 1000, 10_000, 100, 50, 1000, 5, 1000, 1000);
+    return new Sizes(1000, 1000, 1000, 10_000, 100, 50, 1000, 5, 1000, 1000, 1000, 200, 20);
   }
 
   public static Sizes smoke() {
-    return new Sizes(20, 20, 30, 120, 3, 3, 10, 1, 10, 10);
+    return new Sizes(20, 20, 30, 120, 3, 3, 10, 1, 10, 10, 3, 4, 5);
   }
 }

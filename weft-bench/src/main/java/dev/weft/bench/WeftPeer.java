@@ -2,26 +2,30 @@ package dev.weft.bench;
 
 import dev.weft.controller.ControlPlane;
 import dev.weft.model.Workflow;
+import dev.weft.store.JdbcOptions.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Weft with a no-op in-process step executor on its durable store (SQLite, synchronous=FULL): the
- * same controller, engine and store as `weft server`, steps that succeed at once.
+ * Weft with a no-op in-process step executor on its durable store (SQLite; synchronous=FULL as
+ * `weft server` runs it, or NORMAL, the durability Flowable's H2 file gives): the same controller,
+ * engine and store as `weft server`, steps that succeed at once.
  */
 final class WeftPeer implements Peer {
   private final ControlPlane plane;
+  private final String name;
   private int ids;
 
-  WeftPeer(Path dir) throws Exception {
-    plane = Planes.withExecutor(dir, new NoopExecutor());
+  WeftPeer(Path dir, Durability durability) throws Exception {
+    plane = Planes.withExecutor(dir, new NoopExecutor(), durability);
+    name = durability == Durability.FULL ? "Weft" : "Weft " + durability;
   }
 
   @Override
   public String name() {
-    return "Weft";
+    return name;
   }
 
   private String name(String prefix) {

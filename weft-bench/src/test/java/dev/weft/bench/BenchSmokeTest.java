@@ -31,9 +31,14 @@ class BenchSmokeTest {
     assertThat(report.failures()).as(text).isEmpty();
     assertThat(report.figures())
         .extracting(Figure::section)
-        .contains("engine", "local", "throughput", "cold start", "peers", "kubernetes");
+        .contains(
+            "engine", "local", "server", "load", "throughput", "cold start", "peers", "kubernetes");
     assertThat(report.figures())
         .allSatisfy(f -> assertThat(f.value()).as(f.name()).isNotNaN().isPositive());
-    assertThat(Files.readString(out)).contains("\"figures\"").contains("Weft / Flowable");
+    assertThat(Files.readString(out))
+        .contains("\"figures\"")
+        .contains("Weft NORMAL / Flowable")
+        .contains("\"notes\"");
+    assertThat(report.notes()).anyMatch(n -> n.startsWith("cold start: the AOT cache"));
   }
 }
