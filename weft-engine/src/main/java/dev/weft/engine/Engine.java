@@ -86,7 +86,7 @@ public final class Engine {
     TemplateExecutor templates = new TemplateExecutor(run);
     TemplateHolder local = new TemplateHolder(TemplateHolder.Kind.local, run.workflowName(), spec);
     for (int pass = 0; ; pass++) {
-      var before = run.nodes().snapshot();
+      run.nodes().mark();
       NodeStatus root = run.nodes().byName(run.workflowName());
       if (!Boolean.TRUE.equals(spec.suspend()) || root != null && root.phase().fulfilled()) {
         root =
@@ -96,9 +96,7 @@ public final class Engine {
                 null);
       }
       Outcome outcome = WorkflowOutcome.decide(run, spec, root, templates, local);
-      if (outcome.phase().completed()
-          || before.equals(run.nodes().snapshot())
-          || pass >= MAX_PASSES) {
+      if (outcome.phase().completed() || !run.nodes().changedSinceMark() || pass >= MAX_PASSES) {
         return outcome;
       }
     }
