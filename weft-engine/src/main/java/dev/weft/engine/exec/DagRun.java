@@ -1,6 +1,7 @@
 package dev.weft.engine.exec;
 
 import dev.weft.engine.dag.Depends;
+import dev.weft.engine.run.Finished;
 import dev.weft.engine.run.GrowingScope;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.run.Scope;
@@ -10,60 +11,102 @@ import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One pass over a DAG's tasks during a reconcile. */
+/**
+ * A DAG's tasks during a reconcile. What an earlier reconcile finished (its {@link Finished.Dag})
+ * is not walked again: tasks settled then are skipped, and their outputs are read from its frozen
+ * scope layer.
+ */
 final class DagRun {
   private final Run run;
   private final Invoker invoker;
   private final NodeStatus dag;
   private final Prepared p;
+  private final DagShape shape;
   private final Map<String, DagTask> tasks;
-  private final Map<String, Depends> logic = new HashMap<>();
   private final GrowingScope all;
+  private final Set<String> accountedBefore;
+  private final Set<String> settledBefore;
   private final Set<String> inScope = new HashSet<>();
+  private final Set<String> settled = new HashSet<>();
+
+  /** Task nodes seen unfulfilled this reconcile: while one still is, the DAG runs. */
+  private final Set<String> inFlight = new java.util.LinkedHashSet<>();
 
   DagRun(
       Run run,
       Invoker invoker,
       NodeStatus dag,
       Prepared p,
-      Map<String, DagTask> tasks,
-      Scope base) {
+      DagShape shape,
+      Scope base,
+      Finished.Dag before) {
     this.run = run;
     this.invoker = invoker;
     this.dag = dag;
     this.p = p;
-    this.tasks = tasks;
-    this.all = new GrowingScope(base);
+    this.shape = shape;
+    this.tasks = shape.tasks();
+    this.accountedBefore = before == null ? Set.of() : before.accounted();
+    this.settledBefore = before == null ? Set.of() : before.settled();
+    this.all = new GrowingScope(base, before == null ? Scope.empty() : before.layer());
     for (DagTask t : tasks.values()) {
-      Depends d = dependencies(t);
-      for (String dep : namesIn(d)) {
-        if (!tasks.containsKey(dep)) {
-          throw new EngineError("task '" + t.name() + "' depends on undefined task '" + dep + "'");
-        }
-      }
-      logic.put(t.name(), d);
-    }
-    for (DagTask t : tasks.values()) {
+      if (accountedBefore.contains(t.name())) continue;
       NodeStatus n = taskNode(t.name());
       if (n != null && n.phase().fulfilled()) account(t, n);
     }
+  }
+
+  Map<String, DagTask> tasks() {
+    return tasks;
+  }
+
+  List<String> targets() {
+    return shape.targets();
   }
 
   static Set<String> namesIn(Depends d) {
     return d == null ? Set.of() : d.tasks();
   }
 
-  private final Map<String, Set<String>> dependencyNames = new HashMap<>();
-
-  /** The tasks a task's dependencies name, computed once per task. */
+  /** The tasks a task's dependencies name. */
   private Set<String> dependencyNames(String task) {
-    return dependencyNames.computeIfAbsent(task, t -> namesIn(logic.get(t)));
+    return shape.dependencies().get(task);
+  }
+
+  /** What this reconcile leaves finished under the DAG node, for the next one. */
+  Finished.Dag finished() {
+    Set<String> accounted = union(accountedBefore, inScope);
+    Set<String> done = union(settledBefore, settled);
+    return new Finished.Dag(p.template(), shape, accounted, done, all.frozenWithAdded());
+  }
+
+  private static Set<String> union(Set<String> before, Set<String> now) {
+    if (now.isEmpty()) return before;
+    Set<String> out = new HashSet<>(before);
+    out.addAll(now);
+    return java.util.Collections.unmodifiableSet(out);
+  }
+
+  /**
+   * Whether a task node known to exist is still unfulfilled: every task node hangs below the DAG,
+   * so the DAG is running while one is.
+   */
+  boolean anyInFlight() {
+    for (var it = inFlight.iterator(); it.hasNext(); ) {
+      NodeStatus n = run.nodes().byId(it.next());
+      if (n != null && !n.phase().fulfilled()) return true;
+      it.remove();
+    }
+    return false;
+  }
+
+  private boolean isSettled(String task) {
+    return settledBefore.contains(task) || settled.contains(task);
   }
 
   /**
@@ -95,24 +138,29 @@ final class DagRun {
   }
 
   void executeTask(String name, Set<String> visiting) {
-    if (!visiting.add(name)) return;
+    // a settled task has nothing left to do: walking it again would change nothing
+    if (isSettled(name) || !visiting.add(name)) return;
     DagTask task = tasks.get(name);
     NodeStatus node = taskNode(name);
     if (node != null && node.phase().fulfilled()) {
       account(task, node);
-      hookDone(node, task);
+      settleIf(name, hookDone(node, task));
       return;
     }
+    if (node != null) inFlight.add(node.id());
     boolean depsDone = true;
     for (String dep : dependencyNames(name)) {
+      if (isSettled(dep)) continue;
       NodeStatus dn = taskNode(dep);
-      if (dn != null && dn.phase().fulfilled() && hookDone(dn, tasks.get(dep))) continue;
+      if (dn != null && dn.phase().fulfilled() && settleIf(dep, hookDone(dn, tasks.get(dep)))) {
+        continue;
+      }
       depsDone = false;
       executeTask(dep, visiting);
     }
     if (!depsDone) return;
     if (node == null) {
-      Depends d = logic.get(name);
+      Depends d = shape.logic().get(name);
       Boolean proceed = d == null ? Boolean.TRUE : d.evaluate(outcomes());
       if (!Boolean.TRUE.equals(proceed)) {
         NodeStatus omitted =
@@ -131,8 +179,16 @@ final class DagRun {
     NodeStatus result = task.isLoop() ? loop(task) : single(task);
     if (result != null && result.phase().fulfilled()) {
       account(task, result);
-      hookDone(result, task);
+      settleIf(name, hookDone(result, task));
+    } else if (result != null) {
+      inFlight.add(result.id());
     }
+  }
+
+  /** Remembers a fulfilled task as settled once its exit hook is done; returns {@code done}. */
+  private boolean settleIf(String task, boolean done) {
+    if (done) settled.add(task);
+    return done;
   }
 
   private NodeStatus single(DagTask task) {
@@ -248,7 +304,7 @@ final class DagRun {
 
   /** Adds a finished task's outputs to the scope, once. */
   private void account(DagTask t, NodeStatus n) {
-    if (!inScope.add(t.name())) return;
+    if (accountedBefore.contains(t.name()) || !inScope.add(t.name())) return;
     String prefix = "tasks." + t.name();
     if (n.type() == NodeType.TaskGroup) {
       all.add(
