@@ -10,10 +10,8 @@ import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** DAG templates: each task runs once its dependencies are done and its depends logic holds. */
 final class DagExecutor {
@@ -61,7 +59,7 @@ final class DagExecutor {
     List<String> targets = ctx.targets();
     // One visited set for all targets: a task shared by many targets is looked at once per pass
     // (the next fixpoint pass picks up what became ready meanwhile).
-    Set<String> visited = new HashSet<>();
+    java.util.BitSet visited = new java.util.BitSet();
     for (String t : targets) {
       if (!tasks.containsKey(t)) {
         return run.nodes()

@@ -11,7 +11,7 @@ import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +29,9 @@ final class DagRun {
   private final DagShape shape;
   private final Map<String, DagTask> tasks;
   private final GrowingScope all;
-  private final Set<String> accountedBefore;
-  private final Set<String> settledBefore;
-  private final Set<String> inScope = new HashSet<>();
-  private final Set<String> settled = new HashSet<>();
+  private final List<String> taskIds;
+  private final BitSet accounted;
+  private final BitSet settled;
 
   /** Task nodes seen unfulfilled this reconcile: while one still is, the DAG runs. */
   private final Set<String> inFlight = new java.util.LinkedHashSet<>();
@@ -51,11 +50,12 @@ final class DagRun {
     this.p = p;
     this.shape = shape;
     this.tasks = shape.tasks();
-    this.accountedBefore = before == null ? Set.of() : before.accounted();
-    this.settledBefore = before == null ? Set.of() : before.settled();
+    this.accounted = before == null ? new BitSet() : (BitSet) before.accounted().clone();
+    this.settled = before == null ? new BitSet() : (BitSet) before.settled().clone();
+    this.taskIds = before == null ? idsOf(run, dag, shape.names()) : before.taskIds();
     this.all = new GrowingScope(base, before == null ? Scope.empty() : before.layer());
     for (DagTask t : tasks.values()) {
-      if (accountedBefore.contains(t.name())) continue;
+      if (accounted.get(shape.indexOf(t.name()))) continue;
       NodeStatus n = taskNode(t.name());
       if (n != null && n.phase().fulfilled()) account(t, n);
     }
@@ -78,18 +78,22 @@ final class DagRun {
     return shape.dependencies().get(task);
   }
 
-  /** What this reconcile leaves finished under the DAG node, for the next one. */
-  Finished.Dag finished() {
-    Set<String> accounted = union(accountedBefore, inScope);
-    Set<String> done = union(settledBefore, settled);
-    return new Finished.Dag(p.template(), shape, accounted, done, all.frozenWithAdded());
+  /** The node id of every task, computed once per DAG node rather than on every visit. */
+  private static List<String> idsOf(Run run, NodeStatus dag, List<String> tasks) {
+    List<String> ids = new ArrayList<>(tasks.size());
+    for (String task : tasks) ids.add(run.nodes().idOf(dag.name() + "." + task));
+    return List.copyOf(ids);
   }
 
-  private static Set<String> union(Set<String> before, Set<String> now) {
-    if (now.isEmpty()) return before;
-    Set<String> out = new HashSet<>(before);
-    out.addAll(now);
-    return java.util.Collections.unmodifiableSet(out);
+  /** What this reconcile leaves finished under the DAG node, for the next one. */
+  Finished.Dag finished() {
+    return new Finished.Dag(
+        p.template(),
+        shape,
+        taskIds,
+        (BitSet) accounted.clone(),
+        (BitSet) settled.clone(),
+        all.frozenWithAdded());
   }
 
   /**
@@ -105,8 +109,8 @@ final class DagRun {
     return false;
   }
 
-  private boolean isSettled(String task) {
-    return settledBefore.contains(task) || settled.contains(task);
+  private boolean isSettled(int task) {
+    return settled.get(task);
   }
 
   /**
@@ -130,29 +134,38 @@ final class DagRun {
   }
 
   String taskNodeId(String task) {
-    return run.nodes().idOf(taskNodeName(task));
+    Integer i = shape.index().get(task);
+    return i != null ? taskIds.get(i) : run.nodes().idOf(taskNodeName(task));
   }
 
   private NodeStatus taskNode(String task) {
-    return run.nodes().byName(taskNodeName(task));
+    return run.nodes().byId(taskNodeId(task));
   }
 
-  void executeTask(String name, Set<String> visiting) {
+  void executeTask(String name, BitSet visiting) {
+    executeTask(shape.indexOf(name), visiting);
+  }
+
+  private void executeTask(int at, BitSet visiting) {
     // a settled task has nothing left to do: walking it again would change nothing
-    if (isSettled(name) || !visiting.add(name)) return;
+    if (isSettled(at) || visiting.get(at)) return;
+    visiting.set(at);
+    String name = shape.names().get(at);
     DagTask task = tasks.get(name);
-    NodeStatus node = taskNode(name);
+    NodeStatus node = run.nodes().byId(taskIds.get(at));
     if (node != null && node.phase().fulfilled()) {
       account(task, node);
-      settleIf(name, hookDone(node, task));
+      settleIf(at, hookDone(node, task));
       return;
     }
     if (node != null) inFlight.add(node.id());
     boolean depsDone = true;
-    for (String dep : dependencyNames(name)) {
+    for (int dep : shape.dependencyIndexes()[at]) {
       if (isSettled(dep)) continue;
-      NodeStatus dn = taskNode(dep);
-      if (dn != null && dn.phase().fulfilled() && settleIf(dep, hookDone(dn, tasks.get(dep)))) {
+      NodeStatus dn = run.nodes().byId(taskIds.get(dep));
+      if (dn != null
+          && dn.phase().fulfilled()
+          && settleIf(dep, hookDone(dn, tasks.get(shape.names().get(dep))))) {
         continue;
       }
       depsDone = false;
@@ -179,15 +192,15 @@ final class DagRun {
     NodeStatus result = task.isLoop() ? loop(task) : single(task);
     if (result != null && result.phase().fulfilled()) {
       account(task, result);
-      settleIf(name, hookDone(result, task));
+      settleIf(at, hookDone(result, task));
     } else if (result != null) {
       inFlight.add(result.id());
     }
   }
 
   /** Remembers a fulfilled task as settled once its exit hook is done; returns {@code done}. */
-  private boolean settleIf(String task, boolean done) {
-    if (done) settled.add(task);
+  private boolean settleIf(int task, boolean done) {
+    if (done) settled.set(task);
     return done;
   }
 
@@ -304,7 +317,9 @@ final class DagRun {
 
   /** Adds a finished task's outputs to the scope, once. */
   private void account(DagTask t, NodeStatus n) {
-    if (accountedBefore.contains(t.name()) || !inScope.add(t.name())) return;
+    int at = shape.indexOf(t.name());
+    if (accounted.get(at)) return;
+    accounted.set(at);
     String prefix = "tasks." + t.name();
     if (n.type() == NodeType.TaskGroup) {
       all.add(

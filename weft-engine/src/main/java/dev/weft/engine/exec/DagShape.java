@@ -21,7 +21,15 @@ record DagShape(
     Map<String, DagTask> tasks,
     Map<String, Depends> logic,
     Map<String, Set<String>> dependencies,
-    List<String> targets) {
+    List<String> targets,
+    Map<String, Integer> index,
+    List<String> names,
+    int[][] dependencyIndexes) {
+
+  /** The position of a task in the DAG (tasks are walked by position: no hashing of names). */
+  int indexOf(String task) {
+    return index.get(task);
+  }
 
   /** The DAG's shape; an EngineError for invalid depends or an undefined dependency. */
   static DagShape of(DagTemplate dag) {
@@ -40,11 +48,21 @@ record DagShape(
       logic.put(t.name(), d);
       names.put(t.name(), deps);
     }
+    Map<String, Integer> index = new HashMap<>();
+    List<String> order = List.copyOf(tasks.keySet());
+    for (int i = 0; i < order.size(); i++) index.put(order.get(i), i);
+    int[][] depIndexes = new int[order.size()][];
+    for (int i = 0; i < order.size(); i++) {
+      depIndexes[i] = names.get(order.get(i)).stream().mapToInt(index::get).toArray();
+    }
     return new DagShape(
         Collections.unmodifiableMap(tasks),
         Collections.unmodifiableMap(logic),
         Collections.unmodifiableMap(names),
-        targets(dag, tasks, names));
+        targets(dag, tasks, names),
+        Collections.unmodifiableMap(index),
+        order,
+        depIndexes);
   }
 
   /** The target tasks, or else the leaves: tasks no other task depends on. */

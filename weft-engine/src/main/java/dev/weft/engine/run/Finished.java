@@ -1,6 +1,7 @@
 package dev.weft.engine.run;
 
-import java.util.Set;
+import java.util.BitSet;
+import java.util.List;
 
 /**
  * What an earlier reconcile finished under one running steps or DAG node, so that this one starts
@@ -14,10 +15,17 @@ public sealed interface Finished {
   record Steps(Object template, int groups, Scope layer) implements Finished {}
 
   /**
-   * {@code shape} is the DAG's parsed tasks; {@code accounted} the fulfilled tasks, whose outputs
-   * are in {@code layer}; {@code settled} those of them whose exit hooks are done too, which no
-   * walk has anything left to do for.
+   * {@code shape} is the DAG's parsed tasks and {@code taskIds} their node ids, by position; {@code
+   * accounted} has the positions of the fulfilled tasks, whose outputs are in {@code layer}; {@code
+   * settled} those of them whose exit hooks are done too, which no walk has anything left to do
+   * for. The bit sets are never changed once here (readers copy them).
    */
-  record Dag(Object template, Object shape, Set<String> accounted, Set<String> settled, Scope layer)
+  record Dag(
+      Object template,
+      Object shape,
+      List<String> taskIds,
+      BitSet accounted,
+      BitSet settled,
+      Scope layer)
       implements Finished {}
 }

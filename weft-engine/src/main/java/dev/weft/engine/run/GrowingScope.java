@@ -43,10 +43,12 @@ public final class GrowingScope {
   /** The frozen layer with everything added since, as a new read-only layer. */
   public Scope frozenWithAdded() {
     if (values.isEmpty() && artifacts.isEmpty()) return frozen;
-    Map<String, String> v = new HashMap<>(frozen.values());
-    v.putAll(values);
-    Map<String, Artifact> a = new HashMap<>(frozen.artifacts());
-    a.putAll(artifacts);
-    return new Scope(Collections.unmodifiableMap(v), Collections.unmodifiableMap(a));
+    return new Scope(
+        stacked(frozen.values()).with(values), stacked(frozen.artifacts()).with(artifacts));
+  }
+
+  private static <V> StackedMap<V> stacked(Map<String, V> frozen) {
+    if (frozen instanceof StackedMap<V> s) return s;
+    return StackedMap.<V>empty().with(frozen);
   }
 }
