@@ -3,6 +3,7 @@ package dev.weft.controller.workflow;
 import dev.weft.controller.pod.PodRuntime;
 import dev.weft.controller.retention.Retention;
 import dev.weft.engine.Engine;
+import dev.weft.engine.EngineMemo;
 import dev.weft.engine.Library;
 import dev.weft.engine.Reconciliation;
 import dev.weft.engine.action.Action;
@@ -47,6 +48,28 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   @FunctionalInterface
   public interface Decider {
     Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now);
+
+    /** The same decision, starting from the memo of the reconcile that produced this status. */
+    default Reconciliation reconcile(
+        Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
+      return reconcile(wf, lib, events, now);
+    }
+  }
+
+  /** The engine as a decider that takes its memo. */
+  private static Decider deciding(Engine engine) {
+    return new Decider() {
+      @Override
+      public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
+        return engine.reconcile(wf, lib, events, now);
+      }
+
+      @Override
+      public Reconciliation reconcile(
+          Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
+        return engine.reconcile(wf, lib, events, now, memo);
+      }
+    };
   }
 
   private final Store store;
@@ -69,7 +92,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue) {
-    this(store, engine::reconcile, pods, inbox, clock, enqueue);
+    this(store, deciding(engine), pods, inbox, clock, enqueue);
   }
 
   public WorkflowReconciler(
@@ -113,6 +136,34 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   private Workflow remember(Workflow saved) {
     written.put(WorkflowKey.of(saved), String.valueOf(saved.metadata().resourceVersion()));
     return saved;
+  }
+
+  /**
+   * The engine's memo for the version of each workflow this reconciler wrote with it: it is passed
+   * back only with exactly that version, so any other write (a retry, `node set`, another process)
+   * means a full walk that makes a new one.
+   */
+  private final Map<WorkflowKey, WrittenMemo> engineMemos =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record WrittenMemo(String resourceVersion, EngineMemo memo) {}
+
+  private EngineMemo memoFor(WorkflowKey key, Workflow stored) {
+    WrittenMemo m = engineMemos.get(key);
+    boolean same =
+        m != null
+            && wroteLast(stored)
+            && m.resourceVersion().equals(String.valueOf(stored.metadata().resourceVersion()));
+    return same ? m.memo() : EngineMemo.NONE;
+  }
+
+  private void keepMemo(WorkflowKey key, Workflow saved, Reconciliation r) {
+    if (r.completed() || r.memo() == EngineMemo.NONE) {
+      engineMemos.remove(key);
+    } else {
+      String version = String.valueOf(saved.metadata().resourceVersion());
+      engineMemos.put(key, new WrittenMemo(version, r.memo()));
+    }
   }
 
   /** Whether this version of the workflow is this reconciler's own last write. */
@@ -188,12 +239,14 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     if (found.isEmpty()) {
       inbox.forget(key);
       written.remove(key);
+      engineMemos.remove(key);
       throttle.release(key);
       return Result.done();
     }
     Workflow stored = found.get();
     Workflow wf = defaults.apply(stored); // what is decided on; what is written stays stored's
     if (wf.completed()) {
+      engineMemos.remove(key);
       if (inbox.drain(key, uid(wf)).stream().anyMatch(Event.Resync.class::isInstance)) {
         killLeftovers(wf);
       }
@@ -213,9 +266,11 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     seen.addAll(pending);
     Library lib;
     Reconciliation r;
+    EngineMemo memo = memoFor(key, stored);
+    engineMemos.remove(key); // whatever happens next, it is not for the next version
     try {
       lib = libraries.load(key.namespace());
-      r = engine.reconcile(wf, lib, seen, clock.instant());
+      r = engine.reconcile(wf, lib, seen, clock.instant(), memo);
     } catch (Throwable e) {
       inbox.putBack(key, uid(wf), events); // for the retry: nothing of them was stored
       throw new DecisionFailed(e);
@@ -258,6 +313,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Optional<Workflow> labelled = relabel(saved);
     if (labelled.isEmpty()) return Result.requeue();
     saved = labelled.get();
+    keepMemo(key, saved, r); // saved's status is r's (written, or found equal)
     Result retained = retain(key, defaults.apply(saved), wf.status());
     if (r.completed()) {
       throttle.release(key);
