@@ -61,6 +61,7 @@ final class DagExecutor {
     // (the next fixpoint pass picks up what became ready meanwhile).
     java.util.BitSet visited = new java.util.BitSet();
     for (String t : targets) {
+      if (ctx.knownTargets() && ctx.settled(t)) continue; // nothing left to do there
       if (!tasks.containsKey(t)) {
         return run.nodes()
             .mark(

@@ -54,10 +54,10 @@ final class DagRun {
     this.settled = before == null ? new BitSet() : (BitSet) before.settled().clone();
     this.taskIds = before == null ? idsOf(run, dag, shape.names()) : before.taskIds();
     this.all = new GrowingScope(base, before == null ? Scope.empty() : before.layer());
-    for (DagTask t : tasks.values()) {
-      if (accounted.get(shape.indexOf(t.name()))) continue;
-      NodeStatus n = taskNode(t.name());
-      if (n != null && n.phase().fulfilled()) account(t, n);
+    List<String> names = shape.names();
+    for (int i = accounted.nextClearBit(0); i < names.size(); i = accounted.nextClearBit(i + 1)) {
+      NodeStatus n = run.nodes().byId(taskIds.get(i));
+      if (n != null && n.phase().fulfilled()) account(tasks.get(names.get(i)), n);
     }
   }
 
@@ -67,6 +67,11 @@ final class DagRun {
 
   List<String> targets() {
     return shape.targets();
+  }
+
+  /** Whether every target names a task (else the walk stops at the first that does not). */
+  boolean knownTargets() {
+    return shape.knownTargets();
   }
 
   static Set<String> namesIn(Depends d) {
@@ -144,6 +149,11 @@ final class DagRun {
 
   void executeTask(String name, BitSet visiting) {
     executeTask(shape.indexOf(name), visiting);
+  }
+
+  /** Whether a task has nothing left to do (it and its exit hook are done). */
+  boolean settled(String task) {
+    return isSettled(shape.indexOf(task));
   }
 
   private void executeTask(int at, BitSet visiting) {

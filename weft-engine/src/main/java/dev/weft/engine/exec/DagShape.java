@@ -24,7 +24,8 @@ record DagShape(
     List<String> targets,
     Map<String, Integer> index,
     List<String> names,
-    int[][] dependencyIndexes) {
+    int[][] dependencyIndexes,
+    boolean knownTargets) {
 
   /** The position of a task in the DAG (tasks are walked by position: no hashing of names). */
   int indexOf(String task) {
@@ -55,14 +56,16 @@ record DagShape(
     for (int i = 0; i < order.size(); i++) {
       depIndexes[i] = names.get(order.get(i)).stream().mapToInt(index::get).toArray();
     }
+    List<String> targets = targets(dag, tasks, names);
     return new DagShape(
         Collections.unmodifiableMap(tasks),
         Collections.unmodifiableMap(logic),
         Collections.unmodifiableMap(names),
-        targets(dag, tasks, names),
+        targets,
         Collections.unmodifiableMap(index),
         order,
-        depIndexes);
+        depIndexes,
+        tasks.keySet().containsAll(targets));
   }
 
   /** The target tasks, or else the leaves: tasks no other task depends on. */

@@ -107,6 +107,12 @@ public final class NodeTable {
     return out;
   }
 
+  /** Whether some node that differs from the input's (or is new) matches. */
+  public boolean anyChanged(java.util.function.Predicate<NodeStatus> test) {
+    for (NodeStatus n : overlay.values()) if (test.test(n)) return true;
+    return false;
+  }
+
   /** Whether a node differs from the input (its id is of a changed or new node). */
   public boolean changed(String id) {
     return overlay.containsKey(id);
