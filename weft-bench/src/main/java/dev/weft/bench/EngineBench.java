@@ -71,7 +71,7 @@ final class EngineBench {
             "cost ratio " + sizes.dagLarge() + "-node / " + sizes.dagSmall() + "-node DAG",
             large.millis() / small.millis(),
             "x",
-            12.0));
+            11.0));
   }
 
   /** The run of median engine time among {@code runs} runs of the same workflow. */

@@ -41,12 +41,19 @@ public final class FinishedWork {
   }
 
   public boolean tagFree(Object template) {
-    return tagFreeGiven.contains(template)
-        || tagFreeFound != null && tagFreeFound.contains(template);
+    if (!tagFreeGiven.contains(template)
+        && (tagFreeFound == null || !tagFreeFound.contains(template))) {
+      return false;
+    }
+    foundTagFree(template);
+    return true;
   }
 
+  /**
+   * Remembers a template as holding no tag. Only templates used in this reconcile are passed on:
+   * templates made anew on every call (with templateDefaults) must not pile up.
+   */
   public void foundTagFree(Object template) {
-    if (tagFreeGiven.contains(template)) return;
     if (tagFreeFound == null) tagFreeFound = Collections.newSetFromMap(new IdentityHashMap<>());
     tagFreeFound.add(template);
   }
@@ -66,10 +73,6 @@ public final class FinishedWork {
   }
 
   public Set<Object> tagFreeLeft() {
-    if (tagFreeFound == null) return tagFreeGiven;
-    Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());
-    all.addAll(tagFreeGiven);
-    all.addAll(tagFreeFound);
-    return Collections.unmodifiableSet(all);
+    return tagFreeFound == null ? Set.of() : Collections.unmodifiableSet(tagFreeFound);
   }
 }
