@@ -54,22 +54,22 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
         Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
       return reconcile(wf, lib, events, now);
     }
-  }
 
-  /** The engine as a decider that takes its memo. */
-  private static Decider deciding(Engine engine) {
-    return new Decider() {
-      @Override
-      public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
-        return engine.reconcile(wf, lib, events, now);
-      }
+    /** The engine as a decider that takes its memo (a method reference to it would drop it). */
+    static Decider of(Engine engine) {
+      return new Decider() {
+        @Override
+        public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
+          return engine.reconcile(wf, lib, events, now);
+        }
 
-      @Override
-      public Reconciliation reconcile(
-          Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
-        return engine.reconcile(wf, lib, events, now, memo);
-      }
-    };
+        @Override
+        public Reconciliation reconcile(
+            Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
+          return engine.reconcile(wf, lib, events, now, memo);
+        }
+      };
+    }
   }
 
   private final Store store;
@@ -92,7 +92,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue) {
-    this(store, deciding(engine), pods, inbox, clock, enqueue);
+    this(store, Decider.of(engine), pods, inbox, clock, enqueue);
   }
 
   public WorkflowReconciler(
@@ -146,14 +146,19 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   private final Map<WorkflowKey, WrittenMemo> engineMemos =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private record WrittenMemo(String resourceVersion, EngineMemo memo) {}
+  private record WrittenMemo(String resourceVersion, WorkflowStatus status, EngineMemo memo) {}
 
+  /**
+   * The memo, when the stored workflow is the version written with it and its status is the one the
+   * engine returned with it (a store that changes what it was given gets no memo).
+   */
   private EngineMemo memoFor(WorkflowKey key, Workflow stored) {
     WrittenMemo m = engineMemos.get(key);
     boolean same =
         m != null
             && wroteLast(stored)
-            && m.resourceVersion().equals(String.valueOf(stored.metadata().resourceVersion()));
+            && m.resourceVersion().equals(String.valueOf(stored.metadata().resourceVersion()))
+            && (m.status() == stored.status() || m.status().equals(stored.status()));
     return same ? m.memo() : EngineMemo.NONE;
   }
 
@@ -162,7 +167,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       engineMemos.remove(key);
     } else {
       String version = String.valueOf(saved.metadata().resourceVersion());
-      engineMemos.put(key, new WrittenMemo(version, r.memo()));
+      engineMemos.put(key, new WrittenMemo(version, r.status(), r.memo()));
     }
   }
 

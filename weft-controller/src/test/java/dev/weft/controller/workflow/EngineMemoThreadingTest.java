@@ -45,7 +45,7 @@ class EngineMemoThreadingTest {
       """;
 
   private final InMemoryStore store = new InMemoryStore();
-  private final Engine engine = new Engine();
+  private final WorkflowReconciler.Decider engine = WorkflowReconciler.Decider.of(new Engine());
   private final List<Boolean> memoGiven = new ArrayList<>();
   private final WorkflowKey key = new WorkflowKey("default", "chain");
   private final WorkflowReconciler reconciler =
