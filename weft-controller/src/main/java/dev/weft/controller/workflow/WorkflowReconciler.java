@@ -138,38 +138,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     return saved;
   }
 
-  /**
-   * The engine's memo for the version of each workflow this reconciler wrote with it: it is passed
-   * back only with exactly that version, so any other write (a retry, `node set`, another process)
-   * means a full walk that makes a new one.
-   */
-  private final Map<WorkflowKey, WrittenMemo> engineMemos =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private record WrittenMemo(String resourceVersion, WorkflowStatus status, EngineMemo memo) {}
-
-  /**
-   * The memo, when the stored workflow is the version written with it and its status is the one the
-   * engine returned with it (a store that changes what it was given gets no memo).
-   */
-  private EngineMemo memoFor(WorkflowKey key, Workflow stored) {
-    WrittenMemo m = engineMemos.get(key);
-    boolean same =
-        m != null
-            && wroteLast(stored)
-            && m.resourceVersion().equals(String.valueOf(stored.metadata().resourceVersion()))
-            && (m.status() == stored.status() || m.status().equals(stored.status()));
-    return same ? m.memo() : EngineMemo.NONE;
-  }
-
-  private void keepMemo(WorkflowKey key, Workflow saved, Reconciliation r) {
-    if (r.completed() || r.memo() == EngineMemo.NONE) {
-      engineMemos.remove(key);
-    } else {
-      String version = String.valueOf(saved.metadata().resourceVersion());
-      engineMemos.put(key, new WrittenMemo(version, r.status(), r.memo()));
-    }
-  }
+  private final EngineMemos engineMemos = new EngineMemos();
 
   /** Whether this version of the workflow is this reconciler's own last write. */
   public boolean wroteLast(Workflow wf) {
@@ -244,14 +213,14 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     if (found.isEmpty()) {
       inbox.forget(key);
       written.remove(key);
-      engineMemos.remove(key);
+      engineMemos.forget(key);
       throttle.release(key);
       return Result.done();
     }
     Workflow stored = found.get();
     Workflow wf = defaults.apply(stored); // what is decided on; what is written stays stored's
     if (wf.completed()) {
-      engineMemos.remove(key);
+      engineMemos.forget(key);
       if (inbox.drain(key, uid(wf)).stream().anyMatch(Event.Resync.class::isInstance)) {
         killLeftovers(wf);
       }
@@ -271,8 +240,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     seen.addAll(pending);
     Library lib;
     Reconciliation r;
-    EngineMemo memo = memoFor(key, stored);
-    engineMemos.remove(key); // whatever happens next, it is not for the next version
+    EngineMemo memo = engineMemos.take(key, stored, wroteLast(stored));
     try {
       lib = libraries.load(key.namespace());
       r = engine.reconcile(wf, lib, seen, clock.instant(), memo);
@@ -318,7 +286,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     Optional<Workflow> labelled = relabel(saved);
     if (labelled.isEmpty()) return Result.requeue();
     saved = labelled.get();
-    keepMemo(key, saved, r); // saved's status is r's (written, or found equal)
+    engineMemos.keep(key, saved, r); // saved's status is r's (written, or found equal)
     Result retained = retain(key, defaults.apply(saved), wf.status());
     if (r.completed()) {
       throttle.release(key);
