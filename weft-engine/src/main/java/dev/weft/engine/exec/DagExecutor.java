@@ -44,7 +44,8 @@ final class DagExecutor {
     DagTemplate dag = p.template().dag();
     DagRun ctx = runs.get(node.id());
     if (ctx == null) {
-      Finished.Dag before = (Finished.Dag) run.finished().of(node.id(), p.template());
+      Finished.Dag before =
+          run.finished().of(node.id(), p.template()) instanceof Finished.Dag f ? f : null;
       try {
         DagShape shape = before != null ? (DagShape) before.shape() : DagShape.of(dag);
         ctx = new DagRun(run, invoker, node, p, shape, steps.inputScope(p), before);

@@ -34,7 +34,8 @@ final class StepsExecutor {
       run.limitChildren(node.id(), Integer.parseInt(p.template().parallelism().trim()));
     }
     // Groups an earlier reconcile saw succeed are not walked again: their scope layer is kept.
-    Finished.Steps before = (Finished.Steps) run.finished().of(node.id(), p.template());
+    Finished.Steps before =
+        run.finished().of(node.id(), p.template()) instanceof Finished.Steps f ? f : null;
     if (before != null && !lastGroupSucceeded(nodeName, before.groups())) before = null;
     int first = before == null ? 0 : before.groups();
     GrowingScope all =
