@@ -1,6 +1,7 @@
 package dev.weft.bench;
 
 import dev.weft.engine.Engine;
+import dev.weft.engine.EngineMemo;
 import dev.weft.engine.Library;
 import dev.weft.engine.Reconciliation;
 import dev.weft.engine.action.Action;
@@ -85,15 +86,18 @@ final class EngineBench {
     Engine engine = new Engine();
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     List<Event> events = List.of();
+    // threaded as the controller does: the memo goes back with exactly the status it came with
+    EngineMemo memo = EngineMemo.NONE;
     long nanos = 0;
     int reconciles = 0;
     int pods = 0;
     while (true) {
       long t0 = System.nanoTime();
-      Reconciliation r = engine.reconcile(wf, Library.EMPTY, events, now);
+      Reconciliation r = engine.reconcile(wf, Library.EMPTY, events, now, memo);
       nanos += System.nanoTime() - t0;
       reconciles++;
       wf = wf.withStatus(r.status());
+      memo = r.memo();
       if (r.completed()) return new Cost(Stats.millis(nanos), reconciles, pods);
       List<Event> next = new ArrayList<>();
       for (Action a : r.actions()) {

@@ -12,6 +12,7 @@ import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowDefaults;
 import dev.weft.controller.workflow.WorkflowKey;
+import dev.weft.controller.workflow.WorkflowReconciler;
 import dev.weft.controller.workflow.WorkflowThrottle;
 import dev.weft.engine.Engine;
 import dev.weft.engine.Limits;
@@ -145,7 +146,7 @@ public final class ControlPlane implements AutoCloseable {
         new WorkflowController(
             store,
             informers,
-            new Engine(limits)::reconcile,
+            WorkflowReconciler.Decider.of(new Engine(limits)),
             pods,
             clock,
             workers,

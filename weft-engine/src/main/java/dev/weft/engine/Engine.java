@@ -6,6 +6,7 @@ import dev.weft.engine.exec.Memoizer;
 import dev.weft.engine.exec.TemplateExecutor;
 import dev.weft.engine.run.Durations;
 import dev.weft.engine.run.EffectiveSpec;
+import dev.weft.engine.run.FinishedWork;
 import dev.weft.engine.run.Globals;
 import dev.weft.engine.run.NodeTable;
 import dev.weft.engine.run.PodResults;
@@ -46,6 +47,16 @@ public final class Engine {
   }
 
   public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
+    return reconcile(wf, lib, events, now, EngineMemo.NONE);
+  }
+
+  /**
+   * Like {@link #reconcile(Workflow, Library, List, Instant)}, starting from the memo an earlier
+   * reconcile returned with exactly this workflow's status (or {@link EngineMemo#NONE}); the answer
+   * is the same, without walking again what that reconcile found finished.
+   */
+  public Reconciliation reconcile(
+      Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
     WorkflowStatus old = wf.status() == null ? WorkflowStatus.empty() : wf.status();
     if (old.phase() != null && old.phase().completed()) {
       return new Reconciliation(old, List.of(), Optional.empty());
@@ -57,6 +68,9 @@ public final class Engine {
       spec = EffectiveSpec.of(wf.spec(), lib);
       NodeTable nodes = new NodeTable(wf.metadata().name(), old.nodesOrEmpty());
       run = new Run(wf, spec, lib, now, nodes, Globals.of(wf, spec, lib, startedAt, now), limits);
+      if (memo.appliesTo(wf.spec(), lib)) {
+        run.startFrom(new FinishedWork(memo.nodes(), memo.tagFree()));
+      }
     } catch (EngineError e) {
       return failed(old, startedAt, now, e.getMessage());
     }
@@ -75,7 +89,12 @@ public final class Engine {
     Outcome outcome = walkToFixpoint(run, spec);
     Memoizer.saveNewlySucceeded(run, old.nodesOrEmpty());
     WorkflowStatus status = StatusWriter.write(old, run, outcome, startedAt, now);
-    return new Reconciliation(status, run.actions(), Optional.ofNullable(run.wakeAt()));
+    EngineMemo next =
+        outcome.phase().completed()
+            ? EngineMemo.NONE
+            : new EngineMemo(
+                wf.spec(), lib, run.finished().leftFor(run.nodes()), run.finished().tagFreeLeft());
+    return new Reconciliation(status, run.actions(), Optional.ofNullable(run.wakeAt()), next);
   }
 
   /**
@@ -86,7 +105,7 @@ public final class Engine {
     TemplateExecutor templates = new TemplateExecutor(run);
     TemplateHolder local = new TemplateHolder(TemplateHolder.Kind.local, run.workflowName(), spec);
     for (int pass = 0; ; pass++) {
-      var before = run.nodes().snapshot();
+      run.nodes().mark();
       NodeStatus root = run.nodes().byName(run.workflowName());
       if (!Boolean.TRUE.equals(spec.suspend()) || root != null && root.phase().fulfilled()) {
         root =
@@ -96,9 +115,7 @@ public final class Engine {
                 null);
       }
       Outcome outcome = WorkflowOutcome.decide(run, spec, root, templates, local);
-      if (outcome.phase().completed()
-          || before.equals(run.nodes().snapshot())
-          || pass >= MAX_PASSES) {
+      if (outcome.phase().completed() || !run.nodes().changedSinceMark() || pass >= MAX_PASSES) {
         return outcome;
       }
     }

@@ -20,11 +20,13 @@ final class StatusWriter {
   static WorkflowStatus write(
       WorkflowStatus old, Run run, Engine.Outcome outcome, Instant startedAt, Instant now) {
     Map<String, NodeStatus> nodes = run.nodes().snapshot();
-    long pods = nodes.values().stream().filter(n -> n.type() == NodeType.Pod).count();
-    long done =
-        nodes.values().stream()
-            .filter(n -> n.type() == NodeType.Pod && n.phase() == NodePhase.SUCCEEDED)
-            .count();
+    long pods = 0;
+    long done = 0;
+    for (NodeStatus n : nodes.values()) {
+      if (n.type() != NodeType.Pod) continue;
+      pods++;
+      if (n.phase() == NodePhase.SUCCEEDED) done++;
+    }
     boolean completed = outcome.phase().completed();
     return new WorkflowStatus(
         outcome.phase(),

@@ -51,6 +51,10 @@ public final class Simulation {
   private final List<Scheduled> scheduled = new ArrayList<>();
   private final List<Event> queued = new ArrayList<>();
   private final List<Reconciliation> history = new ArrayList<>();
+  private boolean checkMemo;
+  private EngineMemo memo = EngineMemo.NONE;
+  private WorkflowStatus memoFor;
+  private int memoUses;
 
   /** One pod the engine asked for, and what became of it. */
   public static final class PodRun {
@@ -169,6 +173,47 @@ public final class Simulation {
     return this;
   }
 
+  /**
+   * Reconciles every step twice, without a memo and with the memo of the previous reconcile (passed
+   * only when the status is exactly the one it came with, as the controller does), and fails unless
+   * both give the same status and actions and unchanged nodes keep their instances.
+   */
+  public Simulation checkingMemo() {
+    this.checkMemo = true;
+    return this;
+  }
+
+  /** How many reconciles started from a memo (with {@link #checkingMemo()}). */
+  public int memoUses() {
+    return memoUses;
+  }
+
+  private Reconciliation reconcileCheckingMemo(List<Event> events, Reconciliation oracle) {
+    EngineMemo given = wf.status() != null && wf.status() == memoFor ? memo : EngineMemo.NONE;
+    if (given != EngineMemo.NONE) memoUses++;
+    Reconciliation r = engine.reconcile(wf, library, events, now, given);
+    String at = "reconcile " + history.size() + " at " + now;
+    org.assertj.core.api.Assertions.assertThat(r.status()).as(at).isEqualTo(oracle.status());
+    org.assertj.core.api.Assertions.assertThat(r.status().nodesOrEmpty().keySet())
+        .as(at)
+        .containsExactlyElementsOf(oracle.status().nodesOrEmpty().keySet());
+    org.assertj.core.api.Assertions.assertThat(r.actions()).as(at).isEqualTo(oracle.actions());
+    org.assertj.core.api.Assertions.assertThat(r.wakeAt()).as(at).isEqualTo(oracle.wakeAt());
+    var before = wf.status() == null ? Map.<String, NodeStatus>of() : wf.status().nodesOrEmpty();
+    r.status()
+        .nodesOrEmpty()
+        .forEach(
+            (id, n) -> {
+              NodeStatus old = before.get(id);
+              if (n.equals(old)) {
+                org.assertj.core.api.Assertions.assertThat(n).as(at + " " + id).isSameAs(old);
+              }
+            });
+    memo = r.memo();
+    memoFor = r.status();
+    return r;
+  }
+
   /** Runs until the workflow completes or nothing more can happen without outside help. */
   public Simulation run() {
     return runUntil(s -> false);
@@ -208,6 +253,7 @@ public final class Simulation {
       }
     }
     Reconciliation r = engine.reconcile(wf, library, events, now);
+    if (checkMemo) r = reconcileCheckingMemo(events, r);
     history.add(r);
     wf = wf.withStatus(r.status());
     for (Action a : r.actions()) {

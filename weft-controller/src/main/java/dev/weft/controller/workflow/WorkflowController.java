@@ -33,7 +33,7 @@ public final class WorkflowController implements AutoCloseable {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public WorkflowController(Store store, Engine engine, PodRuntime pods, Clock clock, int workers) {
-    this(store, engine::reconcile, pods, clock, workers);
+    this(store, WorkflowReconciler.Decider.of(engine), pods, clock, workers);
   }
 
   /** A controller whose workflows are decided by {@code engine} (a stand-in, in tests). */

@@ -3,6 +3,7 @@ package dev.weft.controller.workflow;
 import dev.weft.controller.pod.PodRuntime;
 import dev.weft.controller.retention.Retention;
 import dev.weft.engine.Engine;
+import dev.weft.engine.EngineMemo;
 import dev.weft.engine.Library;
 import dev.weft.engine.Reconciliation;
 import dev.weft.engine.action.Action;
@@ -48,6 +49,28 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   @FunctionalInterface
   public interface Decider {
     Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now);
+
+    /** The same decision, starting from the memo of the reconcile that produced this status. */
+    default Reconciliation reconcile(
+        Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
+      return reconcile(wf, lib, events, now);
+    }
+
+    /** The engine as a decider that takes its memo (a method reference to it would drop it). */
+    static Decider of(Engine engine) {
+      return new Decider() {
+        @Override
+        public Reconciliation reconcile(Workflow wf, Library lib, List<Event> events, Instant now) {
+          return engine.reconcile(wf, lib, events, now);
+        }
+
+        @Override
+        public Reconciliation reconcile(
+            Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
+          return engine.reconcile(wf, lib, events, now, memo);
+        }
+      };
+    }
   }
 
   private final Store store;
@@ -70,7 +93,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Inbox inbox,
       Clock clock,
       Consumer<WorkflowKey> enqueue) {
-    this(store, engine::reconcile, pods, inbox, clock, enqueue);
+    this(store, Decider.of(engine), pods, inbox, clock, enqueue);
   }
 
   public WorkflowReconciler(
@@ -115,6 +138,8 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     written.put(WorkflowKey.of(saved), String.valueOf(saved.metadata().resourceVersion()));
     return saved;
   }
+
+  private final EngineMemos engineMemos = new EngineMemos();
 
   /** Whether this version of the workflow is this reconciler's own last write. */
   public boolean wroteLast(Workflow wf) {
@@ -190,6 +215,7 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE rec-begin " + Sy
     if (found.isEmpty()) {
       inbox.forget(key);
       written.remove(key);
+      engineMemos.forget(key);
       throttle.release(key);
       return Result.done();
     }
@@ -197,6 +223,7 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE rec-begin " + Sy
 if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE got " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     Workflow wf = defaults.apply(stored); // what is decided on; what is written stays stored's
     if (wf.completed()) {
+      engineMemos.forget(key);
       if (inbox.drain(key, uid(wf)).stream().anyMatch(Event.Resync.class::isInstance)) {
         killLeftovers(wf);
       }
@@ -216,9 +243,10 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE got " + System.n
     seen.addAll(pending);
     Library lib;
     Reconciliation r;
+    EngineMemo memo = engineMemos.take(key, stored, wroteLast(stored));
     try {
       lib = libraries.load(key.namespace());
-      r = engine.reconcile(wf, lib, seen, clock.instant());
+      r = engine.reconcile(wf, lib, seen, clock.instant(), memo);
     } catch (Throwable e) {
       inbox.putBack(key, uid(wf), events); // for the retry: nothing of them was stored
       throw new DecisionFailed(e);
@@ -268,6 +296,7 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE written " + Syst
     if (labelled.isEmpty()) return Result.requeue();
 if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE acted " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     saved = labelled.get();
+    engineMemos.keep(key, saved, r); // saved's status is r's (written, or found equal)
     Result retained = retain(key, defaults.apply(saved), wf.status());
     if (r.completed()) {
       throttle.release(key);

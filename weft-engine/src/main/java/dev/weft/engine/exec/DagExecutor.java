@@ -1,5 +1,6 @@
 package dev.weft.engine.exec;
 
+import dev.weft.engine.run.Finished;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.run.Scope;
 import dev.weft.engine.template.EngineError;
@@ -9,11 +10,8 @@ import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** DAG templates: each task runs once its dependencies are done and its depends logic holds. */
 final class DagExecutor {
@@ -22,8 +20,6 @@ final class DagExecutor {
    * finished tasks carry over from one fixpoint pass to the next instead of being rebuilt.
    */
   private final Map<String, DagRun> runs = new java.util.HashMap<>();
-
-  private final Map<String, List<String>> targetsByDag = new java.util.HashMap<>();
 
   private final Run run;
   private final Invoker invoker;
@@ -46,22 +42,27 @@ final class DagExecutor {
       run.limitChildren(node.id(), Integer.parseInt(p.template().parallelism().trim()));
     }
     DagTemplate dag = p.template().dag();
-    Map<String, DagTask> tasks = new LinkedHashMap<>();
-    dag.tasksOrEmpty().forEach(t -> tasks.put(t.name(), t));
     DagRun ctx = runs.get(node.id());
     if (ctx == null) {
+      Finished.Dag before =
+          run.finished().of(node.id(), p.template()) instanceof Finished.Dag f ? f : null;
       try {
-        ctx = new DagRun(run, invoker, node, p, tasks, steps.inputScope(p));
+        DagShape shape = before != null ? (DagShape) before.shape() : DagShape.of(dag);
+        ctx = new DagRun(run, invoker, node, p, shape, steps.inputScope(p), before);
       } catch (EngineError e) {
         return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
       }
       runs.put(node.id(), ctx);
+      DagRun left = ctx;
+      run.finished().leave(node.id(), left::finished);
     }
-    List<String> targets = targetsByDag.computeIfAbsent(node.id(), id -> targets(dag, tasks));
+    Map<String, DagTask> tasks = ctx.tasks();
+    List<String> targets = ctx.targets();
     // One visited set for all targets: a task shared by many targets is looked at once per pass
     // (the next fixpoint pass picks up what became ready meanwhile).
-    Set<String> visited = new HashSet<>();
+    java.util.BitSet visited = new java.util.BitSet();
     for (String t : targets) {
+      if (ctx.knownTargets() && ctx.settled(t)) continue; // nothing left to do there
       if (!tasks.containsKey(t)) {
         return run.nodes()
             .mark(
@@ -72,6 +73,8 @@ final class DagExecutor {
       }
       ctx.executeTask(t, visited);
     }
+    // Every task node hangs below the DAG: while one runs, so does the DAG (no walk of the graph).
+    if (ctx.anyInFlight()) return run.nodes().byId(node.id());
     NodeStatus current = run.nodes().byId(node.id());
     Boolean ff = dag.failFast();
     NodePhase phase =
@@ -92,18 +95,5 @@ final class DagExecutor {
     } catch (EngineError e) {
       return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
     }
-  }
-
-  /** The target tasks, or else the leaves: tasks no other task depends on. */
-  private static List<String> targets(DagTemplate dag, Map<String, DagTask> tasks) {
-    if (dag.target() != null && !dag.target().isBlank()) {
-      return List.of(dag.target().trim().split("\\s+"));
-    }
-    Set<String> dependedOn = new HashSet<>();
-    for (DagTask t : tasks.values()) dependedOn.addAll(DagRun.namesIn(DagRun.dependencies(t)));
-    List<String> leaves = new ArrayList<>();
-    for (String name : tasks.keySet()) if (!dependedOn.contains(name)) leaves.add(name);
-    leaves.sort(null);
-    return leaves;
   }
 }

@@ -1,6 +1,7 @@
 package dev.weft.engine.exec;
 
 import dev.weft.engine.dag.Depends;
+import dev.weft.engine.run.Finished;
 import dev.weft.engine.run.GrowingScope;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.run.Scope;
@@ -10,60 +11,111 @@ import dev.weft.model.status.NodePhase;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One pass over a DAG's tasks during a reconcile. */
+/**
+ * A DAG's tasks during a reconcile. What an earlier reconcile finished (its {@link Finished.Dag})
+ * is not walked again: tasks settled then are skipped, and their outputs are read from its frozen
+ * scope layer.
+ */
 final class DagRun {
   private final Run run;
   private final Invoker invoker;
   private final NodeStatus dag;
   private final Prepared p;
+  private final DagShape shape;
   private final Map<String, DagTask> tasks;
-  private final Map<String, Depends> logic = new HashMap<>();
   private final GrowingScope all;
-  private final Set<String> inScope = new HashSet<>();
+  private final List<String> taskIds;
+  private final BitSet accounted;
+  private final BitSet settled;
+
+  /** Task nodes seen unfulfilled this reconcile: while one still is, the DAG runs. */
+  private final Set<String> inFlight = new java.util.LinkedHashSet<>();
 
   DagRun(
       Run run,
       Invoker invoker,
       NodeStatus dag,
       Prepared p,
-      Map<String, DagTask> tasks,
-      Scope base) {
+      DagShape shape,
+      Scope base,
+      Finished.Dag before) {
     this.run = run;
     this.invoker = invoker;
     this.dag = dag;
     this.p = p;
-    this.tasks = tasks;
-    this.all = new GrowingScope(base);
-    for (DagTask t : tasks.values()) {
-      Depends d = dependencies(t);
-      for (String dep : namesIn(d)) {
-        if (!tasks.containsKey(dep)) {
-          throw new EngineError("task '" + t.name() + "' depends on undefined task '" + dep + "'");
-        }
-      }
-      logic.put(t.name(), d);
+    this.shape = shape;
+    this.tasks = shape.tasks();
+    this.accounted = before == null ? new BitSet() : (BitSet) before.accounted().clone();
+    this.settled = before == null ? new BitSet() : (BitSet) before.settled().clone();
+    this.taskIds = before == null ? idsOf(run, dag, shape.names()) : before.taskIds();
+    this.all = new GrowingScope(base, before == null ? Scope.empty() : before.layer());
+    List<String> names = shape.names();
+    for (int i = accounted.nextClearBit(0); i < names.size(); i = accounted.nextClearBit(i + 1)) {
+      NodeStatus n = run.nodes().byId(taskIds.get(i));
+      if (n != null && n.phase().fulfilled()) account(tasks.get(names.get(i)), n);
     }
-    for (DagTask t : tasks.values()) {
-      NodeStatus n = taskNode(t.name());
-      if (n != null && n.phase().fulfilled()) account(t, n);
-    }
+  }
+
+  Map<String, DagTask> tasks() {
+    return tasks;
+  }
+
+  List<String> targets() {
+    return shape.targets();
+  }
+
+  /** Whether every target names a task (else the walk stops at the first that does not). */
+  boolean knownTargets() {
+    return shape.knownTargets();
   }
 
   static Set<String> namesIn(Depends d) {
     return d == null ? Set.of() : d.tasks();
   }
 
-  private final Map<String, Set<String>> dependencyNames = new HashMap<>();
-
-  /** The tasks a task's dependencies name, computed once per task. */
+  /** The tasks a task's dependencies name. */
   private Set<String> dependencyNames(String task) {
-    return dependencyNames.computeIfAbsent(task, t -> namesIn(logic.get(t)));
+    return shape.dependencies().get(task);
+  }
+
+  /** The node id of every task, computed once per DAG node rather than on every visit. */
+  private static List<String> idsOf(Run run, NodeStatus dag, List<String> tasks) {
+    List<String> ids = new ArrayList<>(tasks.size());
+    for (String task : tasks) ids.add(run.nodes().idOf(dag.name() + "." + task));
+    return List.copyOf(ids);
+  }
+
+  /** What this reconcile leaves finished under the DAG node, for the next one. */
+  Finished.Dag finished() {
+    return new Finished.Dag(
+        p.template(),
+        shape,
+        taskIds,
+        (BitSet) accounted.clone(),
+        (BitSet) settled.clone(),
+        all.frozenWithAdded());
+  }
+
+  /**
+   * Whether a task node known to exist is still unfulfilled: every task node hangs below the DAG,
+   * so the DAG is running while one is.
+   */
+  boolean anyInFlight() {
+    for (var it = inFlight.iterator(); it.hasNext(); ) {
+      NodeStatus n = run.nodes().byId(it.next());
+      if (n != null && !n.phase().fulfilled()) return true;
+      it.remove();
+    }
+    return false;
+  }
+
+  private boolean isSettled(int task) {
+    return settled.get(task);
   }
 
   /**
@@ -87,32 +139,51 @@ final class DagRun {
   }
 
   String taskNodeId(String task) {
-    return run.nodes().idOf(taskNodeName(task));
+    Integer i = shape.index().get(task);
+    return i != null ? taskIds.get(i) : run.nodes().idOf(taskNodeName(task));
   }
 
   private NodeStatus taskNode(String task) {
-    return run.nodes().byName(taskNodeName(task));
+    return run.nodes().byId(taskNodeId(task));
   }
 
-  void executeTask(String name, Set<String> visiting) {
-    if (!visiting.add(name)) return;
+  void executeTask(String name, BitSet visiting) {
+    executeTask(shape.indexOf(name), visiting);
+  }
+
+  /** Whether a task has nothing left to do (it and its exit hook are done). */
+  boolean settled(String task) {
+    return isSettled(shape.indexOf(task));
+  }
+
+  private void executeTask(int at, BitSet visiting) {
+    // a settled task has nothing left to do: walking it again would change nothing
+    if (isSettled(at) || visiting.get(at)) return;
+    visiting.set(at);
+    String name = shape.names().get(at);
     DagTask task = tasks.get(name);
-    NodeStatus node = taskNode(name);
+    NodeStatus node = run.nodes().byId(taskIds.get(at));
     if (node != null && node.phase().fulfilled()) {
       account(task, node);
-      hookDone(node, task);
+      settleIf(at, hookDone(node, task));
       return;
     }
+    if (node != null) inFlight.add(node.id());
     boolean depsDone = true;
-    for (String dep : dependencyNames(name)) {
-      NodeStatus dn = taskNode(dep);
-      if (dn != null && dn.phase().fulfilled() && hookDone(dn, tasks.get(dep))) continue;
+    for (int dep : shape.dependencyIndexes()[at]) {
+      if (isSettled(dep)) continue;
+      NodeStatus dn = run.nodes().byId(taskIds.get(dep));
+      if (dn != null
+          && dn.phase().fulfilled()
+          && settleIf(dep, hookDone(dn, tasks.get(shape.names().get(dep))))) {
+        continue;
+      }
       depsDone = false;
       executeTask(dep, visiting);
     }
     if (!depsDone) return;
     if (node == null) {
-      Depends d = logic.get(name);
+      Depends d = shape.logic().get(name);
       Boolean proceed = d == null ? Boolean.TRUE : d.evaluate(outcomes());
       if (!Boolean.TRUE.equals(proceed)) {
         NodeStatus omitted =
@@ -131,8 +202,16 @@ final class DagRun {
     NodeStatus result = task.isLoop() ? loop(task) : single(task);
     if (result != null && result.phase().fulfilled()) {
       account(task, result);
-      hookDone(result, task);
+      settleIf(at, hookDone(result, task));
+    } else if (result != null) {
+      inFlight.add(result.id());
     }
+  }
+
+  /** Remembers a fulfilled task as settled once its exit hook is done; returns {@code done}. */
+  private boolean settleIf(int task, boolean done) {
+    if (done) settled.set(task);
+    return done;
   }
 
   private NodeStatus single(DagTask task) {
@@ -248,7 +327,9 @@ final class DagRun {
 
   /** Adds a finished task's outputs to the scope, once. */
   private void account(DagTask t, NodeStatus n) {
-    if (!inScope.add(t.name())) return;
+    int at = shape.indexOf(t.name());
+    if (accounted.get(at)) return;
+    accounted.set(at);
     String prefix = "tasks." + t.name();
     if (n.type() == NodeType.TaskGroup) {
       all.add(

@@ -72,6 +72,8 @@ public final class Memoizer {
 
   /** Save actions for the memoized nodes that succeeded during this reconcile. */
   public static void saveNewlySucceeded(Run run, Map<String, NodeStatus> before) {
+    // only a node this reconcile changed can have newly succeeded
+    if (!run.nodes().anyChanged(n -> n.memoizationStatus() != null)) return;
     for (NodeStatus n : run.nodes().all()) {
       JsonNode memo = n.memoizationStatus();
       if (memo == null || memo.path("hit").asBoolean() || n.phase() != NodePhase.SUCCEEDED)

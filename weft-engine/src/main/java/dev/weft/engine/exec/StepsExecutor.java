@@ -1,5 +1,6 @@
 package dev.weft.engine.exec;
 
+import dev.weft.engine.run.Finished;
 import dev.weft.engine.run.GrowingScope;
 import dev.weft.engine.run.Run;
 import dev.weft.engine.run.Scope;
@@ -32,10 +33,17 @@ final class StepsExecutor {
     if (p.template().parallelism() != null) {
       run.limitChildren(node.id(), Integer.parseInt(p.template().parallelism().trim()));
     }
-    GrowingScope all = new GrowingScope(inputScope(p));
+    // Groups an earlier reconcile saw succeed are not walked again: their scope layer is kept.
+    Finished.Steps before =
+        run.finished().of(node.id(), p.template()) instanceof Finished.Steps f ? f : null;
+    if (before != null && !lastGroupSucceeded(nodeName, before.groups())) before = null;
+    int first = before == null ? 0 : before.groups();
+    GrowingScope all =
+        new GrowingScope(inputScope(p), before == null ? Scope.empty() : before.layer());
     Scope scope = all.view();
     List<List<Step>> groups = p.template().steps();
-    for (int i = 0; i < groups.size(); i++) {
+    for (int i = first; i < groups.size(); i++) {
+      leave(node.id(), p, i, all);
       GroupResult g = group(node, nodeName + "[" + i + "]", groups.get(i), scope, p);
       if (g.node() == null || !g.node().phase().fulfilled()) return run.nodes().byId(node.id());
       if (g.node().phase().unsuccessful()) {
@@ -51,6 +59,18 @@ final class StepsExecutor {
     } catch (EngineError e) {
       return run.nodes().mark(node.id(), NodePhase.ERROR, e.getMessage(), run.now());
     }
+  }
+
+  private boolean lastGroupSucceeded(String nodeName, int groups) {
+    if (groups == 0) return true;
+    NodeStatus last = run.nodes().byName(nodeName + "[" + (groups - 1) + "]");
+    return last != null && last.phase() == NodePhase.SUCCEEDED;
+  }
+
+  /** The first {@code groups} groups succeeded, adding {@code all} to the scope. */
+  private void leave(String nodeId, Prepared p, int groups, GrowingScope all) {
+    run.finished()
+        .leave(nodeId, () -> new Finished.Steps(p.template(), groups, all.frozenWithAdded()));
   }
 
   Scope inputScope(Prepared p) {

@@ -166,17 +166,22 @@ public final class TemplateExecutor {
    * back when neither changed anything (a template without inputs or tags is used as it is).
    */
   private Template bindAndRender(Template t, InputBinder.Bound bound, Map<String, String> vars) {
+    boolean sameInputs = Objects.equals(t.inputs(), bound.inputs()) || noInputs(t, bound);
+    // a template without a tag renders as itself whatever the variables: known from earlier calls
+    if (sameInputs && run.finished().tagFree(t)) return t;
     // Templates with templateDefaults are new objects on every call: keep the cache bounded.
     if (trees.size() > 512) trees.clear();
     var tree = trees.computeIfAbsent(t, Codec::tree);
-    boolean sameInputs = Objects.equals(t.inputs(), bound.inputs()) || noInputs(t, bound);
     if (!sameInputs) {
       tree =
           ((com.fasterxml.jackson.databind.node.ObjectNode) tree.deepCopy())
               .set("inputs", Codec.tree(bound.inputs()));
     }
     var rendered = Substitution.renderTree(tree, vars);
-    if (sameInputs && rendered == tree) return t;
+    if (sameInputs && rendered == tree) {
+      run.finished().foundTagFree(t);
+      return t;
+    }
     return Codec.convert(rendered, Template.class);
   }
 

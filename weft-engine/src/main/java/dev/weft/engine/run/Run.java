@@ -33,6 +33,7 @@ public final class Run {
   private java.util.Set<String> reissued;
   private final Limits limits;
   private int depth;
+  private FinishedWork finished = FinishedWork.none();
 
   public Run(
       Workflow workflow,
@@ -71,6 +72,15 @@ public final class Run {
 
   public Limits limits() {
     return limits;
+  }
+
+  /** What earlier reconciles finished, and what this one leaves finished for the next. */
+  public FinishedWork finished() {
+    return finished;
+  }
+
+  public void startFrom(FinishedWork finished) {
+    this.finished = finished;
   }
 
   /**
