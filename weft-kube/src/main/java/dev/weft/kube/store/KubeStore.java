@@ -237,9 +237,7 @@ public final class KubeStore implements Store {
       sizes.measured(key, rv, WorkflowSizes.measure(current));
       known = sizes.bytes(key, rv);
     }
-    if (known.isEmpty() || (patch.isEmpty() && !relabel)) {
-      return Store.super.patchStatus(current, patch, labels);
-    }
+    if (known.isEmpty()) return Store.super.patchStatus(current, patch, labels);
     StatusJsonPatch body =
         StatusJsonPatch.build(
             current, patch, relabel ? labels : null, (id, n) -> sizes.nodeBytes(key, id, n));

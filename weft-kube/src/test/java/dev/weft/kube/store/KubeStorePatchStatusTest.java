@@ -127,6 +127,16 @@ class KubeStorePatchStatusTest {
   }
 
   @Test
+  void anEmptyPatchOnAStaleResourceVersionIsAConflictToo() throws Exception {
+    KubeStore store = new KubeStore(client, caches, NodePacking.DEFAULT_LIMIT);
+    Workflow wf = running(store, nodes(3));
+    store.patchStatus(wf, StatusPatch.between(wf.status(), message(wf.status(), "moved")), null);
+    StatusPatch nothing = StatusPatch.between(wf.status(), wf.status());
+    assertThatThrownBy(() -> store.patchStatus(wf, nothing, null))
+        .isInstanceOf(StoreException.Conflict.class);
+  }
+
+  @Test
   void labelsAreSetInTheSameWrite() throws Exception {
     KubeStore store = new KubeStore(client, caches, NodePacking.DEFAULT_LIMIT);
     Workflow wf = running(store, nodes(2));
