@@ -90,10 +90,6 @@ public final class TypedCache {
     latest.remove(key);
   }
 
-  int size() {
-    return latest.size();
-  }
-
   static ObjectKey keyOf(ResourceKind kind, GenericKubernetesResource g) {
     return ObjectKey.of(
         kind, g.getMetadata().getNamespace(), Objects.requireNonNull(g.getMetadata().getName()));
