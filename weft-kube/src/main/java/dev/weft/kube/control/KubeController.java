@@ -54,7 +54,7 @@ public final class KubeController implements AutoCloseable {
     ControlPlane plane =
         ControlPlane.cluster(
             store,
-            new KubeInformers(caches),
+            new KubeInformers(caches, store.typed()),
             () -> {
               pods.close();
               caches.close();

@@ -122,6 +122,26 @@ public final class KubeCaches implements AutoCloseable {
     return () -> informer.removeEventHandler(handler);
   }
 
+  /** Tells {@code evict} of every object that leaves any cache (deleted, or no longer selected). */
+  void onDelete(java.util.function.Consumer<ObjectKey> evict) {
+    informers.forEach(
+        (kind, informer) ->
+            informer.addEventHandler(
+                new io.fabric8.kubernetes.client.informers.ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(GenericKubernetesResource g) {}
+
+                  @Override
+                  public void onUpdate(
+                      GenericKubernetesResource old, GenericKubernetesResource g) {}
+
+                  @Override
+                  public void onDelete(GenericKubernetesResource g, boolean finalStateUnknown) {
+                    evict.accept(TypedCache.keyOf(kind, g));
+                  }
+                }));
+  }
+
   String version(ResourceKind kind) {
     var informer = informers.get(kind);
     return informer == null ? null : informer.lastSyncResourceVersion();

@@ -5,6 +5,7 @@ import dev.weft.model.Resource;
 import dev.weft.runtime.Informer;
 import dev.weft.runtime.Listing;
 import dev.weft.runtime.WatchSignal;
+import dev.weft.store.ObjectKey;
 import dev.weft.store.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -20,9 +21,15 @@ import java.util.function.Function;
  */
 public final class KubeInformers implements InformerSource {
   private final KubeCaches caches;
+  private final TypedCache typed;
 
-  public KubeInformers(KubeCaches caches) {
+  /**
+   * Informers on {@code caches} whose objects are the typed copies {@code typed} keeps (the
+   * store's, {@link KubeStore#typed}): an event for this process's own write is not decoded again.
+   */
+  public KubeInformers(KubeCaches caches, TypedCache typed) {
     this.caches = caches;
+    this.typed = typed;
   }
 
   @Override
@@ -33,7 +40,7 @@ public final class KubeInformers implements InformerSource {
         () -> {
           List<T> items = new ArrayList<>();
           for (var g : caches.all(kind)) {
-            if (caches.selected(kind, g)) items.add(KubeStore.decode(KubeStore.raw(g), type));
+            if (caches.selected(kind, g)) items.add(typed(kind, g, type));
           }
           return new Listing<>(items, caches.version(kind));
         },
@@ -59,11 +66,23 @@ public final class KubeInformers implements InformerSource {
 
                 private void send(WatchSignal.Type t, GenericKubernetesResource g) {
                   if (!caches.selected(kind, g)) t = WatchSignal.Type.DELETED;
-                  sink.accept(new WatchSignal.Event<>(t, KubeStore.decode(KubeStore.raw(g), type)));
+                  sink.accept(new WatchSignal.Event<>(t, informed(kind, g, type)));
                 }
               };
           return caches.subscribe(kind, handler);
         },
         keyOf);
+  }
+
+  private <T extends Resource> T typed(
+      ResourceKind kind, GenericKubernetesResource g, Class<T> type) {
+    ObjectKey key = TypedCache.keyOf(kind, g);
+    return typed.typed(key, g, type, caches.get(key).isPresent());
+  }
+
+  private <T extends Resource> T informed(
+      ResourceKind kind, GenericKubernetesResource g, Class<T> type) {
+    ObjectKey key = TypedCache.keyOf(kind, g);
+    return typed.informed(key, g, type, caches.get(key).isPresent());
   }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.model.ObjectMeta;
 import dev.weft.model.Resource;
+import dev.weft.model.Workflow;
 import dev.weft.model.codec.Codec;
+import dev.weft.model.status.StatusPatch;
 import dev.weft.store.LabelSelector;
 import dev.weft.store.ListResult;
 import dev.weft.store.ObjectKey;
@@ -19,14 +22,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -40,6 +44,10 @@ import java.util.function.Consumer;
  * 409, a conflict): the patch is the difference between what Weft decoded and what it wants, so
  * fields Weft does not model are kept. Argo's CRDs have no status subresource, so status goes to
  * the main resource too. A workflow above the size limit has its nodes compressed, as Argo does.
+ *
+ * <p>A status patch ({@link #patchStatus}) is written as what it changed only, and its result is
+ * built here rather than decoded from the answer; typed copies are kept by resourceVersion ({@link
+ * TypedCache}), so neither the store nor the informers decode what this process just wrote.
  */
 public final class KubeStore implements Store {
   static final ObjectMapper LENIENT =
@@ -48,12 +56,21 @@ public final class KubeStore implements Store {
   private final KubernetesClient client;
   private final KubeCaches caches;
   private final int sizeLimit;
-  private final Map<ObjectKey, ObjectNode> written = new ConcurrentHashMap<>();
+  private final Map<ObjectKey, GenericKubernetesResource> written = new ConcurrentHashMap<>();
+  private final TypedCache typed = new TypedCache();
+  private final WorkflowSizes sizes = new WorkflowSizes();
 
   public KubeStore(KubernetesClient client, KubeCaches caches, int sizeLimit) {
     this.client = client;
     this.caches = caches;
     this.sizeLimit = sizeLimit;
+    // what is kept of an object leaves with it (a finished workflow leaves the cache as deleted)
+    caches.onDelete(this::forget);
+  }
+
+  /** The typed copies this store keeps, for informers fed by the same caches. */
+  public TypedCache typed() {
+    return typed;
   }
 
   public KubernetesClient client() {
@@ -72,10 +89,10 @@ public final class KubeStore implements Store {
     try {
       GenericKubernetesResource created =
           KubeOps.of(client, kind, ns).resource(toGeneric(tree)).create();
-      ObjectNode raw = raw(created);
       key = ObjectKey.of(kind, ns, created.getMetadata().getName());
-      written.put(key, raw);
-      return decode(raw, obj);
+      T result = decode(raw(created), obj);
+      remember(key, created, result);
+      return result;
     } catch (KubernetesClientException e) {
       throw KubeErrors.translate(e, key, null);
     }
@@ -85,28 +102,49 @@ public final class KubeStore implements Store {
   public <T extends Resource> Optional<T> get(Class<T> type, String namespace, String name) {
     ResourceKind kind = ResourceKind.of(type);
     ObjectKey key = ObjectKey.of(kind, namespace(kind, namespace), name);
-    return freshest(key).map(raw -> decode(raw, type));
+    Optional<GenericKubernetesResource> cached = caches.get(key);
+    if (cached.isEmpty()) {
+      forget(key);
+      return fetch(key).map(g -> typed.typed(key, g, type, false));
+    }
+    return Optional.of(typed.typed(key, newest(key, cached.get()), type, true));
   }
 
   /** The newest of the cache and this process's write; the API server on a cache miss. */
-  private Optional<ObjectNode> freshest(ObjectKey key) {
-    Optional<ObjectNode> cached = caches.get(key).map(KubeStore::raw);
+  private Optional<GenericKubernetesResource> freshest(ObjectKey key) {
+    Optional<GenericKubernetesResource> cached = caches.get(key);
     if (cached.isEmpty()) {
-      written.remove(key);
+      forget(key);
       return fetch(key);
     }
-    ObjectNode mine = written.get(key);
+    return Optional.of(newest(key, cached.get()));
+  }
+
+  private GenericKubernetesResource newest(ObjectKey key, GenericKubernetesResource cached) {
+    GenericKubernetesResource mine = written.get(key);
     if (mine == null) return cached;
-    if (Versions.newer(mine, cached.get())) return Optional.of(mine);
+    if (Versions.newer(mine, cached)) return mine;
     written.remove(key, mine);
     return cached;
   }
 
-  private Optional<ObjectNode> fetch(ObjectKey key) {
+  /** What this store keeps of an own write: only for objects the caches hold (and evict). */
+  private void remember(ObjectKey key, GenericKubernetesResource saved, Resource result) {
+    if (caches.get(key).isEmpty()) return;
+    written.put(key, saved);
+    typed.put(key, result);
+  }
+
+  private void forget(ObjectKey key) {
+    written.remove(key);
+    typed.evict(key);
+    sizes.forget(key);
+  }
+
+  private Optional<GenericKubernetesResource> fetch(ObjectKey key) {
     try {
-      GenericKubernetesResource g =
-          KubeOps.of(client, key.kind(), key.namespace()).withName(key.name()).get();
-      return Optional.ofNullable(g).map(KubeStore::raw);
+      return Optional.ofNullable(
+          KubeOps.of(client, key.kind(), key.namespace()).withName(key.name()).get());
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) return Optional.empty();
       throw KubeErrors.translate(e, key, null);
@@ -120,7 +158,7 @@ public final class KubeStore implements Store {
     Optional<List<GenericKubernetesResource>> cached = caches.list(kind, namespace, selector);
     if (cached.isPresent()) {
       List<T> items = new ArrayList<>();
-      for (var g : cached.get()) items.add(decode(raw(g), type));
+      for (var g : cached.get()) items.add(typed.typed(TypedCache.keyOf(kind, g), g, type, true));
       return new ListResult<>(items, caches.version(kind));
     }
     var ops = KubeOps.list(client, kind, kind.namespaced() ? namespace : null);
@@ -129,7 +167,9 @@ public final class KubeStore implements Store {
             ? ops.list()
             : ops.withLabelSelector(selector.toString()).list();
     List<T> items = new ArrayList<>();
-    for (var g : list.getItems()) items.add(decode(raw(g), type));
+    for (var g : list.getItems()) {
+      items.add(typed.typed(TypedCache.keyOf(kind, g), g, type, false));
+    }
     return new ListResult<>(items, list.getMetadata().getResourceVersion());
   }
 
@@ -148,72 +188,121 @@ public final class KubeStore implements Store {
     String ns = namespace(kind, obj.metadata().namespace());
     ObjectKey key = ObjectKey.of(kind, ns, obj.metadata().name());
     String rv = obj.metadata().resourceVersion();
-    ObjectNode base = freshest(key).orElseThrow(() -> new StoreException.NotFound(key));
-    ObjectNode before = storedForm(base, decode(base, obj));
+    ObjectNode base = freshest(key).map(KubeStore::raw).orElseThrow(() -> notFound(key));
+    ObjectNode before = StoredForms.storedForm(base, decode(base, obj));
     ObjectNode after = (ObjectNode) Codec.tree(obj);
     if (kind == ResourceKind.WORKFLOW) after = guard(after, obj.metadata().name());
     ArrayNode patch =
         statusOnly
-            ? JsonPatch.diff(only("status", before), only("status", after))
-            : JsonPatch.diff(writable(before), writable(after));
+            ? JsonPatch.diff(StoredForms.only("status", before), StoredForms.only("status", after))
+            : JsonPatch.diff(StoredForms.writable(before), StoredForms.writable(after));
     // The version the change was based on: the API server refuses it (409) if the object moved on.
     patch
         .insertObject(0)
         .put("op", "replace")
         .put("path", "/metadata/resourceVersion")
         .put("value", rv == null ? "" : rv);
-    try {
+    try (var writing = typed.writing(key)) {
       GenericKubernetesResource saved =
           KubeOps.of(client, kind, ns)
               .withName(key.name())
               .patch(PatchContext.of(PatchType.JSON), Codec.toJson(patch));
-      ObjectNode raw = raw(saved);
-      written.put(key, raw);
-      return decode(raw, obj);
+      T result = decode(raw(saved), obj);
+      sizes.forget(key);
+      remember(key, saved, result);
+      return result;
     } catch (KubernetesClientException e) {
       written.remove(key);
+      sizes.forget(key);
       throw KubeErrors.translate(e, key, rv);
     }
   }
 
-  private static ObjectNode only(String field, ObjectNode tree) {
-    ObjectNode out = Codec.json().createObjectNode();
-    if (tree.has(field)) out.set(field, tree.get(field));
-    return out;
-  }
-
-  /** What the patch may change: not the metadata the API server owns. */
-  private static ObjectNode writable(ObjectNode tree) {
-    ObjectNode copy = tree.deepCopy();
-    ObjectNode meta = copy.withObject("metadata");
-    for (String owned :
-        List.of(
-            "uid",
-            "resourceVersion",
-            "generation",
-            "creationTimestamp",
-            "deletionTimestamp",
-            "managedFields",
-            "namespace",
-            "name")) {
-      meta.remove(owned);
-    }
-    return copy;
-  }
-
   /**
-   * What Weft last read, in the form it is stored: Weft's encoding of the decoded object, with the
-   * stored compressed nodes in place of the expanded ones, so unchanged nodes patch nothing.
+   * Writes only what {@code patch} changed (see {@link StatusJsonPatch}) and returns {@code
+   * current} with it applied, with the API server's new resourceVersion and generation: the answer
+   * is not decoded. The size guard adds the change's bytes to the size known from this store's last
+   * write and measures the whole workflow only near the limit; a workflow whose nodes are not
+   * stored inline (compressed, or offloaded by Argo) goes the full way, which compresses and
+   * decompresses.
    */
-  private static ObjectNode storedForm(ObjectNode raw, Resource decoded) {
-    ObjectNode view = (ObjectNode) Codec.tree(decoded);
-    var compressed = raw.path("status").get("compressedNodes");
-    if (compressed != null && view.has("status")) {
-      ObjectNode status = (ObjectNode) view.get("status");
-      status.remove("nodes");
-      status.set("compressedNodes", compressed);
+  @Override
+  public Workflow patchStatus(Workflow current, StatusPatch patch, Map<String, String> labels) {
+    String ns = namespace(ResourceKind.WORKFLOW, current.metadata().namespace());
+    ObjectKey key = ObjectKey.of(ResourceKind.WORKFLOW, ns, current.metadata().name());
+    String rv = current.metadata().resourceVersion();
+    boolean relabel = labels != null && !labels.equals(current.metadata().labelsOrEmpty());
+    OptionalLong known = rv == null ? OptionalLong.empty() : sizes.bytes(key, rv);
+    if (known.isEmpty() && rv != null && nodesInline(key)) {
+      sizes.measured(key, rv, WorkflowSizes.measure(current));
+      known = sizes.bytes(key, rv);
     }
-    return view;
+    if (known.isEmpty()) return Store.super.patchStatus(current, patch, labels);
+    StatusJsonPatch body =
+        StatusJsonPatch.build(
+            current, patch, relabel ? labels : null, (id, n) -> sizes.nodeBytes(key, id, n));
+    Workflow next = current.withStatus(patch.applyTo(current.status()));
+    if (relabel) {
+      next =
+          next.withMetadata(
+              current
+                  .metadata()
+                  .withLabels(Collections.unmodifiableMap(new LinkedHashMap<>(labels))));
+    }
+    long size = known.getAsLong() + body.sizeChange();
+    if (size > sizeLimit - sizeLimit / 10) {
+      size = WorkflowSizes.measure(next);
+      if (size > sizeLimit) {
+        sizes.forget(key);
+        return Store.super.patchStatus(current, patch, labels);
+      }
+    }
+    try (var writing = typed.writing(key)) {
+      GenericKubernetesResource saved =
+          KubeOps.of(client, ResourceKind.WORKFLOW, ns)
+              .withName(key.name())
+              .patch(PatchContext.of(PatchType.JSON), body.json());
+      Workflow result = next.withMetadata(stored(next.metadata(), saved));
+      sizes.wrote(
+          key, rv, result.metadata().resourceVersion(), size, body.nodeSizes(), patch.removed());
+      remember(key, saved, result);
+      return result;
+    } catch (KubernetesClientException e) {
+      written.remove(key);
+      sizes.forget(key);
+      throw KubeErrors.translate(e, key, rv);
+    }
+  }
+
+  /** Whether the stored workflow keeps its nodes in status.nodes (not compressed or offloaded). */
+  private boolean nodesInline(ObjectKey key) {
+    Optional<GenericKubernetesResource> stored = freshest(key);
+    if (stored.isEmpty()) return false;
+    if (!(stored.get().getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+      return true;
+    }
+    return status.get("compressedNodes") == null && status.get("offloadNodeStatusVersion") == null;
+  }
+
+  /** {@code meta} with the metadata the API server set on the write. */
+  private static ObjectMeta stored(ObjectMeta meta, GenericKubernetesResource saved) {
+    return new ObjectMeta(
+        meta.name(),
+        meta.generateName(),
+        meta.namespace(),
+        meta.labels(),
+        meta.annotations(),
+        meta.uid(),
+        saved.getMetadata().getResourceVersion(),
+        saved.getMetadata().getGeneration(),
+        meta.creationTimestamp(),
+        meta.deletionTimestamp(),
+        meta.finalizers(),
+        meta.ownerReferences());
+  }
+
+  private static StoreException notFound(ObjectKey key) {
+    return new StoreException.NotFound(key);
   }
 
   /** Argo's size guard: nodes compressed above the limit; a clear error if still too big. */
@@ -239,7 +328,7 @@ public final class KubeStore implements Store {
     ObjectKey key = ObjectKey.of(kind, namespace(kind, namespace), name);
     try {
       var deleted = KubeOps.of(client, kind, key.namespace()).withName(name).delete();
-      written.remove(key);
+      forget(key);
       if (deleted.isEmpty()) throw new StoreException.NotFound(key);
     } catch (KubernetesClientException e) {
       throw KubeErrors.translate(e, key, null);
@@ -252,32 +341,7 @@ public final class KubeStore implements Store {
       String namespace,
       String fromResourceVersion,
       Consumer<WatchEvent> handler) {
-    ResourceKind kind = ResourceKind.of(type);
-    var options = new ListOptionsBuilder().withResourceVersion(fromResourceVersion).build();
-    var watch =
-        KubeOps.list(client, kind, kind.namespaced() ? namespace : null)
-            .watch(
-                options,
-                new Watcher<>() {
-                  @Override
-                  public void eventReceived(Action action, GenericKubernetesResource g) {
-                    WatchEvent.Type t =
-                        switch (action) {
-                          case ADDED -> WatchEvent.Type.ADDED;
-                          case DELETED -> WatchEvent.Type.DELETED;
-                          default -> WatchEvent.Type.MODIFIED;
-                        };
-                    if (action != Action.BOOKMARK && action != Action.ERROR) {
-                      handler.accept(new WatchEvent(t, decode(raw(g), type)));
-                    }
-                  }
-
-                  @Override
-                  public void onClose(WatcherException cause) {
-                    // the store's watchers are informers, which relist on their own schedule
-                  }
-                });
-    return watch::close;
+    return KubeWatch.open(client, typed, type, namespace, fromResourceVersion, handler);
   }
 
   @Override

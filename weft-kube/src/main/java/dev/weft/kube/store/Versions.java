@@ -1,6 +1,6 @@
 package dev.weft.kube.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**
  * Which of two copies of an object is newer. resourceVersions are opaque to clients, but etcd's are
@@ -10,13 +10,20 @@ final class Versions {
   private Versions() {}
 
   /** Whether {@code mine} is strictly newer than {@code cached}. */
-  static boolean newer(JsonNode mine, JsonNode cached) {
+  static boolean newer(GenericKubernetesResource mine, GenericKubernetesResource cached) {
+    return newer(of(mine), of(cached));
+  }
+
+  /** Whether resourceVersion {@code mine} is strictly newer than {@code cached}. */
+  static boolean newer(String mine, String cached) {
     try {
-      long a = Long.parseLong(mine.path("metadata").path("resourceVersion").asText());
-      long b = Long.parseLong(cached.path("metadata").path("resourceVersion").asText());
-      return a > b;
+      return Long.parseLong(mine) > Long.parseLong(cached);
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  static String of(GenericKubernetesResource g) {
+    return g.getMetadata() == null ? null : g.getMetadata().getResourceVersion();
   }
 }
