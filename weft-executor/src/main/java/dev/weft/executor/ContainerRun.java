@@ -72,7 +72,6 @@ final class ContainerRun {
    */
   ContainerOutcome run() {
     if (shim.claimed()) return adopt();
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE run-begin " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     ImageProfile profile = profiles.profileFor(spec.image());
     Launch launch;
     try {
@@ -116,7 +115,6 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE run-begin " + Sy
         Files.createDirectories(layout.stdout(name()).getParent());
         launcher.giveLogs(List.of(layout.stdout(name()), layout.stderr(name())), launch.security());
         ProcessBuilder builder = launcher.processBuilder(launch);
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE spawn-begin " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
         started =
             builder
                 .command(shim.wrap(builder.command()))
@@ -128,11 +126,9 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE spawn-begin " + 
         return ContainerOutcome.notRun(name(), "cannot start: " + e.getMessage());
       }
       process = started.toHandle();
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE spawned " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     }
     // waitFor, not onExit().join(): onExit completes on the common pool, which may be busy.
     int shimExit = waitFor(started);
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE exited " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     if (shimExit == Shim.ALREADY_STARTED && shim.ended().isEmpty()) {
       return adopt(); // another shim won the race for this container: follow that one
     }

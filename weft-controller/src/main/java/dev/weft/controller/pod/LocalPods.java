@@ -66,7 +66,6 @@ public final class LocalPods implements PodRuntime {
       Action.RunPod run,
       BiConsumer<Workflow, Event> report) {
     PodKey key = key(wf, run.podName());
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE start-begin " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     if (running.containsKey(key)) return;
     PodSpec podSpec;
     try {
@@ -75,7 +74,6 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE start-begin " + 
       report.accept(wf, failed(run, String.valueOf(e.getMessage())));
       return;
     }
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE planned " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     RunningPod pod = executor.start(podSpec);
     if (running.putIfAbsent(key, pod) != null) {
       return; // a concurrent start won; this one only re-adopted the same containers
@@ -89,7 +87,6 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE planned " + Syst
                       ? failed(run, String.valueOf(error.getMessage()))
                       : collector.collect(run, wf, pod, outcome, clock.instant());
               running.remove(key, pod);
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE collected " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
               report.accept(wf, finished);
             });
   }

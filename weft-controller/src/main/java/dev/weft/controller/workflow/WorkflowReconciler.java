@@ -210,7 +210,6 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   }
 
   private Result reconcileOnce(WorkflowKey key) {
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE rec-begin " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     Optional<Workflow> found = store.get(Workflow.class, key.namespace(), key.name());
     if (found.isEmpty()) {
       inbox.forget(key);
@@ -220,7 +219,6 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE rec-begin " + Sy
       return Result.done();
     }
     Workflow stored = found.get();
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE got " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     Workflow wf = defaults.apply(stored); // what is decided on; what is written stays stored's
     if (wf.completed()) {
       engineMemos.forget(key);
@@ -252,7 +250,6 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE got " + System.n
       throw new DecisionFailed(e);
     }
     Workflow saved = wf;
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE engined " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     StatusPatch patch = StatusPatch.between(stored.status(), r.status());
     // the phase labels go in the same write as the phase: one write per reconcile
     Map<String, String> labels = PhaseLabels.forStatus(stored, r.status());
@@ -278,7 +275,6 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE engined " + Syst
         throw e;
       }
     }
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE written " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     try {
       act(key, defaults.apply(saved), lib, r.actions());
     } catch (RuntimeException | Error e) {
@@ -294,7 +290,6 @@ if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE written " + Syst
     }
     Optional<Workflow> labelled = relabel(saved);
     if (labelled.isEmpty()) return Result.requeue();
-if (Boolean.getBoolean("weft.trace")) System.err.println("TRACE acted " + System.nanoTime() / 1000 + " " + Thread.currentThread().getName());
     saved = labelled.get();
     engineMemos.keep(key, saved, r); // saved's status is r's (written, or found equal)
     Result retained = retain(key, defaults.apply(saved), wf.status());
