@@ -141,6 +141,22 @@ public final class KubeStore implements Store {
     sizes.forget(key);
   }
 
+  /**
+   * The store's exception for a JSON Patch the API server refused. The server applies the patch to
+   * the object as stored before it compares resourceVersions, so on a stale version an operation on
+   * a member the newer object lacks fails the patch itself (422): that is a conflict, not bad
+   * input, when the object has moved on from {@code rv}.
+   */
+  private RuntimeException patchRefused(KubernetesClientException e, ObjectKey key, String rv) {
+    if (e.getCode() == 422 && rv != null) {
+      Optional<GenericKubernetesResource> now = fetch(key);
+      if (now.isEmpty()) return new StoreException.NotFound(key);
+      String stored = Versions.of(now.get());
+      if (!rv.equals(stored)) return new StoreException.Conflict(key, rv, stored);
+    }
+    return KubeErrors.translate(e, key, rv);
+  }
+
   private Optional<GenericKubernetesResource> fetch(ObjectKey key) {
     try {
       return Optional.ofNullable(
@@ -214,7 +230,7 @@ public final class KubeStore implements Store {
     } catch (KubernetesClientException e) {
       written.remove(key);
       sizes.forget(key);
-      throw KubeErrors.translate(e, key, rv);
+      throw patchRefused(e, key, rv);
     }
   }
 
@@ -270,7 +286,7 @@ public final class KubeStore implements Store {
     } catch (KubernetesClientException e) {
       written.remove(key);
       sizes.forget(key);
-      throw KubeErrors.translate(e, key, rv);
+      throw patchRefused(e, key, rv);
     }
   }
 

@@ -55,8 +55,40 @@ class KubeStorePatchStatusTest {
               @Override
               public MockResponse handlePatch(RecordedRequest request) {
                 // the body is read once, by the dispatcher: keep a copy first
-                patches.add(new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
-                return super.handlePatch(request);
+                String patch = new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+                patches.add(patch);
+                MockResponse refused = asAnApiServerApplies(request, patch);
+                return refused != null ? refused : super.handlePatch(request);
+              }
+
+              /**
+               * A real API server applies a JSON Patch to the stored object strictly (RFC 6902: no
+               * member to remove or replace, no parent to add to, is an error, answered 422) before
+               * it compares resourceVersions; the mock makes missing paths instead.
+               */
+              private MockResponse asAnApiServerApplies(RecordedRequest request, String patch) {
+                String type = request.getHeader("Content-Type");
+                if (type == null || !type.contains("json-patch")) return null;
+                MockResponse current = handleGet(request.getPath().replaceFirst("\\?.*", ""));
+                if (current.code() != 200) return null;
+                try {
+                  io.fabric8.zjsonpatch.JsonPatch.apply(
+                      Codec.json().readTree(patch),
+                      Codec.json().readTree(current.getBody().getBytes()),
+                      java.util.EnumSet.of(
+                          io.fabric8.zjsonpatch.CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
+                  return null;
+                } catch (io.fabric8.zjsonpatch.JsonPatchException e) {
+                  return new MockResponse()
+                      .setResponseCode(422)
+                      .setBody(
+                          "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                              + "\"reason\":\"Invalid\",\"code\":422,\"message\":"
+                              + Codec.toJson(e.getMessage())
+                              + "}");
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
               }
             },
             false);
@@ -121,6 +153,20 @@ class KubeStorePatchStatusTest {
     Map<String, NodeStatus> next = new LinkedHashMap<>(wf.status().nodes());
     next.put("n-1", node("n-1", "Succeeded"));
     StatusPatch patch = StatusPatch.between(wf.status(), withNodes(wf.status(), next));
+    store.patchStatus(wf, patch, null);
+    assertThatThrownBy(() -> store.patchStatus(wf, patch, null))
+        .isInstanceOf(StoreException.Conflict.class);
+  }
+
+  @Test
+  void aStalePatchRemovingWhatTheNewerWorkflowNoLongerHasIsAConflict() throws Exception {
+    // an API server applies a JSON Patch before it compares resourceVersions: removing a member
+    // the newer object lacks fails the patch itself (422), which must not read as bad input
+    KubeStore store = new KubeStore(client, caches, NodePacking.DEFAULT_LIMIT);
+    Workflow wf = running(store, nodes(3));
+    Map<String, NodeStatus> fewer = new LinkedHashMap<>(wf.status().nodes());
+    fewer.remove("n-2");
+    StatusPatch patch = StatusPatch.between(wf.status(), withNodes(wf.status(), fewer));
     store.patchStatus(wf, patch, null);
     assertThatThrownBy(() -> store.patchStatus(wf, patch, null))
         .isInstanceOf(StoreException.Conflict.class);
