@@ -28,11 +28,20 @@ public final class EngineMemo {
     this.tagFree = tagFree;
   }
 
-  /** Whether it was made for this spec and library (what its templates came from). */
+  /**
+   * Whether it was made for this spec and these templates (what its finished work came from). The
+   * ConfigMaps and Secrets are not compared: a library reads them on demand, so one that has read a
+   * ConfigMap never equals the next reconcile's, which has read none yet; and they only feed work
+   * about to start (inputs, semaphores, memoization), which no memo holds.
+   */
   boolean appliesTo(WorkflowSpec spec, Library library) {
     return this.spec != null
         && (this.spec == spec || this.spec.equals(spec))
-        && (this.library == library || this.library.equals(library));
+        && (this.library == library
+            || this.library.workflowTemplates().equals(library.workflowTemplates())
+                && this.library
+                    .clusterWorkflowTemplates()
+                    .equals(library.clusterWorkflowTemplates()));
   }
 
   Map<String, Finished> nodes() {

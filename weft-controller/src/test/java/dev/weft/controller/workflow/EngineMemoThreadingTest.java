@@ -10,6 +10,8 @@ import dev.weft.engine.Library;
 import dev.weft.engine.Reconciliation;
 import dev.weft.engine.action.Action;
 import dev.weft.engine.event.Event;
+import dev.weft.model.ConfigMap;
+import dev.weft.model.ObjectMeta;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.Outputs;
 import dev.weft.model.spec.WorkflowSpec;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,21 @@ class EngineMemoThreadingTest {
   private final InMemoryStore store = new InMemoryStore();
   private final WorkflowReconciler.Decider engine = WorkflowReconciler.Decider.of(new Engine());
   private final List<Boolean> memoGiven = new ArrayList<>();
+
+  /** Whether the engine can use the memo it is given (made for this spec and library). */
+  private final List<Boolean> memoApplies = new ArrayList<>();
+
+  private static boolean applies(EngineMemo memo, WorkflowSpec spec, Library lib) {
+    try {
+      var appliesTo =
+          EngineMemo.class.getDeclaredMethod("appliesTo", WorkflowSpec.class, Library.class);
+      appliesTo.setAccessible(true);
+      return (boolean) appliesTo.invoke(memo, spec, lib);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private final WorkflowKey key = new WorkflowKey("default", "chain");
   private final WorkflowReconciler reconciler =
       new WorkflowReconciler(
@@ -62,7 +80,13 @@ class EngineMemoThreadingTest {
             public Reconciliation reconcile(
                 Workflow wf, Library lib, List<Event> events, Instant now, EngineMemo memo) {
               memoGiven.add(memo != EngineMemo.NONE);
-              return engine.reconcile(wf, lib, events, now, memo);
+              memoApplies.add(memo != EngineMemo.NONE && applies(memo, wf.spec(), lib));
+              Reconciliation r = engine.reconcile(wf, lib, events, now, memo);
+              // the memo saves work, never changes the decision
+              Reconciliation full = engine.reconcile(wf, lib, events, now, EngineMemo.NONE);
+              assertThat(r.status()).isEqualTo(full.status());
+              assertThat(r.actions()).isEqualTo(full.actions());
+              return r;
             }
           },
           new InstantPods(),
@@ -78,6 +102,34 @@ class EngineMemoThreadingTest {
 
     assertThat(memoGiven.get(0)).isFalse();
     assertThat(memoGiven.subList(1, memoGiven.size())).isNotEmpty().containsOnly(true);
+    assertThat(memoApplies.subList(1, memoApplies.size())).containsOnly(true);
+  }
+
+  @Test
+  void aWorkflowThatReadsAConfigMapStillStartsFromTheMemo() {
+    // the library's ConfigMaps are read on demand: the memo's library has read one, the next
+    // reconcile's has read none yet, and that alone must not make them different libraries
+    store.create(
+        new ConfigMap(
+            "v1",
+            "ConfigMap",
+            ObjectMeta.named("limits").withNamespace("default"),
+            Map.of("work", "1"),
+            null,
+            null));
+    store.create(
+        LocalController.workflow(
+            "chain",
+            CHAIN.replace(
+                "  - name: work\n",
+                "  - name: work\n"
+                    + "    synchronization:\n"
+                    + "      semaphore: {configMapKeyRef: {name: limits, key: work}}\n")));
+
+    reconcileUntilCompleted();
+
+    assertThat(memoGiven.get(0)).isFalse();
+    assertThat(memoApplies.subList(1, memoApplies.size())).isNotEmpty().containsOnly(true);
   }
 
   @Test
