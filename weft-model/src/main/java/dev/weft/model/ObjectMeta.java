@@ -1,6 +1,9 @@
 package dev.weft.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,22 @@ public record ObjectMeta(
     String deletionTimestamp,
     List<String> finalizers,
     List<JsonNode> ownerReferences) {
+
+  /**
+   * The collections are unmodifiable copies: stores hand one metadata instance to many readers (the
+   * typed caches), so what one caller does to it must not reach the next.
+   */
+  public ObjectMeta {
+    labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    annotations =
+        annotations == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+    finalizers =
+        finalizers == null ? null : Collections.unmodifiableList(new ArrayList<>(finalizers));
+    ownerReferences =
+        ownerReferences == null
+            ? null
+            : Collections.unmodifiableList(new ArrayList<>(ownerReferences));
+  }
 
   public static ObjectMeta named(String name) {
     return new ObjectMeta(name, null, null, null, null, null, null, null, null, null, null, null);
