@@ -6,11 +6,9 @@ import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.StatusPatch;
 import dev.weft.model.status.WorkflowStatus;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One status patch as the history keeps it: what it wrote and what it overwrote, so a watcher can
@@ -98,7 +96,7 @@ record StatusDelta(
         new LinkedHashMap<>(from == null ? Map.of() : from.nodesOrEmpty());
     removed.forEach(all::remove);
     all.putAll(nodes);
-    return w.withMetadata(meta).withStatus(assemble(head, all));
+    return w.withMetadata(meta).withStatus(StatusPatch.assemble(head, all));
   }
 
   /** {@code w} at this delta's version moved back to {@link #base}. */
@@ -116,28 +114,9 @@ record StatusDelta(
     if (orderBefore != null) {
       Map<String, NodeStatus> ordered = new LinkedHashMap<>();
       orderBefore.forEach(id -> ordered.put(id, all.get(id)));
-      return back.withStatus(assemble(head, ordered));
+      return back.withStatus(StatusPatch.assemble(head, ordered));
     }
-    return back.withStatus(assemble(head, all));
-  }
-
-  /** A status from its header and nodes, as {@link StatusPatch#applyTo} builds it. */
-  static WorkflowStatus assemble(WorkflowStatus header, Map<String, NodeStatus> nodes) {
-    Objects.requireNonNull(header, "header");
-    boolean absent = nodes.isEmpty() && header.nodes() == null;
-    return new WorkflowStatus(
-        header.phase(),
-        header.startedAt(),
-        header.finishedAt(),
-        header.progress(),
-        header.message(),
-        absent ? null : Collections.unmodifiableMap(nodes),
-        header.outputs(),
-        header.conditions(),
-        header.persistentVolumeClaims(),
-        header.storedTemplates(),
-        header.storedWorkflowTemplateSpec(),
-        header.synchronization());
+    return back.withStatus(StatusPatch.assemble(head, all));
   }
 
   /** {@code meta} at {@code version}. */

@@ -88,6 +88,15 @@ public record StatusPatch(
         new LinkedHashMap<>(base == null ? Map.of() : base.nodesOrEmpty());
     for (String id : removed) nodes.remove(id);
     nodes.putAll(changed);
+    return assemble(header, nodes);
+  }
+
+  /**
+   * The status with {@code header}'s fields and {@code nodes} (kept, unmodifiable); no nodes field
+   * when there are none and the header has none either.
+   */
+  public static WorkflowStatus assemble(WorkflowStatus header, Map<String, NodeStatus> nodes) {
+    Objects.requireNonNull(header, "header");
     boolean absent = nodes.isEmpty() && header.nodes() == null;
     return new WorkflowStatus(
         header.phase(),
