@@ -59,7 +59,7 @@ final class Schema {
           """
           CREATE TABLE IF NOT EXISTS weft_nodes (
             owner_uid VARCHAR(64) NOT NULL,
-            node_id VARCHAR(253) NOT NULL,
+            node_id TEXT NOT NULL,
             seq BIGINT NOT NULL,
             body TEXT NOT NULL,
             PRIMARY KEY (owner_uid, node_id))""",

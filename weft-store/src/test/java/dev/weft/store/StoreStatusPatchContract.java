@@ -110,6 +110,20 @@ abstract class StoreStatusPatchContract extends StoreContract {
   }
 
   @Test
+  void aNodeOfAWorkflowWithTheLongestNameIsStored() {
+    String name = "w".repeat(253);
+    Workflow wf = created(name);
+    // the engine's node ids are the workflow's name, '-' and a hash of up to 10 digits
+    String id = name + "-4294967295";
+    WorkflowStatus next = status(WorkflowPhase.RUNNING, null, node(id, NodePhase.PENDING));
+
+    store.patchStatus(wf, StatusPatch.between(null, next), null);
+
+    assertThat(store.get(Workflow.class, "ns", name).orElseThrow().status().nodes())
+        .containsOnlyKeys(id);
+  }
+
+  @Test
   void patchOnAStaleVersionIsAConflict() {
     Workflow wf = created("wf");
     store.patchStatus(wf, StatusPatch.between(null, run().get(0)), null);
