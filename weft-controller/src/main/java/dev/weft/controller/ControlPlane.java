@@ -8,6 +8,7 @@ import dev.weft.controller.pod.LocalPods;
 import dev.weft.controller.pod.OutputCollector;
 import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.pod.PodRuntime;
+import dev.weft.controller.provenance.ProvenanceAccess;
 import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowDefaults;
@@ -56,6 +57,12 @@ public final class ControlPlane implements AutoCloseable {
   private final boolean killStepsOnClose;
   private final ArtifactRepository artifacts;
 
+  /**
+   * The signed provenance the server hands out: set where the data directory is known, null where
+   * this process keeps none (a cluster's API until it is given its storage).
+   */
+  private volatile ProvenanceAccess provenance;
+
   /** Sets how many steps one workflow of `weft run` may run at once when it sets no parallelism. */
   public static final String PARALLELISM_ENV = "WEFT_PARALLELISM";
 
@@ -88,6 +95,7 @@ public final class ControlPlane implements AutoCloseable {
             new ArtifactRepository(dataDir.resolve("artifacts"))),
         limits,
         Clock.systemDefaultZone());
+    this.provenance = ProvenanceAccess.local(dataDir);
   }
 
   private ControlPlane(
@@ -356,14 +364,17 @@ public final class ControlPlane implements AutoCloseable {
     } catch (dev.weft.controller.artifact.ArtifactConfigException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return new ControlPlane(
-        sandbox,
-        store,
-        closeStore,
-        true,
-        localPods(dataDir, sandbox, null, hostAccess, repository),
-        limits(),
-        Clock.systemDefaultZone());
+    ControlPlane plane =
+        new ControlPlane(
+            sandbox,
+            store,
+            closeStore,
+            true,
+            localPods(dataDir, sandbox, null, hostAccess, repository),
+            limits(),
+            Clock.systemDefaultZone());
+    plane.provenance = ProvenanceAccess.local(dataDir);
+    return plane;
   }
 
   /**
@@ -400,6 +411,17 @@ public final class ControlPlane implements AutoCloseable {
    */
   public ArtifactRepository artifacts() {
     return artifacts;
+  }
+
+  /** The signed envelopes and the key that checks them; empty where this process has none. */
+  public Optional<ProvenanceAccess> provenance() {
+    return Optional.ofNullable(provenance);
+  }
+
+  /** Serves {@code access}'s envelopes (a cluster's storage, which only its caller knows). */
+  public ControlPlane serveProvenance(ProvenanceAccess access) {
+    this.provenance = access;
+    return this;
   }
 
   public SandboxMode.Probe sandbox() {

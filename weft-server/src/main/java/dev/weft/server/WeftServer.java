@@ -69,6 +69,7 @@ public final class WeftServer implements AutoCloseable {
     new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);
     new ArtifactFiles(plane, auth).register(router);
+    new AttestationHandlers(plane).register(router);
     new ResourceHandlers<>(plane, validation, WorkflowTemplate.class, "template", true)
         .register(router, "/api/v1/workflow-templates");
     new ResourceHandlers<>(plane, validation, ClusterWorkflowTemplate.class, "template", false)
