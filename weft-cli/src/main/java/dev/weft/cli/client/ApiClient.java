@@ -3,6 +3,7 @@ package dev.weft.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.model.codec.Codec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -92,6 +93,37 @@ public final class ApiClient implements AutoCloseable {
       throw refusal(r.statusCode(), body);
     }
     return r.body();
+  }
+
+  /**
+   * The body of a GET as a stream, for bytes that are not JSON (an artifact, a key, an envelope
+   * kept byte for byte); a refusal is a {@link ClientException} as for every call. Close it.
+   */
+  public InputStream download(String path) {
+    HttpResponse<InputStream> r =
+        send(
+            request(path).timeout(CALL_TIMEOUT).GET().build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    if (r.statusCode() / 100 != 2) {
+      String body;
+      try (InputStream in = r.body()) {
+        body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        body = "";
+      }
+      throw refusal(r.statusCode(), body);
+    }
+    return r.body();
+  }
+
+  /** {@link #download} whole, for small bodies. */
+  public byte[] bytes(String path) {
+    try (InputStream in = download(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw ClientException.unreachable(
+          "lost the connection to the weft server at " + base + " while reading " + path);
+    }
   }
 
   private JsonNode call(String method, String path, JsonNode body) {
