@@ -12,11 +12,14 @@ record ExternalProcess(int exit, String output) {
   static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
 
   static ExternalProcess run(List<String> command) throws IOException, InterruptedException {
+    return run(command, REPOSITORY);
+  }
+
+  /** Runs {@code command} in {@code dir}, stdout and stderr together, stdin closed. */
+  static ExternalProcess run(List<String> command, Path dir)
+      throws IOException, InterruptedException {
     Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .directory(REPOSITORY.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile()).start();
     p.getOutputStream().close();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
