@@ -50,7 +50,11 @@ final class ObjectRefs {
       String key = field.getKey();
       JsonNode value = field.getValue();
       switch (key) {
-        case "configMapKeyRef", "configMapRef", "configMap" -> add(configMaps, value, "name");
+        case "configMapKeyRef", "configMapRef" -> add(configMaps, value, "name");
+        case "configMap" -> { // a volume's {name}, or artifactRepositoryRef's plain name
+          if (value.isTextual()) add(configMaps, node, "configMap");
+          else add(configMaps, value, "name");
+        }
         case "secretKeyRef", "secretRef" -> add(secrets, value, "name");
         case "secret" -> add(secrets, value, value.has("secretName") ? "secretName" : "name");
         case "imagePullSecrets" -> value.forEach(v -> add(secrets, v, "name"));

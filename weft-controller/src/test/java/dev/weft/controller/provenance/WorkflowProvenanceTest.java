@@ -292,6 +292,49 @@ class WorkflowProvenanceTest {
     assertThat(dep.at("/digest/sha256").asText()).isEqualTo(sha256sum(sh.toRealPath()));
   }
 
+  @Test
+  void anInputFromOutsideTheRunIsADependencyAndOneItMadeIsNot() throws Exception {
+    Path outside = home.resolve("artifacts/default/inputs/data.txt");
+    Files.createDirectories(outside.getParent());
+    Files.writeString(outside, "from before\n");
+    Workflow wf =
+        local.run(
+            """
+            metadata: {name: consume, namespace: default}
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+                steps:
+                - - {name: make, template: make}
+                - - name: use
+                    template: use
+                    arguments:
+                      artifacts:
+                      - {name: made, from: "{{steps.make.outputs.artifacts.out}}"}
+                      - {name: old, s3: {key: inputs/data.txt}}
+              - name: make
+                container: {image: alpine, command: [sh, -c, "echo new > /tmp/out.txt"]}
+                outputs: {artifacts: [{name: out, path: /tmp/out.txt}]}
+              - name: use
+                inputs: {artifacts: [{name: made, path: /tmp/made}, {name: old, path: /tmp/old}]}
+                container: {image: alpine, command: [sh, -c, "cat /tmp/made /tmp/old"]}
+            """);
+    assertThat(wf.status().phase())
+        .as(LocalPlane.everything(wf))
+        .isEqualTo(WorkflowPhase.SUCCEEDED);
+
+    JsonNode statement = JSON.readTree(provenance().statement(wf));
+
+    JsonNode old = dependency(statement, "weft:artifacts/default/inputs/data.txt");
+    assertThat(old.at("/digest/sha256").asText()).isEqualTo(sha256sum(outside));
+    List<String> uris = new ArrayList<>();
+    statement
+        .at("/predicate/buildDefinition/resolvedDependencies")
+        .forEach(d -> uris.add(d.path("uri").asText()));
+    assertThat(uris).noneMatch(u -> u.startsWith("weft:artifacts/default/consume/"));
+  }
+
   private static JsonNode dependency(JsonNode statement, String uri) {
     for (JsonNode d : statement.at("/predicate/buildDefinition/resolvedDependencies")) {
       if (uri.equals(d.path("uri").asText())) return d;
