@@ -44,26 +44,33 @@ final class ExternalInputs {
     for (Artifact a : inputs) {
       if (a.raw() != null) continue;
       Optional<String> location = StoredArtifacts.location(a);
-      if (location.isPresent()) {
-        if (produced.contains(location.get())) continue;
-        String uri = StoredArtifacts.uri(ns, a);
-        Optional<Map<String, String>> files = stored.digests(a);
-        if (files.isEmpty()) {
-          out.add(ResourceDescriptor.at(uri, Map.of(), Map.of("weft_source", "missing")));
-        }
-        files
-            .orElse(Map.of())
-            .forEach(
-                (path, sha) ->
-                    out.add(
-                        ResourceDescriptor.at(
-                            path.isEmpty() ? uri : uri + "/" + path,
-                            Map.of("sha256", sha),
-                            Map.of())));
-        continue;
+      if (location.isEmpty()) {
+        remote(a).ifPresent(out::add);
+      } else if (!produced.contains(location.get())) {
+        out.addAll(inRepository(ns, a, stored));
       }
-      remote(a).ifPresent(out::add);
     }
+    return out;
+  }
+
+  /** A repository key by each stored file's sha256 (one file unless a directory was stored). */
+  private static List<ResourceDescriptor> inRepository(
+      String ns, Artifact a, StoredArtifacts stored) throws IOException {
+    String uri = StoredArtifacts.uri(ns, a);
+    Optional<Map<String, String>> files = stored.digests(a);
+    if (files.isEmpty()) {
+      // missing: nothing is stored under the key any more; unread: no repository is configured here
+      String why = stored.readable() ? "missing" : "unread";
+      return List.of(ResourceDescriptor.at(uri, Map.of(), Map.of("weft_source", why)));
+    }
+    List<ResourceDescriptor> out = new ArrayList<>();
+    files
+        .get()
+        .forEach(
+            (path, sha) ->
+                out.add(
+                    ResourceDescriptor.at(
+                        path.isEmpty() ? uri : uri + "/" + path, Map.of("sha256", sha), Map.of())));
     return out;
   }
 

@@ -22,10 +22,10 @@ import java.util.TreeSet;
 
 /**
  * The ConfigMaps and Secrets a run's specs refer to: {@code configMapKeyRef}, {@code configMapRef},
- * a {@code configMap} volume; {@code secretKeyRef}, {@code secretRef}, a {@code secret} volume,
- * {@code imagePullSecrets} and every {@code *Secret} selector of an artifact location
- * (accessKeySecret, passwordSecret, sshPrivateKeySecret, ...). A name that is still an expression
- * ({@code {{...}}}) names nothing fixed and is left out.
+ * a {@code configMap} volume, {@code artifactRepositoryRef.configMap}; {@code secretKeyRef}, {@code
+ * secretRef}, a {@code secret} volume, {@code imagePullSecrets} and every {@code *Secret} selector
+ * of an artifact location (accessKeySecret, passwordSecret, sshPrivateKeySecret, ...). A name that
+ * is still an expression ({@code {{...}}}) names nothing fixed and is left out.
  *
  * <p>A ConfigMap is described by the sha256 of its data (canonical JSON of {@code data} and {@code
  * binaryData}). A Secret is described by its name and resourceVersion ONLY: a digest of a short

@@ -28,6 +28,11 @@ final class StoredArtifacts {
     this.namespace = namespace;
   }
 
+  /** Whether there is a repository to read from at all. */
+  boolean readable() {
+    return repository != null;
+  }
+
   /**
    * Where an artifact is stored, as one comparable string (its location with the key normalised as
    * every store reads it); empty when it has no key in a repository.
