@@ -39,8 +39,9 @@ final class TemplatesUsed {
     }
   }
 
-  /** A used template: its metadata and spec, or empty ones when it is gone. */
-  private record Found(Ref ref, Optional<ObjectMeta> meta, Optional<WorkflowSpec> spec) {}
+  /** A used template: its metadata, spec and whole object, or empty ones when it is gone. */
+  private record Found(
+      Ref ref, Optional<ObjectMeta> meta, Optional<WorkflowSpec> spec, Optional<JsonNode> object) {}
 
   private final Workflow wf;
   private final Map<String, Found> used = new TreeMap<>(); // by uri: a stable order
@@ -68,10 +69,12 @@ final class TemplatesUsed {
   private static Found read(Store store, Ref ref) {
     if (ref.cluster()) {
       var t = store.get(ClusterWorkflowTemplate.class, null, ref.name());
-      return new Found(ref, t.map(ClusterWorkflowTemplate::metadata), t.map(x -> x.spec()));
+      return new Found(
+          ref, t.map(ClusterWorkflowTemplate::metadata), t.map(x -> x.spec()), t.map(Codec::tree));
     }
     var t = store.get(WorkflowTemplate.class, ref.namespace(), ref.name());
-    return new Found(ref, t.map(WorkflowTemplate::metadata), t.map(x -> x.spec()));
+    return new Found(
+        ref, t.map(WorkflowTemplate::metadata), t.map(x -> x.spec()), t.map(Codec::tree));
   }
 
   /** Every {@code templateRef} inside a spec's templates (steps and DAG tasks). */
@@ -151,7 +154,10 @@ final class TemplatesUsed {
         s -> s.templatesOrEmpty().stream().filter(t -> name.equals(t.name())).findFirst());
   }
 
-  /** One dependency per used template, with the sha256 of its content. */
+  /**
+   * One dependency per used template, with the sha256 of the object as stored ({@link
+   * WorkflowProvenance#objectSha256}).
+   */
   List<ResourceDescriptor> dependencies() {
     List<ResourceDescriptor> out = new ArrayList<>();
     var top = wf.spec().workflowTemplateRef();
@@ -165,11 +171,11 @@ final class TemplatesUsed {
       if (isTop && stored != null && stored.isObject()) {
         notes.put("weft_source", "status.storedWorkflowTemplateSpec");
         out.add(ResourceDescriptor.at(f.ref().uri(), sha256(CanonicalJson.sha256(stored)), notes));
-      } else if (f.spec().isPresent()) {
+      } else if (f.object().isPresent()) {
         notes.put("weft_source", "store");
         out.add(
             ResourceDescriptor.at(
-                f.ref().uri(), sha256(WorkflowProvenance.contentSha256(f.spec().get())), notes));
+                f.ref().uri(), sha256(WorkflowProvenance.objectSha256(f.object().get())), notes));
       } else {
         notes.put("weft_source", "missing");
         out.add(ResourceDescriptor.at(f.ref().uri(), Map.of(), notes));

@@ -191,30 +191,41 @@ public final class WorkflowProvenance implements ProvenanceSource {
   }
 
   /**
-   * The sha256 of a workflow's final object: canonical JSON of its apiVersion, kind, identity
-   * (namespace, name, uid, creationTimestamp), spec and status. Labels, annotations and
-   * resourceVersion are left out: they change after completion (phase labels, the signing marks),
-   * and the statement must be the same whenever it is made.
+   * Left out of an object's {@code metadata} before it is hashed: the store sets them, not the
+   * author, so a verifier reading the object back from the API gets the same digest.
+   */
+  public static final List<String> VOLATILE_METADATA =
+      List.of("resourceVersion", "managedFields", "creationTimestamp", "uid", "generation");
+
+  /** Written on the workflow after its statement is made, so never part of what it attests. */
+  private static final List<String> SIGNING_ANNOTATIONS =
+      List.of(
+          ProvenanceAnnotations.SIGNED,
+          ProvenanceAnnotations.ATTESTATION_SHA256,
+          ProvenanceAnnotations.SIGNING_ERROR);
+
+  /**
+   * The sha256 of a workflow's final object, the subject of a workflow without output artifacts:
+   * the object as the API returns it in canonical JSON, without {@link #VOLATILE_METADATA} and the
+   * signing annotations.
    */
   public static String finalObjectSha256(Workflow wf) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    if (wf.apiVersion() != null) o.put("apiVersion", wf.apiVersion());
-    if (wf.kind() != null) o.put("kind", wf.kind());
-    ObjectNode meta = o.putObject("metadata");
-    meta.put("namespace", wf.metadata().namespaceOrDefault());
-    meta.put("name", wf.name());
-    if (wf.metadata().uid() != null) meta.put("uid", wf.metadata().uid());
-    if (wf.metadata().creationTimestamp() != null) {
-      meta.put("creationTimestamp", wf.metadata().creationTimestamp());
+    ObjectNode tree = (ObjectNode) Codec.tree(wf);
+    if (tree.path("metadata").get("annotations") instanceof ObjectNode annotations) {
+      annotations.remove(SIGNING_ANNOTATIONS);
+      if (annotations.isEmpty()) ((ObjectNode) tree.get("metadata")).remove("annotations");
     }
-    o.set("spec", Codec.tree(wf.spec()));
-    JsonNode status = Codec.tree(wf.status());
-    o.set("status", status);
-    return CanonicalJson.sha256(o);
+    return objectSha256(tree);
   }
 
-  /** The sha256 of a (Cluster)WorkflowTemplate's content: canonical JSON of its spec. */
-  public static String contentSha256(WorkflowSpec spec) {
-    return CanonicalJson.sha256(Codec.tree(spec));
+  /**
+   * The sha256 of a stored object (a WorkflowTemplate, a ClusterWorkflowTemplate) as the API
+   * returns it: canonical JSON without {@link #VOLATILE_METADATA}, the form `weft verify
+   * --templates` recomputes from the template as the server has it now.
+   */
+  public static String objectSha256(JsonNode object) {
+    JsonNode trimmed = object.deepCopy();
+    if (trimmed.get("metadata") instanceof ObjectNode meta) meta.remove(VOLATILE_METADATA);
+    return CanonicalJson.sha256(trimmed);
   }
 }
