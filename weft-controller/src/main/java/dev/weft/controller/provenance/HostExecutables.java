@@ -129,11 +129,16 @@ final class HostExecutables {
     commandsOf.values().forEach(all::addAll);
     List<ResourceDescriptor> out = new ArrayList<>();
     for (String program : all) {
-      Path real = Path.of(program).toRealPath();
-      if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) continue;
+      Path real;
       String sha;
-      try (InputStream in = Files.newInputStream(real)) {
-        sha = Sha256.hex(in);
+      try {
+        real = Path.of(program).toRealPath();
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) continue;
+        try (InputStream in = Files.newInputStream(real)) {
+          sha = Sha256.hex(in);
+        }
+      } catch (java.nio.file.NoSuchFileException removed) {
+        continue; // gone since the run (a package upgrade): nothing left to describe
       }
       Map<String, String> notes =
           real.toString().equals(program) ? Map.of() : Map.of("realPath", real.toString());
