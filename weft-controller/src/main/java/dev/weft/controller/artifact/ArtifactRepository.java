@@ -273,6 +273,71 @@ public final class ArtifactRepository implements AutoCloseable {
     };
   }
 
+  /** Receives one stored file's bytes; the stream is closed by the caller. */
+  @FunctionalInterface
+  public interface StoredFileReader {
+    void read(String pathInArtifact, java.io.InputStream bytes) throws IOException;
+  }
+
+  /**
+   * Hands {@code reader} the artifact's bytes exactly as stored, streamed: a single stored file (a
+   * tar.gz unless raw) with path {@code ""}, or each regular file of a stored directory ({@code
+   * archive: none}) by its path inside it, in sorted order; links are never followed. False when
+   * nothing is stored under its key, or it has no key in a repository Weft reads (raw artifacts are
+   * in the spec).
+   */
+  public boolean readStored(String namespace, Artifact a, StoredFileReader reader)
+      throws IOException {
+    String key = a.raw() != null ? null : keyOf(a);
+    if (key == null) return false;
+    String k = ArtifactKeys.fromUser(key);
+    try (Located at = locate(a.s3(), "artifact \"" + a.name() + "\"")) {
+      if (!at.store().exists(namespace, k)) return false;
+      java.io.InputStream single;
+      try {
+        single = at.store().open(namespace, k);
+      } catch (ArtifactNotFoundException directory) {
+        single = null;
+      }
+      if (single != null) {
+        try (java.io.InputStream in = single) {
+          reader.read("", in);
+        }
+        return true;
+      }
+      if (at.store() instanceof LocalArtifactStore local) {
+        Path bucket = local.bucket(namespace);
+        String rel = bucket.relativize(local.resolve(namespace, k)).toString();
+        readTree(SafePaths.noLinksUnder(bucket, rel, "artifact key " + key), reader);
+        return true;
+      }
+      Files.createDirectories(scratch);
+      Path staging = Files.createTempDirectory(scratch, ".read");
+      try {
+        at.store().get(namespace, k, staging.resolve("stored"));
+        readTree(staging.resolve("stored"), reader);
+        return true;
+      } finally {
+        FileTrees.deleteQuietly(staging);
+      }
+    }
+  }
+
+  private static void readTree(Path dir, StoredFileReader reader) throws IOException {
+    List<Path> files;
+    try (var walk = Files.walk(dir)) { // Files.walk does not follow links unless asked
+      files =
+          walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+              .sorted(java.util.Comparator.comparing(f -> dir.relativize(f).toString()))
+              .toList();
+    }
+    for (Path f : files) {
+      try (var in = Files.newInputStream(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        reader.read(dir.relativize(f).toString(), in);
+      }
+    }
+  }
+
   /** The repository key of a key-only or saved artifact, from any of the S3-like locations. */
   public static String keyOf(Artifact a) {
     for (JsonNode loc : new JsonNode[] {a.s3(), a.gcs(), a.oss(), a.artifactory()}) {

@@ -69,6 +69,35 @@ class ArtifactRepositoryS3Test {
   }
 
   @Test
+  void readStoredGivesTheArchiveAsStoredAndAnUnarchivedDirectoryFileByFile() throws IOException {
+    stepFile("one.txt", "one");
+    stepFile("tree/b.txt", "bee");
+    stepFile("tree/a/c.txt", "sea");
+    assertThat(repo.save("default", "wf/one.tgz", step("one.txt"), false, "a")).isTrue();
+    assertThat(repo.save("default", "wf/tree", step("tree"), true, "b")).isTrue();
+    java.util.Map<String, String> seen = new java.util.LinkedHashMap<>();
+
+    repo.readStored(
+        "default",
+        at("one", key("wf/one.tgz"), null),
+        (path, in) -> seen.put("one:" + path, Integer.toString(in.readAllBytes().length)));
+    repo.readStored(
+        "default",
+        at("tree", key("wf/tree"), null),
+        (path, in) -> seen.put("tree:" + path, new String(in.readAllBytes())));
+
+    long archived =
+        s3.blobs().getBlob(S3Fixture.BUCKET, "default/wf/one.tgz").getMetadata().getSize();
+    assertThat(seen)
+        .containsExactly(
+            java.util.Map.entry("one:", Long.toString(archived)),
+            java.util.Map.entry("tree:a/c.txt", "sea"),
+            java.util.Map.entry("tree:b.txt", "bee"));
+    assertThat(repo.readStored("default", at("gone", key("wf/nothing"), null), (p, in) -> {}))
+        .isFalse();
+  }
+
+  @Test
   void aDirectorySavedAsTarGzComesBackAsTheSameDirectory() throws IOException {
     stepFile("parts/1.json", "{}");
     stepFile("parts/sub/2.json", "[]");

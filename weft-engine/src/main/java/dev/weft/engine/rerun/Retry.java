@@ -1,5 +1,6 @@
 package dev.weft.engine.rerun;
 
+import dev.weft.model.ObjectMeta;
 import dev.weft.model.Workflow;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.status.NodePhase;
@@ -26,6 +27,12 @@ import java.util.function.Predicate;
  * (deterministic) names and not run again; removed ones are created afresh.
  */
 public final class Retry {
+  /**
+   * How many times the workflow was retried: Weft's mark (Argo leaves none), so that what a run's
+   * provenance says started it can tell a retry from the first run.
+   */
+  public static final String RETRIES_ANNOTATION = "workflows.weft.dev/retries";
+
   private Retry() {}
 
   /** The workflow to save, and the pods whose files must go first (their names are reused). */
@@ -93,7 +100,32 @@ public final class Retry {
             status.storedWorkflowTemplateSpec(),
             null);
     WorkflowSpec spec = RerunSpec.of(wf.spec(), parameters);
-    return new Result(wf.withSpec(spec).withStatus(running), pods);
+    return new Result(
+        wf.withMetadata(counted(wf.metadata())).withSpec(spec).withStatus(running), pods);
+  }
+
+  private static ObjectMeta counted(ObjectMeta m) {
+    Map<String, String> annotations = new LinkedHashMap<>(m.annotationsOrEmpty());
+    int before;
+    try {
+      before = Integer.parseInt(annotations.getOrDefault(RETRIES_ANNOTATION, "0"));
+    } catch (NumberFormatException e) {
+      before = 0; // hand-edited: count afresh
+    }
+    annotations.put(RETRIES_ANNOTATION, Integer.toString(Math.max(before, 0) + 1));
+    return new ObjectMeta(
+        m.name(),
+        m.generateName(),
+        m.namespace(),
+        m.labels(),
+        annotations,
+        m.uid(),
+        m.resourceVersion(),
+        m.generation(),
+        m.creationTimestamp(),
+        m.deletionTimestamp(),
+        m.finalizers(),
+        m.ownerReferences());
   }
 
   /**

@@ -57,6 +57,18 @@ class RetryTest {
   }
 
   @Test
+  void eachRetryIsCountedInWeftsRetriesAnnotation() {
+    Simulation sim = failedAtB();
+
+    var once = Retry.of(sim.workflow(), false, n -> false, Map.of()).workflow();
+    var failedAgain = once.withStatus(sim.workflow().status());
+    var twice = Retry.of(failedAgain, false, n -> false, Map.of()).workflow();
+
+    assertThat(once.metadata().annotationsOrEmpty()).containsEntry(Retry.RETRIES_ANNOTATION, "1");
+    assertThat(twice.metadata().annotationsOrEmpty()).containsEntry(Retry.RETRIES_ANNOTATION, "2");
+  }
+
+  @Test
   void restartSuccessfulRunsTheSelectedSucceededNodesToo() {
     Simulation sim = failedAtB();
 
