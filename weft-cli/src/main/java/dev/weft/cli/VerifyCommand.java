@@ -86,7 +86,7 @@ final class VerifyCommand implements Callable<Integer> {
           key != null
               ? VerificationKey.given(key)
               : file ? VerificationKey.local() : VerificationKey.fromServer(api);
-      Function<String, Optional<String>> subjects = subjects(file, api);
+      Function<String, Optional<String>> subjects = subjects(file, api, envelope);
       TemplateDigests deps = templates ? new TemplateDigests(api) : null;
       Verification.Outcome outcome =
           Verification.check(
@@ -109,7 +109,8 @@ final class VerifyCommand implements Callable<Integer> {
     return Files.exists(Path.of(target)) || target.contains("/") || target.endsWith(".json");
   }
 
-  private Function<String, Optional<String>> subjects(boolean file, ApiClient api) {
+  private Function<String, Optional<String>> subjects(
+      boolean file, ApiClient api, Envelope envelope) {
     if (artifacts != null) return new ArtifactDirectory(artifacts)::sha256;
     if (file) {
       throw ClientException.badInput(
@@ -117,7 +118,12 @@ final class VerifyCommand implements Callable<Integer> {
               + " workflow by NAME)");
     }
     JsonNode wf = api.get(ResourceKind.WORKFLOW.item(connection.namespace(), target));
-    return new ServerArtifacts(api, wf)::sha256;
+    try {
+      return new ServerArtifacts(api, wf, envelope.payloadJson())::sha256;
+    } catch (MalformedEnvelopeException e) {
+      throw ClientException.badInput(
+          "the attestation of " + target + " is not a statement: " + e.getMessage());
+    }
   }
 
   private static Envelope readFile(Path path) {

@@ -106,7 +106,12 @@ class CliVerifyTest {
                     + "/outputs/"
                     + artifact.path("name").asText());
         ARTIFACTS.put(name, bytes);
-        subjects.addObject().put("name", name).putObject("digest").put("sha256", sha256(bytes));
+        ObjectNode subject = subjects.addObject().put("name", name);
+        subject.putObject("digest").put("sha256", sha256(bytes));
+        subject
+            .putObject("annotations")
+            .put("weft_artifact", artifact.path("name").asText())
+            .put("weft_node", node.path("id").asText());
       }
     }
     st.put("predicateType", "https://slsa.dev/provenance/v1");

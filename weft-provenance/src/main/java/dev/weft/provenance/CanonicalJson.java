@@ -29,7 +29,7 @@ public final class CanonicalJson {
 
   /** The object's canonical bytes, without {@link #VOLATILE_METADATA}. */
   public static byte[] bytes(JsonNode object) {
-    JsonNode trimmed = object.deepCopy();
+    JsonNode trimmed = object == null ? JSON.nullNode() : object.deepCopy();
     if (trimmed.get("metadata") instanceof ObjectNode meta) meta.remove(VOLATILE_METADATA);
     try {
       return JSON.writeValueAsBytes(sorted(trimmed));
@@ -47,7 +47,9 @@ public final class CanonicalJson {
     }
   }
 
-  private static JsonNode sorted(JsonNode node) {
+  /** A copy of {@code node} with every object's keys sorted (a null node for null). */
+  public static JsonNode sorted(JsonNode node) {
+    if (node == null) return JSON.nullNode();
     if (node instanceof ObjectNode object) {
       List<String> names = new ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);

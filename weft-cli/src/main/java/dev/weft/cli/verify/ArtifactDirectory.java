@@ -1,6 +1,7 @@
 package dev.weft.cli.verify;
 
 import dev.weft.cli.client.ClientException;
+import dev.weft.provenance.statement.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -36,7 +37,7 @@ public final class ArtifactDirectory {
     try (FileChannel ch =
             FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         InputStream in = Channels.newInputStream(ch)) {
-      return Optional.of(Sha256.of(in));
+      return Optional.of(Sha256.hex(in));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {

@@ -1,59 +1,62 @@
 package dev.weft.cli.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.cli.client.ApiClient;
 import dev.weft.cli.client.ClientException;
-import dev.weft.controller.provenance.ProvenanceAnnotations;
-import dev.weft.provenance.CanonicalJson;
+import dev.weft.controller.provenance.WorkflowProvenance;
+import dev.weft.provenance.statement.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Candidate bytes for {@code weft verify NAME}: each subject's artifact ({@link ArtifactIndex}),
- * downloaded from the server at Argo's {@code /artifact-files/...} (the bytes as stored, as they
- * were hashed) and hashed here, never trusting the server's own digest header. The subject {@code
- * workflow/{ns}/{name}}, which a workflow without artifacts has, is the workflow itself in {@link
- * CanonicalJson}, without the annotations signing adds after it.
+ * Candidate bytes for {@code weft verify NAME}: each subject's artifact, found by the node and
+ * artifact its signed annotations name ({@code weft_node}, {@code weft_artifact}), downloaded from
+ * the server at Argo's {@code /artifact-files/...} (the bytes as stored, as they were hashed) and
+ * hashed here, never trusting the server's own digest header. The subject {@code
+ * workflow/{ns}/{name}}, which a workflow without artifacts has, is the workflow itself as {@link
+ * WorkflowProvenance#finalObjectSha256(JsonNode)} hashes it. A file of a directory stored
+ * unarchived ({@code weft_file}) cannot be downloaded alone: such subjects are checked with {@code
+ * --artifacts}.
  */
 public final class ServerArtifacts {
-  /** Written after the statement is made, so not part of what it attests. */
-  private static final Set<String> SIGNING_ANNOTATIONS =
-      Set.of(
-          ProvenanceAnnotations.SIGNED,
-          ProvenanceAnnotations.ATTESTATION_SHA256,
-          ProvenanceAnnotations.SIGNING_ERROR);
-
   private final ApiClient api;
   private final String namespace;
   private final String name;
   private final JsonNode workflow;
-  private final ArtifactIndex index;
+  private final Map<String, JsonNode> subjects = new HashMap<>();
 
-  /** {@code workflow} as the server returns it. */
-  public ServerArtifacts(ApiClient api, JsonNode workflow) {
+  /** {@code workflow} as the server returns it; {@code statement} the signed payload. */
+  public ServerArtifacts(ApiClient api, JsonNode workflow, JsonNode statement) {
     this.api = api;
     this.workflow = workflow;
     this.namespace = workflow.path("metadata").path("namespace").asText();
     this.name = workflow.path("metadata").path("name").asText();
-    this.index = new ArtifactIndex(workflow);
+    for (JsonNode s : statement.path("subject")) subjects.putIfAbsent(s.path("name").asText(), s);
   }
 
   public Optional<String> sha256(String subject) {
     if (subject.equals("workflow/" + namespace + "/" + name)) {
-      return Optional.of(CanonicalJson.sha256(withoutSigningAnnotations()));
+      return Optional.of(WorkflowProvenance.finalObjectSha256(workflow));
     }
-    return index.locate(subject).flatMap(this::download);
+    JsonNode where =
+        subjects
+            .getOrDefault(subject, com.fasterxml.jackson.databind.node.MissingNode.getInstance())
+            .path("annotations");
+    String node = where.path("weft_node").asText("");
+    String artifact = where.path("weft_artifact").asText("");
+    if (node.isEmpty() || artifact.isEmpty() || where.has("weft_file")) return Optional.empty();
+    return download(node, artifact);
   }
 
-  private Optional<String> download(ArtifactIndex.Output o) {
+  private Optional<String> download(String nodeId, String artifact) {
     String path =
         ApiClient.path(
-            "/artifact-files", namespace, "workflows", name, o.nodeId(), "outputs", o.artifact());
+            "/artifact-files", namespace, "workflows", name, nodeId, "outputs", artifact);
     try (InputStream in = api.download(path)) {
-      return Optional.of(Sha256.of(in));
+      return Optional.of(Sha256.hex(in));
     } catch (ClientException e) {
       if (e.notFound()) return Optional.empty();
       throw e;
@@ -61,14 +64,5 @@ public final class ServerArtifacts {
       throw ClientException.unreachable(
           "lost the connection to the weft server at " + api.base() + " while reading " + path);
     }
-  }
-
-  private JsonNode withoutSigningAnnotations() {
-    JsonNode copy = workflow.deepCopy();
-    if (copy.path("metadata").get("annotations") instanceof ObjectNode annotations) {
-      annotations.remove(SIGNING_ANNOTATIONS);
-      if (annotations.isEmpty()) ((ObjectNode) copy.get("metadata")).remove("annotations");
-    }
-    return copy;
   }
 }

@@ -8,7 +8,7 @@ import dev.weft.model.ObjectMeta;
 import dev.weft.model.Secret;
 import dev.weft.model.codec.Codec;
 import dev.weft.model.spec.WorkflowSpec;
-import dev.weft.provenance.statement.CanonicalJson;
+import dev.weft.provenance.CanonicalJson;
 import dev.weft.provenance.statement.ResourceDescriptor;
 import dev.weft.store.Store;
 import java.util.ArrayList;

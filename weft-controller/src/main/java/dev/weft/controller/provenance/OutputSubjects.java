@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The statement's subjects: every output artifact of every node, by the sha256 of its bytes as
@@ -20,8 +22,21 @@ import java.util.Set;
  * file, named by its path inside the artifact. A node that passes on another's output (a steps or
  * DAG template's outputs, a retry node) lists the same bytes under its own name. Should two names
  * still coincide, the later one (in display path, then node id order) gets {@code ~2}, {@code ~3}.
+ *
+ * <p>Each subject's annotations say where its bytes are ({@value #NODE}, {@value #ARTIFACT} and,
+ * for a file of an unarchived directory, {@value #FILE}), so a verifier fetches them without
+ * re-deriving names; they are signed with the rest.
  */
 final class OutputSubjects {
+  /** The id of the node whose output the subject is. */
+  static final String NODE = "weft_node";
+
+  /** The output artifact's name. */
+  static final String ARTIFACT = "weft_artifact";
+
+  /** The file's path inside an artifact stored as a directory. */
+  static final String FILE = "weft_file";
+
   private OutputSubjects() {}
 
   static List<ResourceDescriptor> of(Workflow wf, DisplayPaths paths, StoredArtifacts stored)
@@ -41,7 +56,18 @@ final class OutputSubjects {
         String base = prefix + paths.of(n.id()) + "/" + DisplayPaths.segment(a.name());
         for (var file : files.get().entrySet()) {
           String name = file.getKey().isEmpty() ? base : base + "/" + file.getKey();
-          out.add(ResourceDescriptor.sha256(unique(name, names), file.getValue()));
+          SortedMap<String, String> where = new TreeMap<>();
+          where.put(NODE, n.id());
+          where.put(ARTIFACT, a.name());
+          if (!file.getKey().isEmpty()) where.put(FILE, file.getKey());
+          out.add(
+              new ResourceDescriptor(
+                  unique(name, names),
+                  null,
+                  ResourceDescriptor.digestOf("sha256", file.getValue()),
+                  null,
+                  null,
+                  where));
         }
       }
     }

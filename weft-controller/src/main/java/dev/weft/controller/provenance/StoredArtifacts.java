@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.controller.artifact.ArtifactKeys;
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.model.spec.Artifact;
-import dev.weft.provenance.statement.CanonicalJson;
+import dev.weft.provenance.CanonicalJson;
 import dev.weft.provenance.statement.Sha256;
 import java.io.IOException;
 import java.util.HashMap;

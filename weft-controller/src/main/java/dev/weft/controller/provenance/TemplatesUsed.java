@@ -9,7 +9,7 @@ import dev.weft.model.codec.Codec;
 import dev.weft.model.spec.Template;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.status.NodeStatus;
-import dev.weft.provenance.statement.CanonicalJson;
+import dev.weft.provenance.CanonicalJson;
 import dev.weft.provenance.statement.ResourceDescriptor;
 import dev.weft.store.Store;
 import java.util.ArrayDeque;
@@ -156,7 +156,7 @@ final class TemplatesUsed {
 
   /**
    * One dependency per used template, with the sha256 of the object as stored ({@link
-   * WorkflowProvenance#objectSha256}).
+   * CanonicalJson#sha256}).
    */
   List<ResourceDescriptor> dependencies() {
     List<ResourceDescriptor> out = new ArrayList<>();
@@ -175,7 +175,7 @@ final class TemplatesUsed {
         notes.put("weft_source", "store");
         out.add(
             ResourceDescriptor.at(
-                f.ref().uri(), sha256(WorkflowProvenance.objectSha256(f.object().get())), notes));
+                f.ref().uri(), sha256(CanonicalJson.sha256(f.object().get())), notes));
       } else {
         notes.put("weft_source", "missing");
         out.add(ResourceDescriptor.at(f.ref().uri(), Map.of(), notes));

@@ -12,8 +12,8 @@ import dev.weft.model.spec.Parameter;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.model.status.NodeType;
+import dev.weft.provenance.CanonicalJson;
 import dev.weft.provenance.statement.BuildDefinition;
-import dev.weft.provenance.statement.CanonicalJson;
 import dev.weft.provenance.statement.ResourceDescriptor;
 import dev.weft.provenance.statement.RunDetails;
 import dev.weft.provenance.statement.Sha256;
@@ -190,13 +190,6 @@ public final class WorkflowProvenance implements ProvenanceSource {
     return out;
   }
 
-  /**
-   * Left out of an object's {@code metadata} before it is hashed: the store sets them, not the
-   * author, so a verifier reading the object back from the API gets the same digest.
-   */
-  public static final List<String> VOLATILE_METADATA =
-      List.of("resourceVersion", "managedFields", "creationTimestamp", "uid", "generation");
-
   /** Written on the workflow after its statement is made, so never part of what it attests. */
   private static final List<String> SIGNING_ANNOTATIONS =
       List.of(
@@ -206,26 +199,20 @@ public final class WorkflowProvenance implements ProvenanceSource {
 
   /**
    * The sha256 of a workflow's final object, the subject of a workflow without output artifacts:
-   * the object as the API returns it in canonical JSON, without {@link #VOLATILE_METADATA} and the
-   * signing annotations.
+   * the object as the API returns it in canonical JSON, without {@link
+   * CanonicalJson#VOLATILE_METADATA} and the signing annotations.
    */
   public static String finalObjectSha256(Workflow wf) {
-    ObjectNode tree = (ObjectNode) Codec.tree(wf);
+    return finalObjectSha256(Codec.tree(wf));
+  }
+
+  /** {@link #finalObjectSha256(Workflow)} of the workflow as JSON (as the API returns it). */
+  public static String finalObjectSha256(JsonNode workflow) {
+    JsonNode tree = workflow.deepCopy();
     if (tree.path("metadata").get("annotations") instanceof ObjectNode annotations) {
       annotations.remove(SIGNING_ANNOTATIONS);
       if (annotations.isEmpty()) ((ObjectNode) tree.get("metadata")).remove("annotations");
     }
-    return objectSha256(tree);
-  }
-
-  /**
-   * The sha256 of a stored object (a WorkflowTemplate, a ClusterWorkflowTemplate) as the API
-   * returns it: canonical JSON without {@link #VOLATILE_METADATA}, the form `weft verify
-   * --templates` recomputes from the template as the server has it now.
-   */
-  public static String objectSha256(JsonNode object) {
-    JsonNode trimmed = object.deepCopy();
-    if (trimmed.get("metadata") instanceof ObjectNode meta) meta.remove(VOLATILE_METADATA);
-    return CanonicalJson.sha256(trimmed);
+    return CanonicalJson.sha256(tree);
   }
 }

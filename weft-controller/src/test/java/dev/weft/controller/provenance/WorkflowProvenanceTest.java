@@ -123,6 +123,27 @@ class WorkflowProvenanceTest {
   }
 
   @Test
+  void eachSubjectSaysWhichNodeAndArtifactItIs() throws Exception {
+    Workflow wf = runTwoOutputs();
+    String make =
+        wf.status().nodesOrEmpty().values().stream()
+            .filter(n -> "make".equals(n.displayName()))
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    JsonNode subject = JSON.readTree(provenance().statement(wf)).path("subject");
+
+    assertThat(subject)
+        .extracting(s -> s.path("annotations").toString())
+        .containsExactlyInAnyOrder(
+            "{\"weft_artifact\":\"first\",\"weft_node\":\"" + make + "\"}",
+            "{\"weft_artifact\":\"second\",\"weft_file\":\"b.txt\",\"weft_node\":\""
+                + make
+                + "\"}");
+  }
+
+  @Test
   void runDetailsNameTheBuilderTheUidAndTheStatusTimes() throws Exception {
     Workflow wf = runTwoOutputs();
 

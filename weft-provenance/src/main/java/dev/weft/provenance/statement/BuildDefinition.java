@@ -3,6 +3,7 @@ package dev.weft.provenance.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.provenance.CanonicalJson;
 import java.util.List;
 import java.util.Objects;
 
