@@ -29,28 +29,44 @@ public final class CheckedExpr {
 
   private CheckedExpr() {}
 
-  /** Compiles {@code source} against the environment's names, then runs it. */
-  public static Object evaluate(String source, Map<String, Object> env, Functions functions) {
-    ExprNode node = compile(source, env.keySet(), functions);
-    try {
-      return new ExprInterpreter(env, functions == Functions.WITH_ARGO).eval(node);
-    } catch (ExprException e) {
-      throw located(source, e);
+  /** An expression that compiled: its names are known, it can run against any such env. */
+  public static final class Compiled {
+    private final String source;
+    private final ExprNode node;
+    private final Functions functions;
+
+    private Compiled(String source, ExprNode node, Functions functions) {
+      this.source = source;
+      this.node = node;
+      this.functions = functions;
+    }
+
+    /** Runs the expression; a failure is an {@link ExprException} worded as expr-lang's. */
+    public Object run(Map<String, Object> env) {
+      try {
+        return new ExprInterpreter(env, functions == Functions.WITH_ARGO).eval(node);
+      } catch (ExprException e) {
+        throw located(source, e);
+      }
     }
   }
 
-  /** Parses {@code source} and checks that it names only {@code names} and known functions. */
-  public static void check(String source, Set<String> names, Functions functions) {
-    compile(source, names, functions);
+  /** Compiles {@code source} against the environment's names, then runs it. */
+  public static Object evaluate(String source, Map<String, Object> env, Functions functions) {
+    return compile(source, env.keySet(), functions).run(env);
   }
 
-  private static ExprNode compile(String source, Set<String> names, Functions functions) {
+  /**
+   * Parses {@code source} and checks that it names only {@code names} and known functions: what
+   * expr-lang's {@code Compile} with {@code expr.Env} refuses.
+   */
+  public static Compiled compile(String source, Set<String> names, Functions functions) {
     if (source == null || source.isBlank()) throw new ExprException("unexpected token EOF");
     try {
       ExprNode node = ExprParser.parse(source);
       if (functions == Functions.WITH_ARGO) ExprWalker.checkFunctions(node);
       requireKnownNames(node, names, functions, new HashSet<>());
-      return node;
+      return new Compiled(source, node, functions);
     } catch (ExprException e) {
       throw located(source, e);
     }
