@@ -61,15 +61,38 @@ public final class CheckedExpr {
    * expr-lang's {@code Compile} with {@code expr.Env} refuses.
    */
   public static Compiled compile(String source, Set<String> names, Functions functions) {
-    if (source == null || source.isBlank()) throw new ExprException("unexpected token EOF");
     try {
-      ExprNode node = ExprParser.parse(source);
-      if (functions == Functions.WITH_ARGO) ExprWalker.checkFunctions(node);
-      requireKnownNames(node, names, functions, new HashSet<>());
-      return new Compiled(source, node, functions);
+      return new Compiled(source, parse(source, names, functions), functions);
     } catch (ExprException e) {
       throw located(source, e);
     }
+  }
+
+  /**
+   * What {@link #compile} would refuse, for a linter: the bare message (no location or snippet)
+   * with {@link ExprException#column()} the 1-based offset in {@code source}.
+   */
+  public static void check(String source, Set<String> names, Functions functions) {
+    try {
+      parse(source, names, functions);
+    } catch (ExprException e) {
+      throw new ExprException(bare(e.getMessage()), e.column(), e);
+    }
+  }
+
+  private static ExprNode parse(String source, Set<String> names, Functions functions) {
+    if (source == null || source.isBlank()) throw new ExprException("unexpected token EOF");
+    ExprNode node = ExprParser.parse(source);
+    if (functions == Functions.WITH_ARGO) ExprWalker.checkFunctions(node);
+    requireKnownNames(node, names, functions, new HashSet<>());
+    return node;
+  }
+
+  private static String bare(String message) {
+    if (message == null) return "";
+    Matcher m = AT_COLUMN.matcher(message);
+    if (m.matches()) message = m.group(1);
+    return message.equals("unexpected end of expression") ? "unexpected token EOF" : message;
   }
 
   /** Every identifier must be a let binding in scope, an environment name or a function. */
@@ -105,10 +128,7 @@ public final class CheckedExpr {
 
   /** The error as expr-lang words it: {@code message (line:col)}, the line, a caret under it. */
   private static ExprException located(String source, ExprException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    Matcher m = AT_COLUMN.matcher(message);
-    if (m.matches()) message = m.group(1);
-    if (message.equals("unexpected end of expression")) message = "unexpected token EOF";
+    String message = bare(e.getMessage());
     int column = e.column();
     if (column <= 0 || column > source.length() + 1) return new ExprException(message, column, e);
     int offset = column - 1;
