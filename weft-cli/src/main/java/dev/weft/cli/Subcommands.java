@@ -56,7 +56,9 @@ final class Subcommands {
         "template",
         "cluster-template",
         "cwftmpl",
-        "cron");
+        "cron",
+        "event-binding",
+        "wfeb");
     return commands;
   }
 
