@@ -73,6 +73,20 @@ class EventBindingTest {
   }
 
   @Test
+  void theShippedExamplesHaveNoErrorsUnderStrict() throws java.io.IOException {
+    java.util.List<Path> files;
+    try (var s = java.nio.file.Files.list(Path.of("../examples/workflow-event-binding"))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files).hasSize(4);
+    LintReport report = new Linter().lint(files, true);
+    assertThat(report.errors()).isEmpty();
+    // the one warning is the template's: its parameter comes only from the event
+    assertThat(report.warnings())
+        .allSatisfy(d -> assertThat(d.location().file()).endsWith("workflowtemplate.yaml"));
+  }
+
+  @Test
   void argosPathFilterExampleIsClean() {
     assertThat(
             Lint.in(dir)
