@@ -62,6 +62,9 @@ public final class EventDispatcher {
         return new BindingOutcome.Submitted(name, submitter.submit(wf).metadata().name());
       } catch (StoreException e) {
         throw new BindingError("failed to create workflow: " + e.getMessage());
+      } catch (RuntimeException e) {
+        // one binding's fault must not keep the others from their events
+        throw new BindingError("failed to create workflow: " + e);
       }
     } catch (BindingError e) {
       return new BindingOutcome.Failed(name, e.getMessage());
