@@ -213,6 +213,32 @@ class EventDispatcherTest {
   }
 
   @Test
+  void aSubmitterThatThrowsFailsOnlyThatBinding() throws IOException {
+    create(
+        WorkflowEventBinding.class,
+        "{metadata: {name: a, namespace: my-ns}, spec: {event: {selector: 'true'},"
+            + " submit: {workflowTemplateRef: {name: labelled}}}}");
+    create(
+        WorkflowEventBinding.class,
+        binding("{event: {selector: 'true'}, submit: {workflowTemplateRef: {name: my-wft}}}"));
+    EventDispatcher flaky =
+        new EventDispatcher(
+            store,
+            wf -> {
+              if (wf.metadata().generateName().startsWith("labelled")) {
+                throw new IllegalStateException("boom");
+              }
+              return store.create(wf);
+            });
+    DispatchResult result = flaky.dispatch(EVENT);
+    assertThat(result.failures())
+        .containsExactly(
+            new BindingOutcome.Failed(
+                "a", "failed to create workflow: java.lang.IllegalStateException: boom"));
+    assertThat(result.workflows()).hasSize(1);
+  }
+
+  @Test
   void bindingsOfOtherNamespacesAreNotEvaluated() throws IOException {
     create(
         WorkflowEventBinding.class,
