@@ -3,6 +3,7 @@ package dev.weft.server;
 import dev.weft.controller.ControlPlane;
 import dev.weft.expr.ExprException;
 import dev.weft.expr.GoJson;
+import dev.weft.server.events.BindingOutcome;
 import dev.weft.server.events.DispatchResult;
 import dev.weft.server.events.EventDispatcher;
 import dev.weft.server.events.EventMetadata;
@@ -16,7 +17,7 @@ import java.util.Map;
  * (the discriminator may be empty: {@code /api/v1/events/argo/}). Dispatched synchronously, as Argo
  * does by default since v3.3: 200 {@code {}} once every matching binding's workflow exists (or none
  * matched), 500 with Argo's message when any binding failed, the others' workflows created all the
- * same.
+ * same. Each failure is also a Warning Event on its binding, as Argo's server records one.
  */
 final class EventHandlers {
   static final String PATH_PREFIX = "/api/v1/events/";
@@ -25,9 +26,11 @@ final class EventHandlers {
   static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
   private final EventDispatcher dispatcher;
+  private final EventRecorder events;
 
-  EventHandlers(ControlPlane plane) {
+  EventHandlers(ControlPlane plane, EventRecorder events) {
     this.dispatcher = new EventDispatcher(plane.store(), plane::submit);
+    this.events = events;
   }
 
   void register(Router router) {
@@ -45,6 +48,9 @@ final class EventHandlers {
             payload(r.bodyBytes(MAX_BODY_BYTES)),
             EventMetadata.of(r.headerLines(), r.header("Host"), r.remoteIp(), r.verifiedClient()));
     DispatchResult result = dispatcher.dispatch(event);
+    for (BindingOutcome.Failed f : result.failures()) {
+      events.record((sequence, at) -> BindingEvents.error(event.namespace(), f, sequence, at));
+    }
     if (result.failed()) throw ApiException.internal(result.failureMessage());
     return Map.of();
   }

@@ -66,7 +66,8 @@ public final class WeftServer implements AutoCloseable {
     new SystemHandlers(plane, metrics, config.info()).register(router);
     new BrowserSession(auth).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
-    new EventStream(plane, closing::get).register(router);
+    EventRecorder events = EventRecorder.start(plane.store(), closing::get);
+    new EventStream(events, closing::get).register(router);
     new WorkflowActions(plane).register(router);
     new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);
@@ -82,7 +83,7 @@ public final class WeftServer implements AutoCloseable {
     new ResourceHandlers<>(
             plane, validation, WorkflowEventBinding.class, "workflowEventBinding", true)
         .register(router, "/api/v1/workflow-event-bindings");
-    new EventHandlers(plane).register(router);
+    new EventHandlers(plane, events).register(router);
     router.fallback(new UiAssets(http.server(), options.uiRoot()));
     http.start(router);
     return new WeftServer(http, closing);

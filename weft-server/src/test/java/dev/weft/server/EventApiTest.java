@@ -168,6 +168,38 @@ class EventApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aMalformedBindingGetsAWarningEventAsArgoRecordsOne() throws Exception {
+    store(h, WorkflowEventBinding.class, "metadata: {name: malformed, namespace: argo}");
+    h.send(
+        h.request("/api/v1/events/argo/").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+    String selector =
+        java.net.URLEncoder.encode(
+            "involvedObject.kind=WorkflowEventBinding", java.nio.charset.StandardCharsets.UTF_8);
+    var stream =
+        h.client.send(
+            h.request("/api/v1/stream/events/argo?listOptions.fieldSelector=" + selector)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofLines());
+    String first;
+    try (var lines = stream.body()) {
+      first = lines.filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+    }
+    JsonNode event = new ServerHarness.Response(200, first).json().path("result");
+    assertThat(event.path("involvedObject").path("name").asText()).isEqualTo("malformed");
+    assertThat(event.path("involvedObject").path("namespace").asText()).isEqualTo("argo");
+    assertThat(event.path("reason").asText()).isEqualTo("WorkflowEventBindingError");
+    assertThat(event.path("type").asText()).isEqualTo("Warning");
+    assertThat(event.path("message").asText())
+        .isEqualTo(
+            "failed to dispatch event: failed to evaluate workflow template expression: unexpected"
+                + " token EOF");
+  }
+
+  @Test
   void aParameterCanComeFromTheMetadata() {
     template(h, "WorkflowTemplate", "argo", "t");
     store(
