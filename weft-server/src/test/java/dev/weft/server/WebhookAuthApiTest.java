@@ -98,6 +98,33 @@ class WebhookAuthApiTest {
         .isEqualTo("[\"github-client\"]");
   }
 
+  private static String sign(byte[] body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec("shh!".getBytes(), "HmacSHA256"));
+    return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  @Test
+  void aPrettyPrintedNonAsciiBodyIsVerifiedOverItsExactBytes() throws Exception {
+    byte[] body =
+        "{\n  \"message\": \"caf\u00e9 \u2603 \u65e5\u672c\"\n}\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var r = github("/api/v1/events/argo/", body, sign(body));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  @Test
+  void anyGithubEventTypeIsAcceptedEvenOnesArgosLibraryDidNotKnow() throws Exception {
+    byte[] body = "{\"action\": \"completed\"}".getBytes();
+    var r =
+        h.send(
+            unsigned(h, "/api/v1/events/argo/", body)
+                .header("X-GitHub-Event", "workflow_run")
+                .header("X-Hub-Signature-256", sign(body))
+                .build());
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
   @Test
   void oneFlippedBodyByteIsRefused() {
     byte[] flipped = GITHUB_PUSH.clone();
