@@ -2,12 +2,14 @@ package dev.weft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.cli.client.ApiClient;
+import dev.weft.cli.client.BindingPrinter;
 import dev.weft.cli.client.Json;
 import dev.weft.cli.client.OutputFormat;
 import dev.weft.cli.client.ResourceKind;
 import dev.weft.cli.client.ResourcePrinter;
 import dev.weft.model.CronWorkflow;
 import dev.weft.model.Resource;
+import dev.weft.model.WorkflowEventBinding;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,10 @@ final class ResourceListCommand extends ClientCommand {
     } else if (kind == ResourceKind.CRON_WORKFLOW) {
       List<CronWorkflow> crons = items.stream().map(i -> Json.read(i, CronWorkflow.class)).toList();
       ResourcePrinter.crons(crons, allNamespaces, Instant.now()).print(out);
+    } else if (kind == ResourceKind.WORKFLOW_EVENT_BINDING) {
+      List<WorkflowEventBinding> bindings =
+          items.stream().map(i -> Json.read(i, WorkflowEventBinding.class)).toList();
+      BindingPrinter.table(bindings, allNamespaces).print(out);
     } else {
       List<Resource> all = items.stream().<Resource>map(i -> Json.read(i, kind.type())).toList();
       ResourcePrinter.templates(all, allNamespaces && kind.namespaced()).print(out);

@@ -62,6 +62,15 @@ final class ServerCommand implements Callable<Integer> {
   Path artifactRepository;
 
   @Option(
+      names = {"-f", "--load"},
+      paramLabel = "FILE",
+      description =
+          "Store the objects in FILE before serving (Secrets such as"
+              + " argo-workflows-webhook-clients, ConfigMaps, templates, event bindings), each"
+              + " replacing one of the same name. Not with --kube: kubectl applies them there.")
+  List<Path> load = List.of();
+
+  @Option(
       names = "--kube",
       description =
           "Serve the Kubernetes cluster's objects (in-cluster config, else KUBECONFIG or"
@@ -134,7 +143,16 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (kube && !load.isEmpty()) {
+      err.println("weft: -f is for a local server; with --kube, apply the objects with kubectl");
+      return Main.EXIT_BAD_INPUT;
+    }
     if (kube) return serveCluster();
+    ServerLoad.Read loaded = ServerLoad.read(load);
+    if (!loaded.problems().isEmpty()) {
+      loaded.problems().forEach(err::println);
+      return Main.EXIT_BAD_INPUT;
+    }
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
@@ -169,6 +187,15 @@ final class ServerCommand implements Callable<Integer> {
       store = Stores.open(location);
     } catch (StorageFailure | IllegalArgumentException e) {
       err.println("weft: cannot open the store " + location + ": " + e.getMessage());
+      lock.get().close();
+      storeLock.close();
+      return Main.EXIT_BAD_INPUT;
+    }
+    try {
+      ServerLoad.store(store, loaded.resources());
+    } catch (RuntimeException e) {
+      err.println("weft: cannot store the -f objects: " + e.getMessage());
+      store.close();
       lock.get().close();
       storeLock.close();
       return Main.EXIT_BAD_INPUT;

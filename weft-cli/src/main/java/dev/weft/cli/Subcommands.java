@@ -57,7 +57,9 @@ final class Subcommands {
         "template",
         "cluster-template",
         "cwftmpl",
-        "cron");
+        "cron",
+        "event-binding",
+        "wfeb");
     return commands;
   }
 

@@ -41,11 +41,22 @@ final class ExprInterpreter {
   private record Scope(Object element, long index, Object acc) {}
 
   private final Map<String, Object> env;
+  private final boolean argoFunctions;
   private final Map<String, Object> lets = new HashMap<>();
   private final ArrayList<Scope> scopes = new ArrayList<>();
 
   ExprInterpreter(Map<String, Object> env) {
+    this(env, true);
+  }
+
+  /** {@code argoFunctions}: whether Argo's additions (asInt, sprig, ...) are visible. */
+  ExprInterpreter(Map<String, Object> env, boolean argoFunctions) {
     this.env = env;
+    this.argoFunctions = argoFunctions;
+  }
+
+  private Object argoFunction(String name) {
+    return argoFunctions ? ArgoFunctions.lookup(name) : null;
   }
 
   Object eval(ExprNode node) {
@@ -103,7 +114,7 @@ final class ExprInterpreter {
     if (i.name().equals("$env")) {
       return env;
     }
-    Object argo = ArgoFunctions.lookup(i.name());
+    Object argo = argoFunction(i.name());
     if (argo != null) {
       return argo;
     }
@@ -312,7 +323,7 @@ final class ExprInterpreter {
       throw new ExprException("unknown function \"" + describe(m) + "\"", m.col());
     }
     Ident id = (Ident) c.callee();
-    Object fn = ArgoFunctions.lookup(id.name());
+    Object fn = argoFunction(id.name());
     if (fn == null) {
       fn = env.get(id.name());
     }

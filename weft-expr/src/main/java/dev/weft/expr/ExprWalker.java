@@ -33,54 +33,55 @@ final class ExprWalker {
     if (node == null) {
       return;
     }
-    children(node, visit);
+    forEachChild(node, child -> walk(child, visit));
     visit.accept(node);
   }
 
-  private static void children(ExprNode node, Consumer<ExprNode> visit) {
+  /** Calls {@code visit} for the node's direct children (some may be null), in source order. */
+  static void forEachChild(ExprNode node, Consumer<ExprNode> visit) {
     switch (node) {
       case Literal l -> {}
       case Ident i -> {}
       case Pointer p -> {}
-      case Unary u -> walk(u.node(), visit);
+      case Unary u -> visit.accept(u.node());
       case Binary b -> {
-        walk(b.left(), visit);
-        walk(b.right(), visit);
+        visit.accept(b.left());
+        visit.accept(b.right());
       }
       case Member m -> {
-        walk(m.node(), visit);
-        walk(m.property(), visit);
+        visit.accept(m.node());
+        visit.accept(m.property());
       }
-      case Chain c -> walk(c.node(), visit);
+      case Chain c -> visit.accept(c.node());
       case Slice s -> {
-        walk(s.node(), visit);
-        walk(s.from(), visit);
-        walk(s.to(), visit);
+        visit.accept(s.node());
+        visit.accept(s.from());
+        visit.accept(s.to());
       }
       case Call c -> {
-        walk(c.callee(), visit);
-        c.args().forEach(a -> walk(a, visit));
+        visit.accept(c.callee());
+        c.args().forEach(visit);
       }
-      case Builtin b -> b.args().forEach(a -> walk(a, visit));
-      case Predicate p -> walk(p.body(), visit);
+      case Builtin b -> b.args().forEach(visit);
+      case Predicate p -> visit.accept(p.body());
       case Conditional c -> {
-        walk(c.cond(), visit);
-        walk(c.then(), visit);
-        walk(c.otherwise(), visit);
+        visit.accept(c.cond());
+        visit.accept(c.then());
+        visit.accept(c.otherwise());
       }
-      case ArrayLit a -> a.items().forEach(i -> walk(i, visit));
+      case ArrayLit a -> a.items().forEach(visit);
       case MapLit m ->
           m.pairs()
               .forEach(
                   p -> {
-                    walk(p.key(), visit);
-                    walk(p.value(), visit);
+                    visit.accept(p.key());
+                    visit.accept(p.value());
                   });
       case Let l -> {
-        walk(l.value(), visit);
-        walk(l.body(), visit);
+        visit.accept(l.value());
+        visit.accept(l.body());
       }
-      case Sequence s -> s.nodes().forEach(n -> walk(n, visit));
+      case Sequence s -> s.nodes().forEach(visit);
     }
   }
 

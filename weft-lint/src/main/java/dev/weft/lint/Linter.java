@@ -6,6 +6,7 @@ import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.CronWorkflow;
 import dev.weft.model.Resource;
 import dev.weft.model.Workflow;
+import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.WorkflowTemplate;
 import dev.weft.model.codec.Decoded;
 import dev.weft.model.codec.Diagnostic;
@@ -90,6 +91,7 @@ public final class Linter {
           }
         }
       }
+      case WorkflowEventBinding b -> EventBindingChecker.check(report, b);
       default -> {}
     }
   }

@@ -25,6 +25,19 @@ final class Reporter {
     else warning(pointer, message);
   }
 
+  /**
+   * A fault Argo accepts at create time and reports only when the object is used (a binding's
+   * selector fails at event time): a warning, an error under {@code lint --strict}.
+   */
+  void deferred(String pointer, String message) {
+    unhonoured(pointer, message);
+  }
+
+  void deferredInValue(String pointer, int offset, String message) {
+    if (strict) errorInValue(pointer, offset, message);
+    else warningInValue(pointer, offset, message);
+  }
+
   void error(String pointer, String message) {
     out.add(Diagnostic.error(index.locate(pointer), LocationIndex.fieldPath(pointer), message));
   }

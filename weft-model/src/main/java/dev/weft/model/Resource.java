@@ -8,7 +8,8 @@ public sealed interface Resource
         CronWorkflow,
         ConfigMap,
         Secret,
-        PersistentVolumeClaim {
+        PersistentVolumeClaim,
+        WorkflowEventBinding {
 
   String apiVersion();
 

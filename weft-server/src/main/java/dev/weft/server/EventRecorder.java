@@ -8,6 +8,7 @@ import dev.weft.store.Store;
 import dev.weft.store.Watch;
 import dev.weft.store.WatchEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,12 +19,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
 /**
  * Records the Kubernetes Events Argo's controller would for every workflow change the store's watch
  * shows ({@link WorkflowEvents}), from the server's start: keeps the latest {@link #KEPT} (a
- * Kubernetes cluster keeps an hour's) and hands new ones to the streams listening.
+ * Kubernetes cluster keeps an hour's) and hands new ones to the streams listening. Argo's server
+ * records one more kind: a WorkflowEventBinding's dispatch error ({@link BindingEvents}).
  */
 final class EventRecorder {
   static final int KEPT = 2000;
@@ -73,11 +76,22 @@ final class EventRecorder {
       before = null;
     }
     for (WorkflowEvents.Derived d : WorkflowEvents.between(before, wf)) {
-      ObjectNode event = WorkflowEvents.toKubernetes(d, wf, ++sequence, clock.instant());
-      recent.addLast(event);
-      if (recent.size() > KEPT) recent.removeFirst();
-      for (BlockingQueue<ObjectNode> listener : listeners) listener.add(event);
+      keep(WorkflowEvents.toKubernetes(d, wf, ++sequence, clock.instant()));
     }
+  }
+
+  /**
+   * Keeps an event that is not a workflow's (a WorkflowEventBinding's error), made by {@code make}
+   * from its number in the same sequence and the time.
+   */
+  synchronized void record(BiFunction<Long, Instant, ObjectNode> make) {
+    keep(make.apply(++sequence, clock.instant()));
+  }
+
+  private void keep(ObjectNode event) {
+    recent.addLast(event);
+    if (recent.size() > KEPT) recent.removeFirst();
+    for (BlockingQueue<ObjectNode> listener : listeners) listener.add(event);
   }
 
   /** The events kept so far; from now on new ones also go to {@code listener}. */

@@ -36,7 +36,11 @@ public final class EventStream {
   private final BooleanSupplier closing;
 
   public EventStream(ControlPlane plane, BooleanSupplier closing) {
-    this.recorder = EventRecorder.start(plane.store(), closing);
+    this(EventRecorder.start(plane.store(), closing), closing);
+  }
+
+  EventStream(EventRecorder recorder, BooleanSupplier closing) {
+    this.recorder = recorder;
     this.closing = closing;
   }
 

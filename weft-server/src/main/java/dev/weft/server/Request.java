@@ -25,8 +25,10 @@ public final class Request {
   private final Map<String, String> query;
   private final Map<String, String> onSuccess = new LinkedHashMap<>();
   private Map<String, String> pathParams = Map.of();
+  private byte[] bodyBytes;
   private String body;
   private boolean bodyTaken;
+  private String verifiedClient;
   private int status;
 
   Request(org.eclipse.jetty.server.Request jetty, Response response) {
@@ -126,15 +128,57 @@ public final class Request {
    * length was not declared) is refused with 413 and not read further.
    */
   public String body() throws IOException {
-    if (body == null) {
-      bodyTaken = true;
-      byte[] bytes =
-          Content.Source.asInputStream(jetty).readNBytes(RequestGuard.MAX_BODY_BYTES + 1);
-      if (bytes.length > RequestGuard.MAX_BODY_BYTES) throw RequestGuard.tooLarge();
-      if (bytes.length > 0) RequestGuard.requireJson(this);
-      body = new String(bytes, StandardCharsets.UTF_8);
-    }
+    if (body == null)
+      body = new String(bodyBytes(RequestGuard.MAX_BODY_BYTES), StandardCharsets.UTF_8);
     return body;
+  }
+
+  /**
+   * The body's bytes exactly as received (a signature is over them), read up to {@code limit}: a
+   * longer one is refused with 413, by its declared length before anything is read. Read once; a
+   * later call with a larger limit gets the same bytes.
+   */
+  public byte[] bodyBytes(int limit) throws IOException {
+    if (bodyBytes == null) {
+      String length = header("Content-Length");
+      if (length != null && parsedLength(length) > limit) throw RequestGuard.tooLarge(limit);
+      bodyTaken = true;
+      byte[] bytes = Content.Source.asInputStream(jetty).readNBytes(limit + 1);
+      if (bytes.length > limit) throw RequestGuard.tooLarge(limit);
+      if (bytes.length > 0) RequestGuard.requireJson(this);
+      bodyBytes = bytes;
+    }
+    if (bodyBytes.length > limit) throw RequestGuard.tooLarge(limit);
+    return bodyBytes;
+  }
+
+  private static long parsedLength(String length) {
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1; // RequestGuard refused a malformed length before any handler ran
+    }
+  }
+
+  /** Every header line as sent, in order: a header sent twice is two entries. */
+  List<Map.Entry<String, String>> headerLines() {
+    return jetty.getHeaders().stream()
+        .map(f -> Map.entry(f.getName(), f.getValue() == null ? "" : f.getValue()))
+        .toList();
+  }
+
+  /** The peer's IP address. */
+  String remoteIp() {
+    return org.eclipse.jetty.server.Request.getRemoteAddr(jetty);
+  }
+
+  /** The webhook client whose signature authenticated this request, or null. */
+  String verifiedClient() {
+    return verifiedClient;
+  }
+
+  void verifiedClient(String name) {
+    verifiedClient = name;
   }
 
   /** The status sent, 0 before a response started. */

@@ -109,8 +109,11 @@ public final class Router {
     return METHODS.contains(method) ? method : "other";
   }
 
-  private void authorize(Request request, String template) {
-    if (template.startsWith("/api/")) {
+  private void authorize(Request request, String template) throws IOException {
+    if (template.startsWith(EventHandlers.PATH_PREFIX) && request.method().equals("POST")) {
+      auth.checkEvent(request, EventHandlers.MAX_BODY_BYTES);
+      request.headerOnSuccess(VERSION_HEADER, version);
+    } else if (template.startsWith("/api/")) {
       if (auth.check(request) == AuthFilter.Credential.COOKIE) {
         BrowserSession.checkSameOrigin(request);
       }

@@ -3,7 +3,9 @@ package dev.weft.server;
 import dev.weft.controller.ControlPlane;
 import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.CronWorkflow;
+import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.WorkflowTemplate;
+import dev.weft.server.events.WebhookClients;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +54,7 @@ public final class WeftServer implements AutoCloseable {
     Metrics metrics = new Metrics();
     AtomicBoolean closing = new AtomicBoolean();
     JettyServer http = JettyServer.bind(address, config.port());
-    AuthFilter auth = new AuthFilter(token);
+    AuthFilter auth = new AuthFilter(token, new WebhookClients(plane.store()));
     Router router =
         new Router(
             new RequestGuard(config.bindAddress(), address, http.port()),
@@ -64,7 +66,8 @@ public final class WeftServer implements AutoCloseable {
     new SystemHandlers(plane, metrics, config.info()).register(router);
     new BrowserSession(auth).register(router);
     new WorkflowStreams(plane, closing::get).register(router);
-    new EventStream(plane, closing::get).register(router);
+    EventRecorder events = EventRecorder.start(plane.store(), closing::get);
+    new EventStream(events, closing::get).register(router);
     new WorkflowActions(plane).register(router);
     new WorkflowReruns(plane).register(router);
     new WorkflowHandlers(plane, validation).register(router);
@@ -78,6 +81,10 @@ public final class WeftServer implements AutoCloseable {
         new ResourceHandlers<>(plane, validation, CronWorkflow.class, "cronWorkflow", true);
     crons.registerSuspension(router, "/api/v1/cron-workflows");
     crons.register(router, "/api/v1/cron-workflows");
+    new ResourceHandlers<>(
+            plane, validation, WorkflowEventBinding.class, "workflowEventBinding", true)
+        .register(router, "/api/v1/workflow-event-bindings");
+    new EventHandlers(plane, events).register(router);
     router.fallback(new UiAssets(http.server(), options.uiRoot()));
     http.start(router);
     return new WeftServer(http, closing);

@@ -7,6 +7,7 @@ import dev.weft.model.PersistentVolumeClaim;
 import dev.weft.model.Resource;
 import dev.weft.model.Secret;
 import dev.weft.model.Workflow;
+import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.WorkflowTemplate;
 
 /** The kinds the store keeps, with the facts about each that the store's semantics need. */
@@ -16,6 +17,8 @@ public enum ResourceKind {
   CLUSTER_WORKFLOW_TEMPLATE(
       ClusterWorkflowTemplate.class, "ClusterWorkflowTemplate", Group.ARGO, false, false),
   CRON_WORKFLOW(CronWorkflow.class, "CronWorkflow", Group.ARGO, true, true),
+  WORKFLOW_EVENT_BINDING(
+      WorkflowEventBinding.class, "WorkflowEventBinding", Group.ARGO, true, false),
   CONFIG_MAP(ConfigMap.class, "ConfigMap", Group.CORE, true, false),
   SECRET(Secret.class, "Secret", Group.CORE, true, false),
   PERSISTENT_VOLUME_CLAIM(
@@ -74,6 +77,7 @@ public enum ResourceKind {
       case WorkflowTemplate t -> WORKFLOW_TEMPLATE;
       case ClusterWorkflowTemplate t -> CLUSTER_WORKFLOW_TEMPLATE;
       case CronWorkflow c -> CRON_WORKFLOW;
+      case WorkflowEventBinding b -> WORKFLOW_EVENT_BINDING;
       case ConfigMap c -> CONFIG_MAP;
       case Secret s -> SECRET;
       case PersistentVolumeClaim p -> PERSISTENT_VOLUME_CLAIM;

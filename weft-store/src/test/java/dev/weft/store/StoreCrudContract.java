@@ -8,6 +8,7 @@ import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.ConfigMap;
 import dev.weft.model.ObjectMeta;
 import dev.weft.model.Workflow;
+import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.codec.Codec;
 import dev.weft.model.spec.WorkflowSpec;
 import dev.weft.model.status.WorkflowPhase;
@@ -193,6 +194,27 @@ abstract class StoreCrudContract extends StoreContract {
     assertThatThrownBy(() -> store.updateStatus(created))
         .isInstanceOf(StoreException.Invalid.class)
         .hasMessageContaining("ConfigMap ns/c");
+  }
+
+  @Test
+  void workflowEventBindingRoundTripsAndHasNoStatus() {
+    WorkflowEventBinding created =
+        store.create(
+            Fixtures.parse(
+                """
+                {"apiVersion": "argoproj.io/v1alpha1", "kind": "WorkflowEventBinding",
+                 "metadata": {"name": "on-push", "namespace": "argo"},
+                 "spec": {"event": {"selector": "metadata[\\"x-github-event\\"] == [\\"push\\"]"},
+                          "submit": {"workflowTemplateRef": {"name": "build"},
+                                     "arguments": {"parameters": [
+                                       {"name": "ref", "valueFrom": {"event": "payload.ref"}}]}}}}
+                """,
+                WorkflowEventBinding.class));
+
+    assertThat(store.get(WorkflowEventBinding.class, "argo", "on-push")).contains(created);
+    assertThat(created.selectorOrEmpty()).isEqualTo("metadata[\"x-github-event\"] == [\"push\"]");
+    assertThatThrownBy(() -> store.updateStatus(created))
+        .isInstanceOf(StoreException.Invalid.class);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.CronWorkflow;
 import dev.weft.model.Resource;
 import dev.weft.model.Workflow;
+import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.WorkflowTemplate;
 
 /** The kinds the server stores, with where each lives in the API and its request envelope. */
@@ -12,7 +13,9 @@ public enum ResourceKind {
   WORKFLOW_TEMPLATE(WorkflowTemplate.class, "/api/v1/workflow-templates", "template", true),
   CLUSTER_WORKFLOW_TEMPLATE(
       ClusterWorkflowTemplate.class, "/api/v1/cluster-workflow-templates", "template", false),
-  CRON_WORKFLOW(CronWorkflow.class, "/api/v1/cron-workflows", "cronWorkflow", true);
+  CRON_WORKFLOW(CronWorkflow.class, "/api/v1/cron-workflows", "cronWorkflow", true),
+  WORKFLOW_EVENT_BINDING(
+      WorkflowEventBinding.class, "/api/v1/workflow-event-bindings", "workflowEventBinding", true);
 
   private final Class<? extends Resource> type;
   private final String base;

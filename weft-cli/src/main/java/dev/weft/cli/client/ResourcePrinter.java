@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.weft.cli.view.Table;
 import dev.weft.model.CronWorkflow;
 import dev.weft.model.Resource;
+import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.cron.CronSchedule;
 import dev.weft.model.spec.CronWorkflowSpec;
 import dev.weft.model.spec.Parameter;
@@ -28,6 +29,7 @@ public final class ResourcePrinter {
     Instant created = Humanize.parse(r.metadata().creationTimestamp());
     if (created != null) field(out, fmt, "Created:", Humanize.timestamp(created, now));
     if (r instanceof CronWorkflow cron && cron.spec() != null) describeCron(out, fmt, cron, now);
+    if (r instanceof WorkflowEventBinding b) BindingPrinter.describe(out, fmt, b);
     return out;
   }
 

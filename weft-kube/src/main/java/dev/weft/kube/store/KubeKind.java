@@ -14,6 +14,7 @@ public final class KubeKind {
       case CLUSTER_WORKFLOW_TEMPLATE ->
           argo("ClusterWorkflowTemplate", "clusterworkflowtemplates", false);
       case CRON_WORKFLOW -> argo("CronWorkflow", "cronworkflows", true);
+      case WORKFLOW_EVENT_BINDING -> argo("WorkflowEventBinding", "workfloweventbindings", true);
       case CONFIG_MAP -> core("ConfigMap", "configmaps");
       case SECRET -> core("Secret", "secrets");
       case PERSISTENT_VOLUME_CLAIM -> core("PersistentVolumeClaim", "persistentvolumeclaims");

@@ -197,6 +197,36 @@ class KubeStoreTest {
     assertThat(store.list(Workflow.class, "default", null)).hasSize(1);
   }
 
+  @Test
+  void aWorkflowEventBindingIsStoredAsArgosKindAndListedFromTheApiServer() throws Exception {
+    KubeStore store = store(NodePacking.DEFAULT_LIMIT);
+    var binding =
+        Codec.yaml()
+            .readValue(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: WorkflowEventBinding
+                metadata: {name: on-push, namespace: argo}
+                spec:
+                  event: {selector: 'metadata["x-github-event"] == ["push"]'}
+                  submit: {workflowTemplateRef: {name: build}}
+                """,
+                dev.weft.model.WorkflowEventBinding.class);
+    store.create(binding);
+    assertThat(
+            client
+                .genericKubernetesResources(
+                    KubeKind.context(dev.weft.store.ResourceKind.WORKFLOW_EVENT_BINDING))
+                .inNamespace("argo")
+                .withName("on-push")
+                .get())
+        .isNotNull();
+    assertThat(store.list(dev.weft.model.WorkflowEventBinding.class, "argo", null))
+        .singleElement()
+        .satisfies(
+            b -> assertThat(b.spec().submit().workflowTemplateRef().name()).isEqualTo("build"));
+  }
+
   private static WorkflowStatus status(WorkflowPhase phase) {
     return status(phase, java.util.Map.of());
   }

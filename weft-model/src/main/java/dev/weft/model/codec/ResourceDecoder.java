@@ -14,6 +14,7 @@ import dev.weft.model.PersistentVolumeClaim;
 import dev.weft.model.Resource;
 import dev.weft.model.Secret;
 import dev.weft.model.Workflow;
+import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.WorkflowTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ public final class ResourceDecoder {
           "Workflow", Workflow.class,
           "WorkflowTemplate", WorkflowTemplate.class,
           "ClusterWorkflowTemplate", ClusterWorkflowTemplate.class,
-          "CronWorkflow", CronWorkflow.class);
+          "CronWorkflow", CronWorkflow.class,
+          "WorkflowEventBinding", WorkflowEventBinding.class);
   private static final Map<String, Class<? extends Resource>> CORE_KINDS =
       Map.of(
           "ConfigMap", ConfigMap.class,
@@ -127,7 +129,8 @@ public final class ResourceDecoder {
               "kind",
               (kind.isEmpty() ? "missing kind" : "unknown kind \"" + kind + "\"")
                   + "; expected one of Workflow, WorkflowTemplate, ClusterWorkflowTemplate,"
-                  + " CronWorkflow, ConfigMap, Secret, PersistentVolumeClaim"));
+                  + " CronWorkflow, WorkflowEventBinding, ConfigMap, Secret,"
+                  + " PersistentVolumeClaim"));
       return;
     }
     diagnostics.addAll(SchemaWalker.unknownFields(tree, type, index));

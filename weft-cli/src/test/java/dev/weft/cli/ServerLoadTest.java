@@ -1,0 +1,77 @@
+package dev.weft.cli;
+
+import static dev.weft.cli.CliHarness.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.model.Secret;
+import dev.weft.model.WorkflowEventBinding;
+import dev.weft.store.InMemoryStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerLoadTest {
+  @TempDir Path dir;
+
+  private static final String CLIENTS =
+      """
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: argo-workflows-webhook-clients
+        namespace: argo
+      stringData:
+        github: |
+          type: github
+          secret: %s
+      ---
+      apiVersion: argoproj.io/v1alpha1
+      kind: WorkflowEventBinding
+      metadata:
+        name: on-push
+        namespace: argo
+      spec:
+        event:
+          selector: metadata["x-github-event"] == ["push"]
+      """;
+
+  @Test
+  void objectsAreStoredAndALaterLoadReplacesThem() {
+    InMemoryStore store = new InMemoryStore();
+    Path first = write(dir, "a.yaml", CLIENTS.formatted("one"));
+    ServerLoad.store(store, ServerLoad.read(List.of(first)).resources());
+    Path second = write(dir, "b.yaml", CLIENTS.formatted("two"));
+    ServerLoad.Read again = ServerLoad.read(List.of(second));
+    assertThat(again.problems()).isEmpty();
+    ServerLoad.store(store, again.resources());
+
+    Secret secret = store.get(Secret.class, "argo", "argo-workflows-webhook-clients").orElseThrow();
+    assertThat(secret.decoded().get("github")).contains("secret: two");
+    assertThat(store.get(WorkflowEventBinding.class, "argo", "on-push")).isPresent();
+  }
+
+  @Test
+  void aWorkflowOrAnUnnamedObjectIsRefusedWithItsLocation() {
+    Path f =
+        write(
+            dir,
+            "w.yaml",
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {generateName: w-}
+            spec: {entrypoint: main, templates: [{name: main, suspend: {}}]}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {generateName: c-}
+            """);
+    ServerLoad.Read read = ServerLoad.read(List.of(f));
+    assertThat(read.resources()).isEmpty();
+    assertThat(read.problems())
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).contains("w.yaml:2:", "a Workflow is submitted"))
+        .anySatisfy(p -> assertThat(p).contains("metadata.name"));
+  }
+}

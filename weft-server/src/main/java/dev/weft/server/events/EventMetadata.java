@@ -1,0 +1,64 @@
+package dev.weft.server.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code metadata} of an event, built as Argo builds it from its gRPC gateway's metadata: only
+ * headers whose name starts with {@code x-}, names lowercased, each a list of its values (a header
+ * sent twice has two), then {@code x-forwarded-host} and {@code x-forwarded-for} appended as the
+ * gateway appends them. {@code Authorization} and cookies are never in it, as they are not {@code
+ * x-} headers.
+ *
+ * <p>Weft's own {@code x-weft-} names are not the sender's to set: any sent are dropped, and {@code
+ * x-weft-client} names the webhook client whose signature was verified, so that a selector can
+ * require one ({@code metadata["x-weft-client"] == ["github"]}).
+ */
+public final class EventMetadata {
+  /** The header naming the verified webhook client. */
+  public static final String CLIENT = "x-weft-client";
+
+  private static final String WEFT_PREFIX = "x-weft-";
+
+  private EventMetadata() {}
+
+  /**
+   * @param headers every request header, in the order sent, one entry per header line
+   * @param host the request's Host
+   * @param remoteIp the peer's address
+   * @param verifiedClient the webhook client that signed the request, or null
+   */
+  public static Map<String, List<String>> of(
+      List<Map.Entry<String, String>> headers,
+      String host,
+      String remoteIp,
+      String verifiedClient) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    String forwardedHost = null;
+    String forwardedFor = null;
+    for (Map.Entry<String, String> h : headers) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (name.equals("x-forwarded-host") && forwardedHost == null) forwardedHost = h.getValue();
+      if (name.equals("x-forwarded-for") && forwardedFor == null) forwardedFor = h.getValue();
+      if (!name.startsWith("x-") || name.startsWith(WEFT_PREFIX)) continue;
+      out.computeIfAbsent(name, k -> new ArrayList<>()).add(h.getValue());
+    }
+    String hostValue = forwardedHost != null && !forwardedHost.isEmpty() ? forwardedHost : host;
+    if (hostValue != null && !hostValue.isEmpty()) {
+      out.computeIfAbsent("x-forwarded-host", k -> new ArrayList<>()).add(hostValue);
+    }
+    if (remoteIp != null && !remoteIp.isEmpty()) {
+      String value =
+          forwardedFor == null || forwardedFor.isEmpty()
+              ? remoteIp
+              : forwardedFor + ", " + remoteIp;
+      out.computeIfAbsent("x-forwarded-for", k -> new ArrayList<>()).add(value);
+    }
+    if (verifiedClient != null) out.put(CLIENT, List.of(verifiedClient));
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return out;
+  }
+}
