@@ -8,6 +8,7 @@ import dev.weft.controller.pod.LocalPods;
 import dev.weft.controller.pod.OutputCollector;
 import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.pod.PodRuntime;
+import dev.weft.controller.provenance.Signing;
 import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowDefaults;
@@ -55,6 +56,7 @@ public final class ControlPlane implements AutoCloseable {
   private final SandboxMode.Probe sandbox;
   private final boolean killStepsOnClose;
   private final ArtifactRepository artifacts;
+  private final Signing signing;
 
   /** Sets how many steps one workflow of `weft run` may run at once when it sets no parallelism. */
   public static final String PARALLELISM_ENV = "WEFT_PARALLELISM";
@@ -73,7 +75,8 @@ public final class ControlPlane implements AutoCloseable {
       boolean service,
       Executor custom,
       HostAccess hostAccess,
-      Limits limits)
+      Limits limits,
+      Signing signing)
       throws IOException {
     this(
         sandbox,
@@ -87,7 +90,8 @@ public final class ControlPlane implements AutoCloseable {
             hostAccess,
             new ArtifactRepository(dataDir.resolve("artifacts"))),
         limits,
-        Clock.systemDefaultZone());
+        Clock.systemDefaultZone(),
+        signing);
   }
 
   private ControlPlane(
@@ -97,7 +101,8 @@ public final class ControlPlane implements AutoCloseable {
       boolean service,
       LocalPods local,
       Limits limits,
-      Clock clock)
+      Clock clock,
+      Signing signing)
       throws IOException {
     this(
         sandbox,
@@ -112,7 +117,8 @@ public final class ControlPlane implements AutoCloseable {
         4,
         WorkflowDefaults.NONE,
         WorkflowThrottle.NONE,
-        null);
+        null,
+        signing);
   }
 
   private ControlPlane(
@@ -128,9 +134,11 @@ public final class ControlPlane implements AutoCloseable {
       int workers,
       WorkflowDefaults defaults,
       WorkflowThrottle throttle,
-      ArtifactRepository apiArtifacts)
+      ArtifactRepository apiArtifacts,
+      Signing signing)
       throws IOException {
     this.sandbox = sandbox;
+    this.signing = signing;
     this.store = store;
     this.storeCloser = storeCloser;
     this.killStepsOnClose = !service;
@@ -151,7 +159,8 @@ public final class ControlPlane implements AutoCloseable {
             clock,
             workers,
             defaults,
-            throttle);
+            throttle,
+            signing == null ? null : signing.notary(store));
     this.crons = service ? new CronController(store, informers, clock) : null;
     try {
       if (crons != null) {
@@ -201,19 +210,20 @@ public final class ControlPlane implements AutoCloseable {
         true,
         pods,
         null,
-        limits(),
+        EngineLimits.fromEnvironment(),
         Clock.systemDefaultZone(),
         1,
         WorkflowDefaults.NONE,
         WorkflowThrottle.NONE,
-        artifacts);
+        artifacts,
+        null);
   }
 
   /**
    * For `weft controller`: workflows in {@code store} (the API server), steps on {@code pods} (Pods
    * on the cluster), {@code workers} reconciling at once, each workflow decided on with Argo's
-   * workflowDefaults; the CronWorkflow controller runs. Closing stops the controllers and leaves
-   * the pods to the next leader.
+   * workflowDefaults; the CronWorkflow controller runs; completed workflows are signed with {@code
+   * signing}. Closing stops the controllers and leaves the pods to the next leader.
    */
   public static ControlPlane cluster(
       Store store,
@@ -222,7 +232,8 @@ public final class ControlPlane implements AutoCloseable {
       PodRuntime pods,
       int workers,
       WorkflowDefaults defaults,
-      WorkflowThrottle throttle)
+      WorkflowThrottle throttle,
+      Signing signing)
       throws IOException {
     return new ControlPlane(
         new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
@@ -232,12 +243,13 @@ public final class ControlPlane implements AutoCloseable {
         true,
         pods,
         null,
-        limits(),
+        EngineLimits.fromEnvironment(),
         Clock.systemDefaultZone(),
         workers,
         defaults,
         throttle,
-        null);
+        null,
+        signing);
   }
 
   /**
@@ -252,18 +264,38 @@ public final class ControlPlane implements AutoCloseable {
   /** For `weft run` with what of the host the operator allowed (--allow-host-path ...). */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess)
       throws IOException {
+    return local(dataDir, sandbox, hostAccess, Signing.local(dataDir, null, "run", sandbox.mode()));
+  }
+
+  /** For `weft run`, its completed workflows signed with {@code signing}. */
+  public static ControlPlane local(
+      Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess, Signing signing)
+      throws IOException {
     return local(
-        dataDir, sandbox, hostAccess, count(PARALLELISM_ENV, DEFAULT_LOCAL_PARALLELISM, 0));
+        dataDir,
+        sandbox,
+        hostAccess,
+        EngineLimits.count(PARALLELISM_ENV, DEFAULT_LOCAL_PARALLELISM, 0),
+        signing);
   }
 
   /** For `weft run`, with this default parallelism (0: none). */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, int parallelism)
       throws IOException {
-    return local(dataDir, sandbox, HostAccess.none(), parallelism);
+    return local(
+        dataDir,
+        sandbox,
+        HostAccess.none(),
+        parallelism,
+        Signing.local(dataDir, null, "run", sandbox.mode()));
   }
 
   private static ControlPlane local(
-      Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess, int parallelism)
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      HostAccess hostAccess,
+      int parallelism,
+      Signing signing)
       throws IOException {
     return new ControlPlane(
         dataDir,
@@ -273,44 +305,8 @@ public final class ControlPlane implements AutoCloseable {
         false,
         null,
         hostAccess,
-        limits().withDefaultParallelism(parallelism));
-  }
-
-  /** Caps the items of one loop (default {@value Limits#DEFAULT_MAX_LOOP_ITEMS}). */
-  public static final String MAX_LOOP_ITEMS_ENV = "WEFT_MAX_LOOP_ITEMS";
-
-  /** Caps the nodes of one workflow (default {@value Limits#DEFAULT_MAX_NODES}). */
-  public static final String MAX_NODES_ENV = "WEFT_MAX_NODES";
-
-  /** The engine's limits, from {@value #MAX_LOOP_ITEMS_ENV} and {@value #MAX_NODES_ENV}. */
-  static Limits limits() {
-    return new Limits(
-        count(MAX_LOOP_ITEMS_ENV, Limits.DEFAULT_MAX_LOOP_ITEMS, 1),
-        0,
-        count(MAX_NODES_ENV, Limits.DEFAULT_MAX_NODES, 1));
-  }
-
-  private static int count(String variable, int fallback, int least) {
-    return count(variable, System.getenv(variable), fallback, least);
-  }
-
-  /** The whole number at least {@code least} that {@code value} of {@code variable} gives. */
-  static int count(String variable, String value, int fallback, int least) {
-    if (value == null || value.isBlank()) return fallback;
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= least) return n;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        variable
-            + " must be a whole number of at least "
-            + least
-            + (least == 0 ? " (0 for no limit)" : "")
-            + "; got \""
-            + value
-            + "\"");
+        EngineLimits.fromEnvironment().withDefaultParallelism(parallelism),
+        signing);
   }
 
   /**
@@ -331,7 +327,14 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       HostAccess hostAccess)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, hostAccess, limits());
+    return service(
+        dataDir,
+        sandbox,
+        store,
+        closeStore,
+        hostAccess,
+        null,
+        Signing.local(dataDir, null, "server", sandbox.mode()));
   }
 
   /**
@@ -346,6 +349,41 @@ public final class ControlPlane implements AutoCloseable {
       HostAccess hostAccess,
       dev.weft.controller.artifact.ArtifactRepositoryConfig artifacts)
       throws IOException {
+    return service(
+        dataDir,
+        sandbox,
+        store,
+        closeStore,
+        hostAccess,
+        artifacts,
+        Signing.local(dataDir, null, "server", sandbox.mode()));
+  }
+
+  /**
+   * For `weft server`: artifacts in the repository {@code artifacts} describes (null: the data
+   * directory), completed workflows signed with {@code signing}.
+   */
+  public static ControlPlane service(
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable closeStore,
+      HostAccess hostAccess,
+      dev.weft.controller.artifact.ArtifactRepositoryConfig artifacts,
+      Signing signing)
+      throws IOException {
+    if (artifacts == null) {
+      return new ControlPlane(
+          dataDir,
+          sandbox,
+          store,
+          closeStore,
+          true,
+          null,
+          hostAccess,
+          EngineLimits.fromEnvironment(),
+          signing);
+    }
     ArtifactRepository repository;
     try {
       repository =
@@ -362,8 +400,9 @@ public final class ControlPlane implements AutoCloseable {
         closeStore,
         true,
         localPods(dataDir, sandbox, null, hostAccess, repository),
-        limits(),
-        Clock.systemDefaultZone());
+        EngineLimits.fromEnvironment(),
+        Clock.systemDefaultZone(),
+        signing);
   }
 
   /**
@@ -378,7 +417,15 @@ public final class ControlPlane implements AutoCloseable {
       Executor executor)
       throws IOException {
     return new ControlPlane(
-        dataDir, sandbox, store, closeStore, true, executor, HostAccess.none(), limits());
+        dataDir,
+        sandbox,
+        store,
+        closeStore,
+        true,
+        executor,
+        HostAccess.none(),
+        EngineLimits.fromEnvironment(),
+        Signing.local(dataDir, null, "server", sandbox.mode()));
   }
 
   public Store store() {
@@ -404,6 +451,11 @@ public final class ControlPlane implements AutoCloseable {
 
   public SandboxMode.Probe sandbox() {
     return sandbox;
+  }
+
+  /** How completed workflows are signed here; empty where no controller runs (the cluster API). */
+  public Optional<Signing> signing() {
+    return Optional.ofNullable(signing);
   }
 
   /** The workflow controller's queue; all zero where no controller runs here. */
