@@ -372,25 +372,15 @@ public final class ControlPlane implements AutoCloseable {
       dev.weft.controller.artifact.ArtifactRepositoryConfig artifacts,
       Signing signing)
       throws IOException {
-    if (artifacts == null) {
-      return new ControlPlane(
-          dataDir,
-          sandbox,
-          store,
-          closeStore,
-          true,
-          null,
-          hostAccess,
-          EngineLimits.fromEnvironment(),
-          signing);
-    }
     ArtifactRepository repository;
     try {
       repository =
-          ArtifactRepository.from(
-              artifacts,
-              dev.weft.controller.artifact.SecretLookup.fromStore(store),
-              dataDir.resolve("artifacts"));
+          artifacts == null
+              ? new ArtifactRepository(dataDir.resolve("artifacts"))
+              : ArtifactRepository.from(
+                  artifacts,
+                  dev.weft.controller.artifact.SecretLookup.fromStore(store),
+                  dataDir.resolve("artifacts"));
     } catch (dev.weft.controller.artifact.ArtifactConfigException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
