@@ -5,8 +5,6 @@ import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.controller.cron.CronController;
 import dev.weft.controller.informer.InformerSource;
 import dev.weft.controller.pod.LocalPods;
-import dev.weft.controller.pod.OutputCollector;
-import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.pod.PodRuntime;
 import dev.weft.controller.provenance.Signing;
 import dev.weft.controller.workflow.PendingResumes;
@@ -19,8 +17,6 @@ import dev.weft.engine.Engine;
 import dev.weft.engine.Limits;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.Executor;
-import dev.weft.executor.ImageProfiles;
-import dev.weft.executor.SandboxExecutor;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.Workflow;
 import dev.weft.model.status.NodePhase;
@@ -83,7 +79,7 @@ public final class ControlPlane implements AutoCloseable {
         store,
         storeCloser,
         service,
-        localPods(
+        LocalParts.pods(
             dataDir,
             sandbox,
             custom,
@@ -172,25 +168,6 @@ public final class ControlPlane implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while starting the controllers", e);
     }
-  }
-
-  private static LocalPods localPods(
-      Path dataDir,
-      SandboxMode.Probe sandbox,
-      Executor custom,
-      HostAccess hostAccess,
-      ArtifactRepository artifacts)
-      throws IOException {
-    DataDir.createPrivate(dataDir);
-    ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
-    Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
-    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), hostAccess);
-    return new LocalPods(
-        executor,
-        planner,
-        new OutputCollector(artifacts),
-        dataDir.resolve("pods"),
-        Clock.systemDefaultZone());
   }
 
   /**
@@ -372,24 +349,13 @@ public final class ControlPlane implements AutoCloseable {
       dev.weft.controller.artifact.ArtifactRepositoryConfig artifacts,
       Signing signing)
       throws IOException {
-    ArtifactRepository repository;
-    try {
-      repository =
-          artifacts == null
-              ? new ArtifactRepository(dataDir.resolve("artifacts"))
-              : ArtifactRepository.from(
-                  artifacts,
-                  dev.weft.controller.artifact.SecretLookup.fromStore(store),
-                  dataDir.resolve("artifacts"));
-    } catch (dev.weft.controller.artifact.ArtifactConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    ArtifactRepository repository = LocalParts.repository(dataDir, artifacts, store);
     return new ControlPlane(
         sandbox,
         store,
         closeStore,
         true,
-        localPods(dataDir, sandbox, null, hostAccess, repository),
+        LocalParts.pods(dataDir, sandbox, null, hostAccess, repository),
         EngineLimits.fromEnvironment(),
         Clock.systemDefaultZone(),
         signing);
