@@ -4,9 +4,11 @@ import dev.weft.kube.control.ApiRateLimit;
 import dev.weft.kube.control.ControllerOptions;
 import dev.weft.kube.control.ControllerRunner;
 import dev.weft.kube.pods.PodSettings;
+import dev.weft.kube.provenance.SecretSigningKey;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -70,6 +72,23 @@ final class ControllerCommand implements Callable<Integer> {
       description = "Requests allowed at once above --qps (default: ${DEFAULT-VALUE}).")
   int burst;
 
+  @Option(
+      names = "--signing-key-secret",
+      paramLabel = "NAME",
+      defaultValue = SecretSigningKey.DEFAULT_NAME,
+      description =
+          "The Secret in the controller's namespace holding the provenance signing key"
+              + " (ed25519.key, ed25519.pub); created at first start if absent (default:"
+              + " ${DEFAULT-VALUE}).")
+  String signingKeySecret;
+
+  @Option(
+      names = "--signing-key",
+      paramLabel = "FILE",
+      description =
+          "Sign provenance with this Ed25519 key file (PKCS#8 PEM) instead of the Secret's.")
+  Path signingKeyFile;
+
   private final PrintStream err;
   private final Interrupts interrupts;
 
@@ -85,7 +104,15 @@ final class ControllerCommand implements Callable<Integer> {
       String own = client.getNamespace() == null ? "default" : client.getNamespace();
       String managed = namespaced ? (managedNamespace == null ? own : managedNamespace) : null;
       ControllerOptions options =
-          new ControllerOptions(managed, instanceId, executorImage, workers, configMap, own);
+          new ControllerOptions(
+              managed,
+              instanceId,
+              executorImage,
+              workers,
+              configMap,
+              own,
+              signingKeySecret,
+              signingKeyFile);
       boolean elect = !"true".equalsIgnoreCase(System.getenv(ControllerRunner.DISABLE_ENV));
       String identity = System.getenv(ControllerRunner.IDENTITY_ENV);
       if (identity == null || identity.isBlank()) {

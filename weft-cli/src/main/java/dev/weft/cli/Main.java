@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "weft",
     description = "Weft: Argo-compatible workflows, run anywhere.",
     mixinStandardHelpOptions = true,
-    version = "weft 0.1.0")
+    version = "weft " + dev.weft.provenance.WeftVersion.VALUE)
 public final class Main implements Callable<Integer> {
   static final int EXIT_WORKFLOW_FAILED = 1;
 

@@ -6,6 +6,9 @@ import dev.weft.cli.local.WorkflowLoader;
 import dev.weft.cli.view.LiveView;
 import dev.weft.controller.ControlPlane;
 import dev.weft.controller.DataDir;
+import dev.weft.controller.provenance.Notary;
+import dev.weft.controller.provenance.ProvenanceAnnotations;
+import dev.weft.controller.provenance.Signing;
 import dev.weft.controller.workflow.WorkflowKey;
 import dev.weft.executor.SandboxMode;
 import dev.weft.lint.Linter;
@@ -19,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -53,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
   String name;
 
   @Mixin HostAccessOptions hostAccess = new HostAccessOptions();
+
+  @Mixin SigningOptions signingKey = new SigningOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -94,7 +101,15 @@ final class RunCommand implements Callable<Integer> {
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
-    try (ControlPlane plane = ControlPlane.local(dataDir, probe, hostAccess.toHostAccess())) {
+    Signing signing;
+    try {
+      signing = signingKey.signing(dataDir, "run", probe);
+    } catch (IllegalArgumentException e) {
+      err.println("weft: " + e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+    try (ControlPlane plane =
+        ControlPlane.local(dataDir, probe, hostAccess.toHostAccess(), signing)) {
       try {
         for (Resource r : loaded.supporting()) plane.store().create(r);
       } catch (StoreException e) {
@@ -150,6 +165,7 @@ final class RunCommand implements Callable<Integer> {
         ControlSocket.open(socket, req -> ControlRequests.handle(plane, key, req))) {
       Workflow current = awaitEnd(plane, key, view);
       view.finish(current, Instant.now());
+      reportSignature(current, plane.signing().orElseThrow());
       return current.status().phase() == WorkflowPhase.SUCCEEDED ? 0 : Main.EXIT_WORKFLOW_FAILED;
     } finally {
       interrupts.clear();
@@ -162,20 +178,48 @@ final class RunCommand implements Callable<Integer> {
         || wf.spec().templatesOrEmpty().stream().anyMatch(t -> name.equals(t.name()));
   }
 
+  /**
+   * Waits for the workflow's end and its signature, which follows the end by a reconcile: `weft
+   * run` exits with the envelope written. A ttlStrategy that deleted it once signed ends the wait
+   * with the last version seen.
+   */
   private static Workflow awaitEnd(ControlPlane plane, WorkflowKey key, LiveView view)
       throws InterruptedException {
     String seenVersion = null;
+    Workflow last = null;
     while (true) {
-      Workflow wf = plane.store().get(Workflow.class, key.namespace(), key.name()).orElseThrow();
+      Optional<Workflow> found = plane.store().get(Workflow.class, key.namespace(), key.name());
+      if (found.isEmpty() && last != null && last.completed()) return last;
+      Workflow wf = found.orElseThrow();
       String version = wf.metadata().resourceVersion();
       if (!version.equals(seenVersion)) {
         view.update(wf, Instant.now());
         seenVersion = version;
       }
-      if (wf.completed()) {
+      last = wf;
+      if (wf.completed() && Notary.settled(wf)) {
         return wf;
       }
       Thread.sleep(50);
     }
+  }
+
+  /** Where the envelope is, or why there is none. */
+  private void reportSignature(Workflow wf, Signing signing) {
+    Map<String, String> notes = wf.metadata().annotationsOrEmpty();
+    if ("failed".equals(notes.get(ProvenanceAnnotations.SIGNED))) {
+      err.println("weft: provenance not signed: " + notes.get(ProvenanceAnnotations.SIGNING_ERROR));
+      return;
+    }
+    String ns = wf.metadata().namespaceOrDefault();
+    String uid = wf.metadata().uid();
+    boolean stored;
+    try { // a workflow its ttlStrategy deleted is gone with its annotations: the file tells
+      stored = Notary.settled(wf) || signing.attestations().read(ns, uid).isPresent();
+    } catch (java.io.IOException e) {
+      stored = false;
+    }
+    if (stored) out.println("provenance: " + signing.attestations().describe(ns, uid));
+    else err.println("weft: provenance not signed: the workflow was deleted before its signature");
   }
 }

@@ -3,6 +3,7 @@ package dev.weft.cli;
 import dev.weft.controller.ControlPlane;
 import dev.weft.controller.DataDir;
 import dev.weft.controller.DataDirLock;
+import dev.weft.controller.provenance.Signing;
 import dev.weft.executor.SandboxMode;
 import dev.weft.server.ServerConfig;
 import dev.weft.server.ServerInfo;
@@ -50,6 +51,8 @@ final class ServerCommand implements Callable<Integer> {
   String storeLocation;
 
   @Mixin HostAccessOptions hostAccess = new HostAccessOptions();
+
+  @Mixin SigningOptions signingKey = new SigningOptions();
 
   @Option(
       names = "--artifact-repository",
@@ -156,6 +159,13 @@ final class ServerCommand implements Callable<Integer> {
     SandboxMode.Probe probe = SandboxMode.probe();
     if (probe.mode() != SandboxMode.NAMESPACES) err.println("weft: " + probe.message());
     Path dataDir = DataDir.resolve();
+    Signing signing;
+    try { // before the locks: a bad key file is bad input, nothing to release
+      signing = signingKey.signing(dataDir, "server", probe);
+    } catch (IllegalArgumentException e) {
+      err.println("weft: " + e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
     Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir);
     if (lock.isEmpty()) {
       err.println(
@@ -214,7 +224,7 @@ final class ServerCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (DataDirLock held = lock.get();
         StoreLock heldStore = storeLock;
-        ControlPlane plane = plane(dataDir, probe, store)) {
+        ControlPlane plane = plane(dataDir, probe, store, signing)) {
       WeftServer server;
       try {
         server = WeftServer.start(config(dataDir, null), plane);
@@ -228,6 +238,11 @@ final class ServerCommand implements Callable<Integer> {
       if (!insecureNoAuth) {
         out.println("bearer token: " + dataDir.resolve("server-token") + " (mode 0600)");
       }
+      out.println(
+          "provenance: signed with key "
+              + signing.key().keyId()
+              + ", envelopes in "
+              + Signing.attestationDirectory(dataDir));
       try {
         stop.await();
       } finally {
@@ -238,14 +253,16 @@ final class ServerCommand implements Callable<Integer> {
     }
   }
 
-  private ControlPlane plane(Path dataDir, SandboxMode.Probe probe, JdbcStore store)
-      throws IOException {
-    dev.weft.controller.artifact.ArtifactRepositoryConfig config = repositoryConfig();
-    if (config == null) {
-      return ControlPlane.service(dataDir, probe, store, store::close, hostAccess.toHostAccess());
-    }
+  private ControlPlane plane(
+      Path dataDir, SandboxMode.Probe probe, JdbcStore store, Signing signing) throws IOException {
     return ControlPlane.service(
-        dataDir, probe, store, store::close, hostAccess.toHostAccess(), config);
+        dataDir,
+        probe,
+        store,
+        store::close,
+        hostAccess.toHostAccess(),
+        repositoryConfig(),
+        signing);
   }
 
   /**
@@ -288,6 +305,11 @@ final class ServerCommand implements Callable<Integer> {
 
   /** `weft server --kube`: the same API, over the cluster's objects. */
   private int serveCluster() throws Exception {
+    if (signingKey.keyFile != null) {
+      err.println(
+          "weft: --signing-key: with --kube the controller signs (weft controller --signing-key)");
+      return Main.EXIT_BAD_INPUT;
+    }
     Path dataDir = DataDir.resolve();
     dev.weft.controller.artifact.ArtifactRepositoryConfig repository;
     try {

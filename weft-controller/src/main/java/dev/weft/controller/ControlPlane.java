@@ -5,10 +5,10 @@ import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.controller.cron.CronController;
 import dev.weft.controller.informer.InformerSource;
 import dev.weft.controller.pod.LocalPods;
-import dev.weft.controller.pod.OutputCollector;
-import dev.weft.controller.pod.PodPlanner;
 import dev.weft.controller.pod.PodRuntime;
+import dev.weft.controller.provenance.NodeLogs;
 import dev.weft.controller.provenance.ProvenanceAccess;
+import dev.weft.controller.provenance.Signing;
 import dev.weft.controller.workflow.PendingResumes;
 import dev.weft.controller.workflow.WorkflowController;
 import dev.weft.controller.workflow.WorkflowDefaults;
@@ -19,8 +19,6 @@ import dev.weft.engine.Engine;
 import dev.weft.engine.Limits;
 import dev.weft.engine.event.Event;
 import dev.weft.executor.Executor;
-import dev.weft.executor.ImageProfiles;
-import dev.weft.executor.SandboxExecutor;
 import dev.weft.executor.SandboxMode;
 import dev.weft.model.Workflow;
 import dev.weft.model.status.NodePhase;
@@ -56,10 +54,11 @@ public final class ControlPlane implements AutoCloseable {
   private final SandboxMode.Probe sandbox;
   private final boolean killStepsOnClose;
   private final ArtifactRepository artifacts;
+  private final Signing signing;
 
   /**
-   * The signed provenance the server hands out: set where the data directory is known, null where
-   * this process keeps none (a cluster's API until it is given its storage).
+   * The signed provenance the server hands out: what this process signs with, null where it signs
+   * nothing (a cluster's API until it is given the cluster's storage).
    */
   private volatile ProvenanceAccess provenance;
 
@@ -80,22 +79,23 @@ public final class ControlPlane implements AutoCloseable {
       boolean service,
       Executor custom,
       HostAccess hostAccess,
-      Limits limits)
+      Limits limits,
+      Signing signing)
       throws IOException {
     this(
         sandbox,
         store,
         storeCloser,
         service,
-        localPods(
+        LocalParts.pods(
             dataDir,
             sandbox,
             custom,
             hostAccess,
             new ArtifactRepository(dataDir.resolve("artifacts"))),
         limits,
-        Clock.systemDefaultZone());
-    this.provenance = ProvenanceAccess.local(dataDir);
+        Clock.systemDefaultZone(),
+        signing);
   }
 
   private ControlPlane(
@@ -105,7 +105,8 @@ public final class ControlPlane implements AutoCloseable {
       boolean service,
       LocalPods local,
       Limits limits,
-      Clock clock)
+      Clock clock,
+      Signing signing)
       throws IOException {
     this(
         sandbox,
@@ -120,7 +121,8 @@ public final class ControlPlane implements AutoCloseable {
         4,
         WorkflowDefaults.NONE,
         WorkflowThrottle.NONE,
-        null);
+        null,
+        signing);
   }
 
   private ControlPlane(
@@ -136,9 +138,12 @@ public final class ControlPlane implements AutoCloseable {
       int workers,
       WorkflowDefaults defaults,
       WorkflowThrottle throttle,
-      ArtifactRepository apiArtifacts)
+      ArtifactRepository apiArtifacts,
+      Signing signing)
       throws IOException {
     this.sandbox = sandbox;
+    this.signing = signing;
+    this.provenance = signing == null ? null : ProvenanceAccess.of(signing);
     this.store = store;
     this.storeCloser = storeCloser;
     this.killStepsOnClose = !service;
@@ -159,7 +164,14 @@ public final class ControlPlane implements AutoCloseable {
             clock,
             workers,
             defaults,
-            throttle);
+            throttle,
+            signing == null
+                ? null
+                : signing.notary(
+                    store,
+                    artifacts,
+                    local == null ? NodeLogs.none() : NodeLogs.of(local),
+                    local == null ? null : local.imageProfiles()));
     this.crons = service ? new CronController(store, informers, clock) : null;
     try {
       if (crons != null) {
@@ -171,25 +183,6 @@ public final class ControlPlane implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while starting the controllers", e);
     }
-  }
-
-  private static LocalPods localPods(
-      Path dataDir,
-      SandboxMode.Probe sandbox,
-      Executor custom,
-      HostAccess hostAccess,
-      ArtifactRepository artifacts)
-      throws IOException {
-    DataDir.createPrivate(dataDir);
-    ImageProfiles profiles = new ImageProfiles(dataDir.resolve("shims"));
-    Executor executor = custom != null ? custom : new SandboxExecutor(profiles, sandbox.mode());
-    PodPlanner planner = new PodPlanner(artifacts, dataDir.resolve("volumes"), hostAccess);
-    return new LocalPods(
-        executor,
-        planner,
-        new OutputCollector(artifacts),
-        dataDir.resolve("pods"),
-        Clock.systemDefaultZone());
   }
 
   /**
@@ -209,19 +202,21 @@ public final class ControlPlane implements AutoCloseable {
         true,
         pods,
         null,
-        limits(),
+        EngineLimits.fromEnvironment(),
         Clock.systemDefaultZone(),
         1,
         WorkflowDefaults.NONE,
         WorkflowThrottle.NONE,
-        artifacts);
+        artifacts,
+        null);
   }
 
   /**
    * For `weft controller`: workflows in {@code store} (the API server), steps on {@code pods} (Pods
    * on the cluster), {@code workers} reconciling at once, each workflow decided on with Argo's
-   * workflowDefaults; the CronWorkflow controller runs. Closing stops the controllers and leaves
-   * the pods to the next leader.
+   * workflowDefaults; the CronWorkflow controller runs; completed workflows are signed with {@code
+   * signing}, their outputs read from {@code artifacts} (the cluster's repository; null: none).
+   * Closing stops the controllers and leaves the pods to the next leader.
    */
   public static ControlPlane cluster(
       Store store,
@@ -230,7 +225,9 @@ public final class ControlPlane implements AutoCloseable {
       PodRuntime pods,
       int workers,
       WorkflowDefaults defaults,
-      WorkflowThrottle throttle)
+      WorkflowThrottle throttle,
+      ArtifactRepository artifacts,
+      Signing signing)
       throws IOException {
     return new ControlPlane(
         new SandboxMode.Probe(null, "steps run as Pods on the cluster"),
@@ -240,12 +237,13 @@ public final class ControlPlane implements AutoCloseable {
         true,
         pods,
         null,
-        limits(),
+        EngineLimits.fromEnvironment(),
         Clock.systemDefaultZone(),
         workers,
         defaults,
         throttle,
-        null);
+        artifacts,
+        signing);
   }
 
   /**
@@ -260,18 +258,38 @@ public final class ControlPlane implements AutoCloseable {
   /** For `weft run` with what of the host the operator allowed (--allow-host-path ...). */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess)
       throws IOException {
+    return local(dataDir, sandbox, hostAccess, Signing.local(dataDir, null, "run", sandbox.mode()));
+  }
+
+  /** For `weft run`, its completed workflows signed with {@code signing}. */
+  public static ControlPlane local(
+      Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess, Signing signing)
+      throws IOException {
     return local(
-        dataDir, sandbox, hostAccess, count(PARALLELISM_ENV, DEFAULT_LOCAL_PARALLELISM, 0));
+        dataDir,
+        sandbox,
+        hostAccess,
+        EngineLimits.count(PARALLELISM_ENV, DEFAULT_LOCAL_PARALLELISM, 0),
+        signing);
   }
 
   /** For `weft run`, with this default parallelism (0: none). */
   public static ControlPlane local(Path dataDir, SandboxMode.Probe sandbox, int parallelism)
       throws IOException {
-    return local(dataDir, sandbox, HostAccess.none(), parallelism);
+    return local(
+        dataDir,
+        sandbox,
+        HostAccess.none(),
+        parallelism,
+        Signing.local(dataDir, null, "run", sandbox.mode()));
   }
 
   private static ControlPlane local(
-      Path dataDir, SandboxMode.Probe sandbox, HostAccess hostAccess, int parallelism)
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      HostAccess hostAccess,
+      int parallelism,
+      Signing signing)
       throws IOException {
     return new ControlPlane(
         dataDir,
@@ -281,44 +299,8 @@ public final class ControlPlane implements AutoCloseable {
         false,
         null,
         hostAccess,
-        limits().withDefaultParallelism(parallelism));
-  }
-
-  /** Caps the items of one loop (default {@value Limits#DEFAULT_MAX_LOOP_ITEMS}). */
-  public static final String MAX_LOOP_ITEMS_ENV = "WEFT_MAX_LOOP_ITEMS";
-
-  /** Caps the nodes of one workflow (default {@value Limits#DEFAULT_MAX_NODES}). */
-  public static final String MAX_NODES_ENV = "WEFT_MAX_NODES";
-
-  /** The engine's limits, from {@value #MAX_LOOP_ITEMS_ENV} and {@value #MAX_NODES_ENV}. */
-  static Limits limits() {
-    return new Limits(
-        count(MAX_LOOP_ITEMS_ENV, Limits.DEFAULT_MAX_LOOP_ITEMS, 1),
-        0,
-        count(MAX_NODES_ENV, Limits.DEFAULT_MAX_NODES, 1));
-  }
-
-  private static int count(String variable, int fallback, int least) {
-    return count(variable, System.getenv(variable), fallback, least);
-  }
-
-  /** The whole number at least {@code least} that {@code value} of {@code variable} gives. */
-  static int count(String variable, String value, int fallback, int least) {
-    if (value == null || value.isBlank()) return fallback;
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= least) return n;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        variable
-            + " must be a whole number of at least "
-            + least
-            + (least == 0 ? " (0 for no limit)" : "")
-            + "; got \""
-            + value
-            + "\"");
+        EngineLimits.fromEnvironment().withDefaultParallelism(parallelism),
+        signing);
   }
 
   /**
@@ -339,7 +321,14 @@ public final class ControlPlane implements AutoCloseable {
       AutoCloseable closeStore,
       HostAccess hostAccess)
       throws IOException {
-    return new ControlPlane(dataDir, sandbox, store, closeStore, true, null, hostAccess, limits());
+    return service(
+        dataDir,
+        sandbox,
+        store,
+        closeStore,
+        hostAccess,
+        null,
+        Signing.local(dataDir, null, "server", sandbox.mode()));
   }
 
   /**
@@ -354,27 +343,39 @@ public final class ControlPlane implements AutoCloseable {
       HostAccess hostAccess,
       dev.weft.controller.artifact.ArtifactRepositoryConfig artifacts)
       throws IOException {
-    ArtifactRepository repository;
-    try {
-      repository =
-          ArtifactRepository.from(
-              artifacts,
-              dev.weft.controller.artifact.SecretLookup.fromStore(store),
-              dataDir.resolve("artifacts"));
-    } catch (dev.weft.controller.artifact.ArtifactConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    ControlPlane plane =
-        new ControlPlane(
-            sandbox,
-            store,
-            closeStore,
-            true,
-            localPods(dataDir, sandbox, null, hostAccess, repository),
-            limits(),
-            Clock.systemDefaultZone());
-    plane.provenance = ProvenanceAccess.local(dataDir);
-    return plane;
+    return service(
+        dataDir,
+        sandbox,
+        store,
+        closeStore,
+        hostAccess,
+        artifacts,
+        Signing.local(dataDir, null, "server", sandbox.mode()));
+  }
+
+  /**
+   * For `weft server`: artifacts in the repository {@code artifacts} describes (null: the data
+   * directory), completed workflows signed with {@code signing}.
+   */
+  public static ControlPlane service(
+      Path dataDir,
+      SandboxMode.Probe sandbox,
+      Store store,
+      AutoCloseable closeStore,
+      HostAccess hostAccess,
+      dev.weft.controller.artifact.ArtifactRepositoryConfig artifacts,
+      Signing signing)
+      throws IOException {
+    ArtifactRepository repository = LocalParts.repository(dataDir, artifacts, store);
+    return new ControlPlane(
+        sandbox,
+        store,
+        closeStore,
+        true,
+        LocalParts.pods(dataDir, sandbox, null, hostAccess, repository),
+        EngineLimits.fromEnvironment(),
+        Clock.systemDefaultZone(),
+        signing);
   }
 
   /**
@@ -389,7 +390,15 @@ public final class ControlPlane implements AutoCloseable {
       Executor executor)
       throws IOException {
     return new ControlPlane(
-        dataDir, sandbox, store, closeStore, true, executor, HostAccess.none(), limits());
+        dataDir,
+        sandbox,
+        store,
+        closeStore,
+        true,
+        executor,
+        HostAccess.none(),
+        EngineLimits.fromEnvironment(),
+        Signing.local(dataDir, null, "server", sandbox.mode()));
   }
 
   public Store store() {
@@ -426,6 +435,11 @@ public final class ControlPlane implements AutoCloseable {
 
   public SandboxMode.Probe sandbox() {
     return sandbox;
+  }
+
+  /** How completed workflows are signed here; empty where no controller runs (the cluster API). */
+  public Optional<Signing> signing() {
+    return Optional.ofNullable(signing);
   }
 
   /** The workflow controller's queue; all zero where no controller runs here. */

@@ -66,13 +66,13 @@ class LocalParallelismTest {
 
   @Test
   void limitsFromTheEnvironmentAreWholeNumbersAndBadValuesAreRefused() {
-    assertThat(ControlPlane.count("WEFT_PARALLELISM", null, 32, 0)).isEqualTo(32);
-    assertThat(ControlPlane.count("WEFT_PARALLELISM", " 8 ", 32, 0)).isEqualTo(8);
-    assertThat(ControlPlane.count("WEFT_PARALLELISM", "0", 32, 0)).isZero();
-    assertThatThrownBy(() -> ControlPlane.count("WEFT_PARALLELISM", "-1", 32, 0))
+    assertThat(EngineLimits.count("WEFT_PARALLELISM", null, 32, 0)).isEqualTo(32);
+    assertThat(EngineLimits.count("WEFT_PARALLELISM", " 8 ", 32, 0)).isEqualTo(8);
+    assertThat(EngineLimits.count("WEFT_PARALLELISM", "0", 32, 0)).isZero();
+    assertThatThrownBy(() -> EngineLimits.count("WEFT_PARALLELISM", "-1", 32, 0))
         .hasMessage(
             "WEFT_PARALLELISM must be a whole number of at least 0 (0 for no limit); got \"-1\"");
-    assertThatThrownBy(() -> ControlPlane.count("WEFT_MAX_NODES", "lots", 20000, 1))
+    assertThatThrownBy(() -> EngineLimits.count("WEFT_MAX_NODES", "lots", 20000, 1))
         .hasMessage("WEFT_MAX_NODES must be a whole number of at least 1; got \"lots\"");
   }
 }

@@ -72,9 +72,15 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String keyI
 
   /** Reads a PKCS#8 PEM Ed25519 private key (`openssl genpkey -algorithm ed25519` writes one). */
   public static SigningKey load(Path keyFile) throws IOException, MalformedEnvelopeException {
-    String what = keyFile.toString();
-    byte[] der =
-        Pem.decode(Files.readString(keyFile, StandardCharsets.US_ASCII), "PRIVATE KEY", what);
+    return parsePrivate(Files.readString(keyFile, StandardCharsets.US_ASCII), keyFile.toString());
+  }
+
+  /**
+   * A PKCS#8 PEM Ed25519 private key from text (a Kubernetes Secret's value); {@code what} names it
+   * in errors.
+   */
+  public static SigningKey parsePrivate(String pem, String what) throws MalformedEnvelopeException {
+    byte[] der = Pem.decode(pem, "PRIVATE KEY", what);
     try {
       KeyFactory kf = KeyFactory.getInstance("Ed25519");
       PrivateKey priv = kf.generatePrivate(new PKCS8EncodedKeySpec(der));

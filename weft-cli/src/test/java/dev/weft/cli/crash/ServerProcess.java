@@ -54,9 +54,16 @@ final class ServerProcess {
   }
 
   void start() throws IOException, InterruptedException {
+    start(java.util.Map.of());
+  }
+
+  /** Starts it with these variables added to its environment (a test seam such as a pause). */
+  void start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
     List<String> command = command(home, port, extraArgs);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
     process =
-        new ProcessBuilder(command)
+        builder
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
             .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
             .start();
@@ -70,6 +77,18 @@ final class ServerProcess {
       }
     }
     throw new IOException("weft server did not come up in 60 s");
+  }
+
+  /** Waits (at most {@code limit}) until the server's output has a line containing {@code text}. */
+  void awaitOutput(String text, Duration limit) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    Path log = home.resolve("server.log");
+    while (Instant.now().isBefore(deadline)) {
+      if (java.nio.file.Files.readString(log).contains(text)) return;
+      if (!process.isAlive()) throw new IOException("weft server exited; see " + log);
+      Thread.sleep(50);
+    }
+    throw new IOException("the server did not print \"" + text + "\" in " + limit);
   }
 
   /** kill -9: no shutdown hook, no flush, as a crash. */

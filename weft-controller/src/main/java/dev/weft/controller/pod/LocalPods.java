@@ -39,6 +39,13 @@ public final class LocalPods implements PodRuntime {
   private final Clock clock;
   private final Map<PodKey, RunningPod> running = new ConcurrentHashMap<>();
 
+  private final dev.weft.executor.ImageProfiles profiles;
+
+  /** How images are run as host programs here; null when not known. */
+  public dev.weft.executor.ImageProfiles imageProfiles() {
+    return profiles;
+  }
+
   /** The artifact directory the collector saves outputs to. */
   public dev.weft.controller.artifact.ArtifactRepository artifacts() {
     return collector.artifacts();
@@ -50,6 +57,18 @@ public final class LocalPods implements PodRuntime {
       OutputCollector collector,
       Path podsRoot,
       Clock clock) {
+    this(executor, planner, collector, podsRoot, clock, null);
+  }
+
+  /** Pods whose images run as {@code profiles} say (null: unknown), for provenance to name. */
+  public LocalPods(
+      Executor executor,
+      PodPlanner planner,
+      OutputCollector collector,
+      Path podsRoot,
+      Clock clock,
+      dev.weft.executor.ImageProfiles profiles) {
+    this.profiles = profiles;
     this.executor = executor;
     this.planner = planner;
     this.collector = collector;

@@ -41,6 +41,12 @@ public record ProvenanceAccess(Attestations attestations, PublicKeySource public
         new LocalAttestations(dataDir.resolve(ATTESTATIONS_DIR)), () -> readPem(pub));
   }
 
+  /** What {@code signing} signs with: its envelopes, its key (which may be --signing-key's). */
+  public static ProvenanceAccess of(Signing signing) {
+    String pem = signing.key().publicPem();
+    return new ProvenanceAccess(signing.attestations(), () -> Optional.of(pem));
+  }
+
   private static Optional<String> readPem(Path file) throws IOException {
     if (Files.isSymbolicLink(file)) {
       throw new IOException(file + " is a symbolic link; Weft never follows one here");

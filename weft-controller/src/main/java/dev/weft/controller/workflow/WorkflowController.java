@@ -74,6 +74,20 @@ public final class WorkflowController implements AutoCloseable {
       int workers,
       WorkflowDefaults defaults,
       WorkflowThrottle throttle) {
+    this(store, informers, engine, pods, clock, workers, defaults, throttle, null);
+  }
+
+  /** As above, each completed workflow signed by {@code notary} (null: none). */
+  public WorkflowController(
+      Store store,
+      InformerSource informers,
+      WorkflowReconciler.Decider engine,
+      PodRuntime pods,
+      Clock clock,
+      int workers,
+      WorkflowDefaults defaults,
+      WorkflowThrottle throttle,
+      dev.weft.controller.provenance.Notary notary) {
     Controller<?>[] self = new Controller<?>[1];
     this.reconciler =
         new WorkflowReconciler(
@@ -84,7 +98,8 @@ public final class WorkflowController implements AutoCloseable {
             clock,
             key -> ((Controller<WorkflowKey>) self[0]).enqueue(key),
             defaults,
-            throttle);
+            throttle,
+            notary);
     this.controller = Controller.builder("workflow", reconciler).workers(workers).build();
     self[0] = controller;
     this.informer = informers.informer(Workflow.class, WorkflowKey::of);

@@ -1,6 +1,7 @@
 package dev.weft.controller.workflow;
 
 import dev.weft.controller.pod.PodRuntime;
+import dev.weft.controller.provenance.Notary;
 import dev.weft.controller.retention.Retention;
 import dev.weft.engine.Engine;
 import dev.weft.engine.EngineMemo;
@@ -85,6 +86,7 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
   private final Consumer<WorkflowKey> enqueue;
   private final WorkflowDefaults defaults;
   private final WorkflowThrottle throttle;
+  private final Notary notary;
 
   public WorkflowReconciler(
       Store store,
@@ -119,6 +121,24 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       Consumer<WorkflowKey> enqueue,
       WorkflowDefaults defaults,
       WorkflowThrottle throttle) {
+    this(store, engine, pods, inbox, clock, enqueue, defaults, throttle, null);
+  }
+
+  /**
+   * As above, each completed workflow signed by {@code notary} (null: none) before its ttlStrategy
+   * may delete it.
+   */
+  public WorkflowReconciler(
+      Store store,
+      Decider engine,
+      PodRuntime pods,
+      Inbox inbox,
+      Clock clock,
+      Consumer<WorkflowKey> enqueue,
+      WorkflowDefaults defaults,
+      WorkflowThrottle throttle,
+      Notary notary) {
+    this.notary = notary;
     this.defaults = defaults;
     this.throttle = throttle;
     this.store = store;
@@ -228,9 +248,20 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
       inbox.forget(key);
       throttle.release(key);
       Optional<Workflow> labelled = relabel(stored);
-      return labelled.isEmpty()
-          ? Result.requeue()
-          : retain(key, defaults.apply(labelled.get()), null);
+      if (labelled.isEmpty()) return Result.requeue();
+      Workflow done = labelled.get();
+      if (notary != null) { // signed (or failed for good) before retention may delete it
+        switch (notary.sign(done)) {
+          case Notary.Outcome.Settled s -> done = remember(s.workflow());
+          case Notary.Outcome.Retry later -> {
+            return Result.requeueAfter(later.delay());
+          }
+          case Notary.Outcome.Gone gone -> {
+            return Result.done();
+          }
+        }
+      }
+      return retain(key, defaults.apply(done), null);
     }
     if (!throttle.admit(key, wf)) return postpone(stored);
     List<Event> events = inbox.drain(key, uid(wf));
@@ -292,7 +323,12 @@ public final class WorkflowReconciler implements Reconciler<WorkflowKey> {
     if (labelled.isEmpty()) return Result.requeue();
     saved = labelled.get();
     engineMemos.keep(key, saved, r); // saved's status is r's (written, or found equal)
-    Result retained = retain(key, defaults.apply(saved), wf.status());
+    // the completion is stored first; signing (then retention) follows in the next pass
+    boolean signNext = r.completed() && notary != null && !Notary.settled(saved);
+    Result retained =
+        signNext
+            ? Result.requeueAfter(Duration.ZERO)
+            : retain(key, defaults.apply(saved), wf.status());
     if (r.completed()) {
       throttle.release(key);
       return retained;

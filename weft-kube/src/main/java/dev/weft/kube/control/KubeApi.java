@@ -5,8 +5,11 @@ import dev.weft.controller.artifact.ArtifactConfigException;
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.controller.artifact.ArtifactRepositoryConfig;
 import dev.weft.controller.artifact.SecretLookup;
+import dev.weft.controller.provenance.ProvenanceAccess;
+import dev.weft.controller.provenance.RepositoryAttestations;
 import dev.weft.kube.pods.KubePods;
 import dev.weft.kube.pods.PodSettings;
+import dev.weft.kube.provenance.SecretSigningKey;
 import dev.weft.kube.store.KubeCaches;
 import dev.weft.kube.store.KubeScope;
 import dev.weft.kube.store.KubeStore;
@@ -62,13 +65,22 @@ public final class KubeApi {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
     }
-    return ControlPlane.clusterApi(
-        store,
-        () -> {
-          pods.close();
-          caches.close();
-        },
-        pods,
-        artifacts);
+    ControlPlane plane =
+        ControlPlane.clusterApi(
+            store,
+            () -> {
+              pods.close();
+              caches.close();
+            },
+            pods,
+            artifacts);
+    if (artifacts == null) return plane; // the controller signs nothing without a repository
+    String keyNamespace = namespace != null ? namespace : client.getNamespace();
+    // the controller's envelopes and public key, where it keeps them (the server signs nothing)
+    return plane.serveProvenance(
+        new ProvenanceAccess(
+            new RepositoryAttestations(
+                artifacts.store(), Files.createTempDirectory("weft-server-attestations")),
+            () -> SecretSigningKey.publicPem(client, keyNamespace, SecretSigningKey.DEFAULT_NAME)));
   }
 }
