@@ -23,9 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -163,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
     Path socket = ControlSocket.pathFor(dataDir, key.name());
     try (ControlSocket control =
         ControlSocket.open(socket, req -> ControlRequests.handle(plane, key, req))) {
-      Workflow current = awaitEnd(plane, key, view);
+      Workflow current = awaitEnd(plane, wf, view);
       view.finish(current, Instant.now());
       reportSignature(current, plane.signing().orElseThrow());
       return current.status().phase() == WorkflowPhase.SUCCEEDED ? 0 : Main.EXIT_WORKFLOW_FAILED;
@@ -180,27 +182,44 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Waits for the workflow's end and its signature, which follows the end by a reconcile: `weft
-   * run` exits with the envelope written. A ttlStrategy that deleted it once signed ends the wait
-   * with the last version seen.
+   * run` exits with the envelope written. Every version is seen through a watch from the created
+   * one, so a ttlStrategy that deletes the workflow at once cannot hide how it ended: the wait ends
+   * with the last version.
    */
-  private static Workflow awaitEnd(ControlPlane plane, WorkflowKey key, LiveView view)
+  private static Workflow awaitEnd(ControlPlane plane, Workflow created, LiveView view)
       throws InterruptedException {
-    String seenVersion = null;
-    Workflow last = null;
-    while (true) {
-      Optional<Workflow> found = plane.store().get(Workflow.class, key.namespace(), key.name());
-      if (found.isEmpty() && last != null && last.completed()) return last;
-      Workflow wf = found.orElseThrow();
-      String version = wf.metadata().resourceVersion();
-      if (!version.equals(seenVersion)) {
-        view.update(wf, Instant.now());
-        seenVersion = version;
+    AtomicReference<Workflow> latest = new AtomicReference<>(created);
+    AtomicReference<CountDownLatch> wake = new AtomicReference<>(new CountDownLatch(1));
+    java.util.concurrent.atomic.AtomicBoolean gone =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    String uid = created.metadata().uid();
+    try (var watch =
+        plane
+            .store()
+            .watch(
+                Workflow.class,
+                created.metadata().namespace(),
+                created.metadata().resourceVersion(),
+                event -> {
+                  if (event.object() instanceof Workflow w && uid.equals(w.metadata().uid())) {
+                    latest.set(w);
+                    if (event.type() == dev.weft.store.WatchEvent.Type.DELETED) gone.set(true);
+                    wake.get().countDown();
+                  }
+                })) {
+      String seenVersion = null;
+      while (true) {
+        Workflow wf = latest.get();
+        String version = wf.metadata().resourceVersion();
+        if (!version.equals(seenVersion)) {
+          view.update(wf, Instant.now());
+          seenVersion = version;
+        }
+        if (wf.completed() && (Notary.settled(wf) || gone.get())) return wf;
+        CountDownLatch next = new CountDownLatch(1);
+        wake.set(next);
+        if (latest.get() == wf) next.await(200, TimeUnit.MILLISECONDS);
       }
-      last = wf;
-      if (wf.completed() && Notary.settled(wf)) {
-        return wf;
-      }
-      Thread.sleep(50);
     }
   }
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A workflow's attestation and the signing key over real HTTP. Signing is the controller's; here
- * the envelope is written where it would put it, through the server's own {@link ProvenanceAccess}.
+ * A workflow's attestation and the signing key over real HTTP. Signing is the controller's; here it
+ * signs nothing and the envelope is written where it would put it, through the server's own {@link
+ * ProvenanceAccess}, so each workflow is in the state a test needs.
  */
 class AttestationApiTest {
   static ServerHarness h;
@@ -28,7 +29,7 @@ class AttestationApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    h = new ServerHarness();
+    h = ServerHarness.unsigned();
     for (String name : new String[] {"signed", "unsigned", "refused"}) {
       assertThat(
               h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow(name, "{}")).status())

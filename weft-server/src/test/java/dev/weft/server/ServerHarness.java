@@ -56,9 +56,28 @@ final class ServerHarness implements AutoCloseable {
 
   private ServerHarness(boolean insecureNoAuth, HostAccess hostAccess, ServerInfo info)
       throws IOException {
+    this(insecureNoAuth, hostAccess, info, true);
+  }
+
+  /**
+   * A server whose controller signs nothing, serving the data directory's envelopes and key as
+   * another signer would leave them: the tests decide what is signed.
+   */
+  static ServerHarness unsigned() throws IOException {
+    return new ServerHarness(false, HostAccess.none(), ServerInfo.DEFAULT, false);
+  }
+
+  private ServerHarness(
+      boolean insecureNoAuth, HostAccess hostAccess, ServerInfo info, boolean signing)
+      throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
     var store = Stores.open(dataDir.resolve("weft.db").toString());
-    plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close, hostAccess);
+    plane =
+        signing
+            ? ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close, hostAccess)
+            : ControlPlane.service(
+                    dataDir, SandboxMode.probe(), store, store::close, hostAccess, null, null)
+                .serveProvenance(dev.weft.controller.provenance.ProvenanceAccess.local(dataDir));
     server =
         WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth, info), plane);
     token = insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();

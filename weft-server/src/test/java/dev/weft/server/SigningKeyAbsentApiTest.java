@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class SigningKeyAbsentApiTest {
   @Test
   void noSigningKeyYetIsNotFoundAndSaysSo() throws Exception {
-    try (ServerHarness h = new ServerHarness()) {
+    try (ServerHarness h = ServerHarness.unsigned()) {
       ServerHarness.Response r = h.get("/api/v1/signing-key");
       assertThat(r.status()).isEqualTo(404);
       assertThat(r.json().path("code").asInt()).isEqualTo(5);
