@@ -3,13 +3,10 @@ package dev.weft.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.cli.CliHarness.Result;
 import dev.weft.controller.provenance.ProvenanceAccess;
 import dev.weft.model.WorkflowTemplate;
-import dev.weft.model.codec.Codec;
-import dev.weft.provenance.CanonicalJson;
 import dev.weft.provenance.Dsse;
 import dev.weft.provenance.Envelope;
 import dev.weft.provenance.SigningKey;
@@ -31,10 +28,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `weft verify` against a real server. Signing is the controller's (not in this test's reach): the
- * statement is made here the way the brief shapes it, from the finished workflow (its artifacts
- * downloaded over HTTP, its template as the server returns it), signed with the key in the server's
- * data directory and stored where the server reads envelopes.
+ * `weft verify` against a real server whose controller signed the workflow: the envelope as the
+ * server hands it out, its artifacts downloaded over HTTP where its subjects say they are.
  */
 @Timeout(120)
 class CliVerifyTest {
@@ -76,55 +71,35 @@ class CliVerifyTest {
         server.weft("submit", "--from", "workflowtemplate/produce", "--name", "made", "--wait");
     assertThat(submitted.exit()).as(submitted.all()).isZero();
     key = SigningKey.loadOrCreate(serverHome.resolve(ProvenanceAccess.SIGNING_DIR));
-    JsonNode wf = server.workflow("made");
-    envelope = Dsse.sign(key, Dsse.IN_TOTO, statement(wf));
-    server
-        .plane
-        .provenance()
-        .orElseThrow()
-        .attestations()
-        .write("default", wf.at("/metadata/uid").asText(), envelope.toJson());
+    awaitSigned("made");
+    envelope = Envelope.parse(httpGet("/api/v1/workflows/default/made/attestation"));
+    for (JsonNode subject : envelope.payloadJson().path("subject")) {
+      JsonNode where = subject.path("annotations");
+      byte[] bytes =
+          httpGet(
+              "/artifact-files/default/workflows/made/"
+                  + where.path("weft_node").asText()
+                  + "/outputs/"
+                  + where.path("weft_artifact").asText());
+      assertThat(sha256(bytes)).isEqualTo(subject.at("/digest/sha256").asText());
+      ARTIFACTS.put(subject.path("name").asText(), bytes);
+    }
+    assertThat(ARTIFACTS).hasSize(2);
+  }
+
+  /** Signing follows completion by a reconcile: waits for the controller's annotation. */
+  private static void awaitSigned(String name) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (!"true"
+        .equals(server.workflow(name).at("/metadata/annotations/weft.dev~1signed").asText())) {
+      assertThat(System.nanoTime()).as("%s signed within 60 s", name).isLessThan(deadline);
+      Thread.sleep(50);
+    }
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
-  }
-
-  private static byte[] statement(JsonNode wf) throws Exception {
-    ObjectNode st = Codec.json().createObjectNode();
-    st.put("_type", "https://in-toto.io/Statement/v1");
-    ArrayNode subjects = st.putArray("subject");
-    for (JsonNode node : wf.at("/status/nodes")) {
-      for (JsonNode artifact : node.at("/outputs/artifacts")) {
-        String name =
-            "default/made/" + node.path("name").asText() + "/" + artifact.path("name").asText();
-        byte[] bytes =
-            httpGet(
-                "/artifact-files/default/workflows/made/"
-                    + node.path("id").asText()
-                    + "/outputs/"
-                    + artifact.path("name").asText());
-        ARTIFACTS.put(name, bytes);
-        ObjectNode subject = subjects.addObject().put("name", name);
-        subject.putObject("digest").put("sha256", sha256(bytes));
-        subject
-            .putObject("annotations")
-            .put("weft_artifact", artifact.path("name").asText())
-            .put("weft_node", node.path("id").asText());
-      }
-    }
-    st.put("predicateType", "https://slsa.dev/provenance/v1");
-    ObjectNode def = st.putObject("predicate").putObject("buildDefinition");
-    def.put("buildType", "https://weft.dev/provenance/workflow/v1");
-    JsonNode template =
-        Codec.json().readTree(httpGet("/api/v1/workflow-templates/default/produce"));
-    def.putArray("resolvedDependencies")
-        .addObject()
-        .put("uri", "weft:workflowtemplates/default/produce")
-        .putObject("digest")
-        .put("sha256", CanonicalJson.sha256(template));
-    return Codec.json().writeValueAsBytes(st);
   }
 
   private static byte[] httpGet(String path) throws Exception {
@@ -169,6 +144,42 @@ class CliVerifyTest {
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.out())
         .isEqualTo("verified: signed by key " + key.keyId() + ", 2 subjects match\n");
+  }
+
+  /** The repository's root: Maven runs each module's tests in the module's directory. */
+  private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+
+  private static String runTool(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return p.exitValue() + ": " + output.strip();
+  }
+
+  @Test
+  void opensslVerifiesTheEnvelopeTheServerSigned() throws Exception {
+    Path pub = Files.write(dir.resolve("server.pub"), httpGet("/api/v1/signing-key"));
+    Path env =
+        Files.write(dir.resolve("env.json"), httpGet("/api/v1/workflows/default/made/attestation"));
+    String script = REPOSITORY.resolve("docs/provenance/verify-openssl.sh").toString();
+    assertThat(runTool("bash", script, env.toString(), pub.toString()))
+        .isEqualTo("0: Signature Verified Successfully");
+    Path other = publicKey(SigningKey.generate());
+    assertThat(runTool("bash", script, env.toString(), other.toString())).startsWith("1: ");
+  }
+
+  @Test
+  void sigstoresVerifierVerifiesTheBundleTheServerHandsOut() throws Exception {
+    Path pub = Files.write(dir.resolve("server.pub"), httpGet("/api/v1/signing-key"));
+    Path bundle =
+        Files.write(
+            dir.resolve("bundle.json"),
+            httpGet("/api/v1/workflows/default/made/attestation?format=sigstore-bundle"));
+    String verifier = REPOSITORY.resolve("weft-provenance/sigstore-verify/verify.mjs").toString();
+    assertThat(runTool("node", verifier, bundle.toString(), pub.toString()))
+        .isEqualTo("0: verified");
+    Path other = publicKey(SigningKey.generate());
+    assertThat(runTool("node", verifier, bundle.toString(), other.toString())).startsWith("1: ");
   }
 
   @Test
