@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.cli.CliHarness.Result;
 import dev.weft.cli.FakeEventServer.Received;
 import dev.weft.model.codec.Codec;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +158,21 @@ class CliEventTest {
     assertThat(sent.body()).isEqualTo(body);
     assertThat(sent.header("Content-Type")).isEqualTo("application/json");
     assertThat(sent.header("Authorization")).isEqualTo("Bearer " + FakeEventServer.TOKEN);
+  }
+
+  @Test
+  void sendReadsTheBodyFromStandardInputForADash() {
+    fake.answer("POST", "/api/v1/events/default/", answer("ev-1"));
+    InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new ByteArrayInputStream("{\"from\": \"stdin\"}".getBytes(StandardCharsets.UTF_8)));
+      Result r = fake.weft("event", "send", "-f", "-");
+      assertThat(r.exit()).as(r.all()).isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(fake.requests().get(0).bodyText()).isEqualTo("{\"from\": \"stdin\"}");
   }
 
   @Test
