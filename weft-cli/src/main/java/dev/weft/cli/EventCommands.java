@@ -16,28 +16,23 @@ final class EventCommands {
         .getCommandSpec()
         .usageMessage()
         .description("Send events to the weft server and see what became of them.");
-    add(group, "list", new EventListCommand(out, err), "List the namespace's event deliveries.");
-    add(
+    ResourceCommands.add(
+        group, "list", new EventListCommand(out, err), "List the namespace's event deliveries.");
+    ResourceCommands.add(
         group,
         "get",
         new EventGetCommand(out, err),
         "Show event deliveries: what arrived, each binding's result and why, the workflows.");
-    add(
+    ResourceCommands.add(
         group,
         "send",
         new EventSendCommand(out, err),
         "Post an event to /api/v1/events/{namespace}/{discriminator}.");
-    add(
+    ResourceCommands.add(
         group,
         "redeliver",
         new EventRedeliverCommand(out, err),
         "Dispatch a delivery again: bindings that failed, did not match or are new since.");
     cli.addSubcommand("event", group);
-  }
-
-  private static void add(CommandLine group, String name, Object command, String description) {
-    CommandLine sub = new CommandLine(command);
-    sub.getCommandSpec().usageMessage().description(description);
-    group.addSubcommand(name, sub);
   }
 }

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.weft.cli.client.ApiClient;
 import dev.weft.cli.client.ClientException;
@@ -114,10 +115,7 @@ final class EventSendCommand extends ClientCommand {
     try {
       Codec.json().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
     } catch (IOException e) {
-      String why =
-          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-              ? j.getOriginalMessage()
-              : e.getMessage();
+      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw ClientException.badInput(source + ": the event body is not JSON: " + why);
     }
   }
