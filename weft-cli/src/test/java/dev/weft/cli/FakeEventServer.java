@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * A real HTTP server on a loopback port that answers the EventDelivery routes of the shared
- * contract (docs: /work/notes/event-delivery-contract.md) with canned, contract-shaped JSON and
- * records what it was sent. For the CLI's event commands while the server's own routes are built on
- * another branch; a request it has no answer for gets Argo's 404 shape.
+ * contract for issue 13 with canned, contract-shaped JSON and records what it was sent. For the
+ * CLI's event commands while the server's own routes are built on another branch; a request it has
+ * no answer for gets Argo's 404 shape.
  */
 final class FakeEventServer implements AutoCloseable {
   static final String TOKEN = "fake-token";
