@@ -8,6 +8,8 @@ import { ResourceListPage } from './pages/resources/ResourceListPage';
 import { ResourcePage } from './pages/resources/ResourcePage';
 import { CronPage } from './pages/resources/CronPage';
 import { SubmitPage } from './pages/submit/SubmitPage';
+import { EventListPage } from './pages/events/EventListPage';
+import { EventPage } from './pages/events/EventPage';
 import { HistoryPage } from './pages/history/HistoryPage';
 
 function page(route: Route) {
@@ -30,6 +32,10 @@ function page(route: Route) {
       return <ResourceListPage kind="cron-workflows" />;
     case 'cron':
       return <CronPage key={route.name} namespace={route.namespace} name={route.name} />;
+    case 'events':
+      return <EventListPage />;
+    case 'event':
+      return <EventPage key={route.namespace + '/' + route.name} namespace={route.namespace} name={route.name} />;
     case 'submit':
       return <SubmitPage />;
     case 'history':

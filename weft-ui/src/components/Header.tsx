@@ -9,6 +9,7 @@ const NAV: [string, string][] = [
   ['Templates', paths.templates()],
   ['Cluster templates', paths.clusterTemplates()],
   ['Crons', paths.crons()],
+  ['Events', paths.events()],
   ['Submit', paths.submit()],
 ];
 

@@ -9,6 +9,12 @@ describe('routes', () => {
     expect(match('/')).toEqual({ page: 'workflows' });
   });
 
+  it('match the event pages', () => {
+    expect(match(paths.events())).toEqual({ page: 'events' });
+    expect(paths.events('ci')).toBe('/events?namespace=ci');
+    expect(match(paths.event('ci', 'ev-1'))).toEqual({ page: 'event', namespace: 'ci', name: 'ev-1' });
+  });
+
   it('carry the tab and node in the query', () => {
     expect(paths.workflow('ns', 'w', 'logs', 'n1')).toBe('/workflows/ns/w?tab=logs&node=n1');
   });

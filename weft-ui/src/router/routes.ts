@@ -11,6 +11,8 @@ export const paths = {
   clusterTemplate: (name: string) => `/cluster-workflow-templates/${e(name)}`,
   crons: () => '/cron-workflows',
   cron: (ns: string, name: string) => `/cron-workflows/${e(ns)}/${e(name)}`,
+  events: (ns?: string) => '/events' + query({ namespace: ns }),
+  event: (ns: string, name: string) => `/events/${e(ns)}/${e(name)}`,
   submit: (kind?: string, ns?: string, name?: string) => '/submit' + query({ kind, namespace: ns, name }),
   history: (kind: HistoryKind, ns: string, name: string) => `/history/${kind}/${e(ns)}/${e(name)}`,
   login: () => '/login',
@@ -35,6 +37,8 @@ export type Route =
   | { page: 'clusterTemplate'; name: string }
   | { page: 'crons' }
   | { page: 'cron'; namespace: string; name: string }
+  | { page: 'events' }
+  | { page: 'event'; namespace: string; name: string }
   | { page: 'submit' }
   | { page: 'history'; kind: HistoryKind; namespace: string; name: string }
   | { page: 'notFound'; path: string };
@@ -64,6 +68,8 @@ export function match(path: string): Route {
   if (head === 'cluster-workflow-templates' && n === 2) return { page: 'clusterTemplate', name: a };
   if (head === 'cron-workflows' && n === 1) return { page: 'crons' };
   if (head === 'cron-workflows' && n === 3) return { page: 'cron', namespace: a, name: b };
+  if (head === 'events' && n === 1) return { page: 'events' };
+  if (head === 'events' && n === 3) return { page: 'event', namespace: a, name: b };
   if (head === 'submit' && n === 1) return { page: 'submit' };
   if (head === 'history' && n === 4 && (HISTORY_KINDS as string[]).includes(a))
     return { page: 'history', kind: a as HistoryKind, namespace: b, name: c };

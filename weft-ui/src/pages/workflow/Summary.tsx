@@ -1,3 +1,4 @@
+import { BINDING_LABEL, DELIVERY_LABEL } from '../../api/events';
 import type { Workflow } from '../../api/types';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { Time } from '../../components/Time';
@@ -9,7 +10,7 @@ const TEMPLATE_LABEL = 'workflows.argoproj.io/workflow-template';
 const CLUSTER_TEMPLATE_LABEL = 'workflows.argoproj.io/cluster-workflow-template';
 const CRON_LABEL = 'workflows.argoproj.io/cron-workflow';
 
-/** Links to what made the workflow (template, cluster template or cron) and to its runs' history. */
+/** Links to what made the workflow (template, cluster template, cron or event) and to its runs' history. */
 function Origins({ wf }: { wf: Workflow }) {
   const ns = wf.metadata.namespace ?? 'default';
   const labels = wf.metadata.labels ?? {};
@@ -17,6 +18,8 @@ function Origins({ wf }: { wf: Workflow }) {
   const template = labels[TEMPLATE_LABEL] ?? (ref && !ref.clusterScope ? ref.name : undefined);
   const cluster = labels[CLUSTER_TEMPLATE_LABEL] ?? (ref?.clusterScope ? ref.name : undefined);
   const cron = labels[CRON_LABEL];
+  const delivery = labels[DELIVERY_LABEL];
+  const binding = labels[BINDING_LABEL];
   return (
     <>
       {template && (
@@ -29,6 +32,12 @@ function Origins({ wf }: { wf: Workflow }) {
         <span>
           Cluster template <Link href={paths.clusterTemplate(cluster)}>{cluster}</Link> ·{' '}
           <Link href={paths.history('cluster-workflow-template', ns, cluster)} data-testid="history-link">history</Link>
+        </span>
+      )}
+      {delivery && (
+        <span data-testid="triggered-by">
+          Triggered by event <Link href={paths.event(ns, delivery)} data-testid="delivery-link">{delivery}</Link>
+          {binding && <> (binding {binding})</>}
         </span>
       )}
       {cron && (

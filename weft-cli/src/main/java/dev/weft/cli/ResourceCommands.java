@@ -85,7 +85,7 @@ final class ResourceCommands {
     add(group, "delete", new ResourceDeleteCommand(kind, out, err), "Delete " + plural + ".");
   }
 
-  private static void add(CommandLine group, String name, Object command, String description) {
+  static void add(CommandLine group, String name, Object command, String description) {
     CommandLine sub = new CommandLine(command);
     sub.getCommandSpec().usageMessage().description(description);
     group.addSubcommand(name, sub);

@@ -50,6 +50,7 @@ final class Subcommands {
     commands.put("terminate", c -> c.addSubcommand(new ControlCommand.Terminate(out, err)));
     commands.put("retry", c -> c.addSubcommand(new RetryCommand(out, err)));
     commands.put("resubmit", c -> c.addSubcommand(new ResubmitCommand(out, err)));
+    commands.put("event", c -> EventCommands.register(c, out, err));
     commands.put("verify", c -> c.addSubcommand(new VerifyCommand(out, err)));
     alias(
         commands,

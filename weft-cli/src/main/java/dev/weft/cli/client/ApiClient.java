@@ -9,11 +9,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -124,6 +127,46 @@ public final class ApiClient implements AutoCloseable {
       throw ClientException.unreachable(
           "lost the connection to the weft server at " + base + " while reading " + path);
     }
+  }
+
+  /** What a call answered, whatever its status: for calls whose headers matter as well. */
+  public record Reply(int status, HttpHeaders headers, String body) {
+    public boolean ok() {
+      return status / 100 == 2;
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  /**
+   * A POST of exact bytes (a webhook body is signed and read as sent) with extra request headers;
+   * the answer comes back whatever its status, for the caller to read headers even from a refusal
+   * ({@link #refusal(Reply)} turns one into the usual exception).
+   *
+   * @throws ClientException when a header may not be set by a client (Host, Content-Length, ...)
+   */
+  public Reply postBytes(String path, byte[] body, List<Map.Entry<String, String>> headers) {
+    HttpRequest.Builder b = request(path).timeout(CALL_TIMEOUT);
+    b.setHeader("Content-Type", "application/json");
+    for (Map.Entry<String, String> h : headers) {
+      try {
+        b.setHeader(h.getKey(), h.getValue());
+      } catch (IllegalArgumentException e) {
+        throw ClientException.badInput(
+            "header \"" + h.getKey() + "\" cannot be sent: " + e.getMessage());
+      }
+    }
+    b.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<String> r = send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.headers(), r.body());
+  }
+
+  /** A reply that was not 2xx as the exception every other call throws for it. */
+  public ClientException refusal(Reply reply) {
+    return refusal(reply.status(), reply.body());
   }
 
   private JsonNode call(String method, String path, JsonNode body) {

@@ -17,6 +17,9 @@ import java.util.List;
 
 /** A workflow as `argo get` prints it: a summary, parameters and outputs, then the node tree. */
 public final class WorkflowPrinter {
+  static final String DELIVERY_LABEL = "events.weft.dev/delivery";
+  static final String BINDING_LABEL = "workflows.argoproj.io/workflow-event-binding";
+
   private WorkflowPrinter() {}
 
   public static List<String> describe(Workflow wf, boolean wide, Instant now) {
@@ -27,6 +30,8 @@ public final class WorkflowPrinter {
     field(out, "Name:", m.name());
     field(out, "Namespace:", m.namespaceOrDefault());
     field(out, "ServiceAccount:", serviceAccount(spec));
+    String trigger = triggeredBy(m);
+    if (trigger != null) field(out, "Triggered by:", trigger);
     field(out, "Status:", status(wf));
     if (s.message() != null && !s.message().isEmpty()) field(out, "Message:", s.message());
     if (s.conditions() != null && s.conditions().isArray() && !s.conditions().isEmpty()) {
@@ -78,6 +83,19 @@ public final class WorkflowPrinter {
     if (wf.spec() != null && Boolean.TRUE.equals(wf.spec().suspend())) return true;
     return wf.status().nodesOrEmpty().values().stream()
         .anyMatch(n -> n.type() == NodeType.Suspend && n.phase() == NodePhase.RUNNING);
+  }
+
+  /**
+   * The event delivery that started the workflow, from the labels the dispatcher sets; null for a
+   * workflow no event started.
+   */
+  static String triggeredBy(ObjectMeta m) {
+    String delivery = m.labels() == null ? null : m.labels().get(DELIVERY_LABEL);
+    if (delivery == null || delivery.isEmpty()) return null;
+    String binding = m.labels().get(BINDING_LABEL);
+    return "event delivery "
+        + delivery
+        + (binding == null || binding.isEmpty() ? "" : " (binding " + binding + ")");
   }
 
   private static String serviceAccount(WorkflowSpec spec) {
