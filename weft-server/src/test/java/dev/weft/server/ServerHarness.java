@@ -54,13 +54,29 @@ final class ServerHarness implements AutoCloseable {
     this(insecureNoAuth, hostAccess, ServerInfo.DEFAULT);
   }
 
+  /** With how many event deliveries a namespace keeps and how long dedup keys hold. */
+  ServerHarness(dev.weft.server.events.EventHistory eventHistory) throws IOException {
+    this(
+        false,
+        HostAccess.none(),
+        ServerInfo.DEFAULT,
+        new WeftServer.Options(true, UiAssets.ROOT, eventHistory));
+  }
+
   private ServerHarness(boolean insecureNoAuth, HostAccess hostAccess, ServerInfo info)
+      throws IOException {
+    this(insecureNoAuth, hostAccess, info, WeftServer.Options.fromEnvironment());
+  }
+
+  private ServerHarness(
+      boolean insecureNoAuth, HostAccess hostAccess, ServerInfo info, WeftServer.Options options)
       throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
     var store = Stores.open(dataDir.resolve("weft.db").toString());
     plane = ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close, hostAccess);
     server =
-        WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth, info), plane);
+        WeftServer.start(
+            new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth, info), plane, options);
     token = insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
   }
 
