@@ -103,7 +103,10 @@ public final class WeftServer implements AutoCloseable {
     router.fallback(new UiAssets(http.server(), options.uiRoot()));
     http.start(router);
     // Events a crash left recorded but not dispatched; a resend meanwhile is safe (EventInbox).
-    Thread.ofVirtual().name("weft-event-recovery").start(inbox::recoverPending);
+    String managed = config.info().managedNamespace();
+    Thread.ofVirtual()
+        .name("weft-event-recovery")
+        .start(() -> inbox.recoverPending(managed == null || managed.isEmpty() ? null : managed));
     return new WeftServer(http, closing);
   }
 

@@ -124,6 +124,22 @@ class EventInboxApiTest {
   }
 
   @Test
+  void aFailedDispatchAnswersArgos500AndStillNamesTheDelivery() throws Exception {
+    binding("test-on-push", "metadata[\"x-github-event\"] == [\"push\"]", "test");
+
+    var response = h.client.send(push("d-f"), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(Codec().readTree(response.body()).path("code").asInt()).isEqualTo(13);
+    String name = response.headers().firstValue("X-Weft-Event-Delivery").orElseThrow();
+    JsonNode failed = h.get("/api/v1/event-deliveries/argo/" + name).json().path("status");
+    assertThat(failed.path("bindings").get(3).path("result").asText()).isEqualTo("Failed");
+    assertThat(failed.path("bindings").get(3).path("message").asText())
+        .isEqualTo(
+            "failed to get workflow template: workflowtemplates.argoproj.io \"test\" not found");
+  }
+
+  @Test
   void aGithubDeliverySentTwiceStartsOneWorkflowPerMatchingBinding() {
     var first = h.send(push("d-2"));
     var second = h.send(push("d-2"));

@@ -98,12 +98,15 @@ public final class EventInbox {
     return dispatch(find(namespace, name));
   }
 
-  /** Dispatches every delivery a crash left Pending; returns how many. */
-  public int recoverPending() {
+  /**
+   * Dispatches every delivery a crash left Pending in {@code namespace} (null: all, which a server
+   * allowed only one namespace could not list); returns how many.
+   */
+  public int recoverPending(String namespace) {
     List<EventDelivery> pending =
         store.list(
             EventDelivery.class,
-            null,
+            namespace,
             LabelSelector.matchingLabels(
                 Map.of(EventDelivery.PHASE_LABEL, EventDeliveryStatus.PENDING_PHASE)));
     int recovered = 0;

@@ -85,7 +85,7 @@ class EventInboxRecoveryTest {
   void aDeliveryLeftPendingIsDispatchedByRecovery() {
     String name = commitPending();
 
-    assertThat(inbox.recoverPending()).isEqualTo(1);
+    assertThat(inbox.recoverPending(null)).isEqualTo(1);
 
     EventDelivery d = store.get(EventDelivery.class, "argo", name).orElseThrow();
     assertThat(d.statusOrEmpty().phase()).isEqualTo("Dispatched");
@@ -93,7 +93,7 @@ class EventInboxRecoveryTest {
     assertThat(workflows())
         .singleElement()
         .satisfies(wf -> assertThat(wf.name()).isEqualTo(DeliveryNames.workflow(name, "on-push")));
-    assertThat(inbox.recoverPending()).isZero();
+    assertThat(inbox.recoverPending(null)).isZero();
   }
 
   @Test
@@ -114,7 +114,7 @@ class EventInboxRecoveryTest {
                         Map.of(DeliveryNames.DELIVERY_LABEL, name)))),
             Workflow.class));
 
-    inbox.recoverPending();
+    inbox.recoverPending(null);
 
     assertThat(workflows()).hasSize(1);
     EventDelivery d = store.get(EventDelivery.class, "argo", name).orElseThrow();
@@ -133,7 +133,7 @@ class EventInboxRecoveryTest {
                     Map.of("name", DeliveryNames.workflow(name, "on-push"), "namespace", "argo"))),
             Workflow.class));
 
-    inbox.recoverPending();
+    inbox.recoverPending(null);
 
     EventDelivery d = store.get(EventDelivery.class, "argo", name).orElseThrow();
     assertThat(d.statusOrEmpty().bindingsOrEmpty().get(0).result()).isEqualTo("Failed");
