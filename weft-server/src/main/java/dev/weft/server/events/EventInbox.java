@@ -82,15 +82,25 @@ public final class EventInbox {
                 arrival.payload(),
                 arrival.metadata()),
             EventDeliveryStatus.PENDING);
-    EventDelivery delivery;
-    try {
-      delivery = store.create(pending);
-      CrashSeam.AFTER_INBOX_COMMIT.reached();
-    } catch (StoreException.AlreadyExists e) {
-      // the same event again: its delivery decides what is left to do
-      delivery = find(arrival.namespace(), name);
+    return dispatch(commit(pending));
+  }
+
+  /** The delivery as stored: this one, just committed, or the one the same event made before. */
+  private EventDelivery commit(EventDelivery pending) {
+    String namespace = pending.metadata().namespace();
+    String name = pending.metadata().name();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        EventDelivery created = store.create(pending);
+        CrashSeam.AFTER_INBOX_COMMIT.reached();
+        return created;
+      } catch (StoreException.AlreadyExists e) {
+        // the same event again: its delivery decides what is left to do
+        Optional<EventDelivery> found = store.get(EventDelivery.class, namespace, name);
+        if (found.isPresent()) return found.get();
+        if (attempt >= 3) throw e; // pruned between the two calls, each time
+      }
     }
-    return dispatch(delivery);
   }
 
   /** Dispatches a recorded delivery again: bindings that failed, did not match, or are new. */
