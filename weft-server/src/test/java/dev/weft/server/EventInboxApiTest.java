@@ -116,10 +116,10 @@ class EventInboxApiTest {
     var response = h.client.send(push("d-h"), java.net.http.HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.headers().firstValue("X-Weft-Event-Delivery"))
-        .contains(Codec().readTree(response.body()).path("delivery").asText());
+        .contains(json().readTree(response.body()).path("delivery").asText());
   }
 
-  private static com.fasterxml.jackson.databind.ObjectMapper Codec() {
+  private static com.fasterxml.jackson.databind.ObjectMapper json() {
     return dev.weft.model.codec.Codec.json();
   }
 
@@ -130,7 +130,7 @@ class EventInboxApiTest {
     var response = h.client.send(push("d-f"), java.net.http.HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(Codec().readTree(response.body()).path("code").asInt()).isEqualTo(13);
+    assertThat(json().readTree(response.body()).path("code").asInt()).isEqualTo(13);
     String name = response.headers().firstValue("X-Weft-Event-Delivery").orElseThrow();
     JsonNode failed = h.get("/api/v1/event-deliveries/argo/" + name).json().path("status");
     assertThat(failed.path("bindings").get(3).path("result").asText()).isEqualTo("Failed");
@@ -240,6 +240,19 @@ class EventInboxApiTest {
     assertThat(r.status()).isEqualTo(401);
     assertThat(h.get("/api/v1/event-deliveries/argo").json().path("items")).isEmpty();
     assertThat(eventWorkflows()).isEmpty();
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsRefusedAndNothingIsRecorded() {
+    var r =
+        h.send(
+            h.request("/api/v1/events/argo/")
+                .header("X-GitHub-Delivery", "d-bad")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ref\": "))
+                .build());
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(h.get("/api/v1/event-deliveries/argo").json().path("items")).isEmpty();
   }
 
   @Test

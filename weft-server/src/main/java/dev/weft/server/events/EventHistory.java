@@ -26,8 +26,11 @@ public record EventHistory(int limit, Duration dedupWindow) {
    * WEFT_EVENT_DEDUP_WINDOW} (ISO-8601 such as PT72H, or hours such as 72h), else the defaults.
    */
   public static EventHistory fromEnvironment() {
-    String limit = System.getenv(LIMIT_ENV);
-    String window = System.getenv(WINDOW_ENV);
+    return parse(System.getenv(LIMIT_ENV), System.getenv(WINDOW_ENV));
+  }
+
+  /** The setting from the two variables' texts (null or blank: the default). */
+  static EventHistory parse(String limit, String window) {
     try {
       return new EventHistory(
           limit == null || limit.isBlank() ? DEFAULT.limit() : Integer.parseInt(limit.strip()),
