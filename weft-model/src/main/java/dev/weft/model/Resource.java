@@ -9,7 +9,8 @@ public sealed interface Resource
         ConfigMap,
         Secret,
         PersistentVolumeClaim,
-        WorkflowEventBinding {
+        WorkflowEventBinding,
+        EventDelivery {
 
   String apiVersion();
 

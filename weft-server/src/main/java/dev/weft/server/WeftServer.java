@@ -5,9 +5,12 @@ import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.CronWorkflow;
 import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.WorkflowTemplate;
+import dev.weft.server.events.EventHistory;
+import dev.weft.server.events.EventInbox;
 import dev.weft.server.events.WebhookClients;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Argo Server's HTTP API over a control plane, and the web UI, on Jetty. */
@@ -23,11 +26,20 @@ public final class WeftServer implements AutoCloseable {
   /**
    * What tests vary. {@code metricsAuth}: whether /metrics wants the token (Argo's {@code
    * ARGO_SERVER_METRICS_AUTH}, on unless "false"); {@code uiRoot}: where on the classpath the web
-   * UI is.
+   * UI is; {@code eventHistory}: how many event deliveries a namespace keeps, and for how long a
+   * dedup key dedups.
    */
-  record Options(boolean metricsAuth, String uiRoot) {
+  record Options(boolean metricsAuth, String uiRoot, EventHistory eventHistory) {
+    Options(boolean metricsAuth, String uiRoot) {
+      this(metricsAuth, uiRoot, EventHistory.DEFAULT);
+    }
+
+    /** The event history from WEFT_EVENT_HISTORY_LIMIT and WEFT_EVENT_DEDUP_WINDOW. */
     static Options fromEnvironment() {
-      return new Options(!"false".equals(System.getenv("ARGO_SERVER_METRICS_AUTH")), UiAssets.ROOT);
+      return new Options(
+          !"false".equals(System.getenv("ARGO_SERVER_METRICS_AUTH")),
+          UiAssets.ROOT,
+          EventHistory.fromEnvironment());
     }
   }
 
@@ -84,9 +96,17 @@ public final class WeftServer implements AutoCloseable {
     new ResourceHandlers<>(
             plane, validation, WorkflowEventBinding.class, "workflowEventBinding", true)
         .register(router, "/api/v1/workflow-event-bindings");
-    new EventHandlers(plane, events).register(router);
+    EventInbox inbox =
+        new EventInbox(plane.store(), plane::submit, options.eventHistory(), Clock.systemUTC());
+    new EventHandlers(inbox, events).register(router);
+    new EventDeliveryHandlers(plane.store(), inbox, events).register(router);
     router.fallback(new UiAssets(http.server(), options.uiRoot()));
     http.start(router);
+    // Events a crash left recorded but not dispatched; a resend meanwhile is safe (EventInbox).
+    String managed = config.info().managedNamespace();
+    Thread.ofVirtual()
+        .name("weft-event-recovery")
+        .start(() -> inbox.recoverPending(managed == null || managed.isEmpty() ? null : managed));
     return new WeftServer(http, closing);
   }
 

@@ -54,9 +54,19 @@ final class ServerHarness implements AutoCloseable {
     this(insecureNoAuth, hostAccess, ServerInfo.DEFAULT);
   }
 
+  /** With how many event deliveries a namespace keeps and how long dedup keys hold. */
+  ServerHarness(dev.weft.server.events.EventHistory eventHistory) throws IOException {
+    this(
+        false,
+        HostAccess.none(),
+        ServerInfo.DEFAULT,
+        new WeftServer.Options(true, UiAssets.ROOT, eventHistory),
+        true);
+  }
+
   private ServerHarness(boolean insecureNoAuth, HostAccess hostAccess, ServerInfo info)
       throws IOException {
-    this(insecureNoAuth, hostAccess, info, true);
+    this(insecureNoAuth, hostAccess, info, WeftServer.Options.fromEnvironment(), true);
   }
 
   /**
@@ -64,11 +74,16 @@ final class ServerHarness implements AutoCloseable {
    * another signer would leave them: the tests decide what is signed.
    */
   static ServerHarness unsigned() throws IOException {
-    return new ServerHarness(false, HostAccess.none(), ServerInfo.DEFAULT, false);
+    return new ServerHarness(
+        false, HostAccess.none(), ServerInfo.DEFAULT, WeftServer.Options.fromEnvironment(), false);
   }
 
   private ServerHarness(
-      boolean insecureNoAuth, HostAccess hostAccess, ServerInfo info, boolean signing)
+      boolean insecureNoAuth,
+      HostAccess hostAccess,
+      ServerInfo info,
+      WeftServer.Options options,
+      boolean signing)
       throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
     var store = Stores.open(dataDir.resolve("weft.db").toString());
@@ -79,7 +94,8 @@ final class ServerHarness implements AutoCloseable {
                     dataDir, SandboxMode.probe(), store, store::close, hostAccess, null, null)
                 .serveProvenance(dev.weft.controller.provenance.ProvenanceAccess.local(dataDir));
     server =
-        WeftServer.start(new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth, info), plane);
+        WeftServer.start(
+            new ServerConfig("127.0.0.1", 0, dataDir, insecureNoAuth, info), plane, options);
     token = insecureNoAuth ? null : Files.readString(dataDir.resolve(ServerToken.FILE)).strip();
   }
 

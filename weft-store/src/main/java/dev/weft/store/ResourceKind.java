@@ -3,6 +3,7 @@ package dev.weft.store;
 import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.ConfigMap;
 import dev.weft.model.CronWorkflow;
+import dev.weft.model.EventDelivery;
 import dev.weft.model.PersistentVolumeClaim;
 import dev.weft.model.Resource;
 import dev.weft.model.Secret;
@@ -19,6 +20,7 @@ public enum ResourceKind {
   CRON_WORKFLOW(CronWorkflow.class, "CronWorkflow", Group.ARGO, true, true),
   WORKFLOW_EVENT_BINDING(
       WorkflowEventBinding.class, "WorkflowEventBinding", Group.ARGO, true, false),
+  EVENT_DELIVERY(EventDelivery.class, EventDelivery.KIND, Group.WEFT, true, true),
   CONFIG_MAP(ConfigMap.class, "ConfigMap", Group.CORE, true, false),
   SECRET(Secret.class, "Secret", Group.CORE, true, false),
   PERSISTENT_VOLUME_CLAIM(
@@ -27,6 +29,7 @@ public enum ResourceKind {
   private static final class Group {
     static final String ARGO = "argoproj.io/v1alpha1";
     static final String CORE = "v1";
+    static final String WEFT = EventDelivery.API_VERSION;
   }
 
   private final Class<? extends Resource> type;
@@ -78,6 +81,7 @@ public enum ResourceKind {
       case ClusterWorkflowTemplate t -> CLUSTER_WORKFLOW_TEMPLATE;
       case CronWorkflow c -> CRON_WORKFLOW;
       case WorkflowEventBinding b -> WORKFLOW_EVENT_BINDING;
+      case EventDelivery d -> EVENT_DELIVERY;
       case ConfigMap c -> CONFIG_MAP;
       case Secret s -> SECRET;
       case PersistentVolumeClaim p -> PERSISTENT_VOLUME_CLAIM;

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.model.ClusterWorkflowTemplate;
 import dev.weft.model.ConfigMap;
+import dev.weft.model.EventDelivery;
 import dev.weft.model.ObjectMeta;
 import dev.weft.model.Workflow;
 import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.codec.Codec;
 import dev.weft.model.spec.WorkflowSpec;
+import dev.weft.model.status.EventDeliveryStatus;
 import dev.weft.model.status.WorkflowPhase;
 import dev.weft.model.status.WorkflowStatus;
 import java.util.HashMap;
@@ -215,6 +217,52 @@ abstract class StoreCrudContract extends StoreContract {
     assertThat(created.selectorOrEmpty()).isEqualTo("metadata[\"x-github-event\"] == [\"push\"]");
     assertThatThrownBy(() -> store.updateStatus(created))
         .isInstanceOf(StoreException.Invalid.class);
+  }
+
+  @Test
+  void eventDeliveryKeepsItsPayloadAsReceivedAndTakesStatusWrites() {
+    EventDelivery created =
+        store.create(
+            Fixtures.parse(
+                """
+                {"apiVersion": "weft.dev/v1alpha1", "kind": "EventDelivery",
+                 "metadata": {"name": "ev-0123456789abcdef0123", "namespace": "argo",
+                              "labels": {"events.weft.dev/phase": "Pending"}},
+                 "spec": {"discriminator": "", "dedupKey": "idempotency:k:argo:",
+                          "receivedAt": "2024-05-01T10:00:00.250Z",
+                          "payload": [1, "two", {"three": null, "four": [true]}],
+                          "metadata": {"x-github-event": ["push"]}}}
+                """,
+                EventDelivery.class));
+
+    assertThat(created.apiVersion()).isEqualTo("weft.dev/v1alpha1");
+    assertThat(created.spec().payload().toString())
+        .isEqualTo("[1,\"two\",{\"three\":null,\"four\":[true]}]");
+    EventDelivery dispatched =
+        store.updateStatus(
+            created.withStatus(
+                new EventDeliveryStatus(
+                    "Dispatched",
+                    1,
+                    "2024-05-01T10:00:01Z",
+                    java.util.List.of(
+                        new EventDeliveryStatus.BindingResult(
+                            "on-push", "Submitted", null, "on-push-0123456789")),
+                    java.util.List.of("on-push-0123456789"))));
+    assertThat(store.get(EventDelivery.class, "argo", created.metadata().name()))
+        .contains(dispatched);
+    assertThat(
+            store.list(
+                EventDelivery.class,
+                "argo",
+                LabelSelector.matchingLabels(Map.of("events.weft.dev/phase", "Pending"))))
+        .hasSize(1);
+    assertThatThrownBy(
+            () ->
+                store.create(
+                    created.withMetadata(
+                        ObjectMeta.named("ev-0123456789abcdef0123").withNamespace("argo"))))
+        .isInstanceOf(StoreException.AlreadyExists.class);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A real `weft server` process (this JVM's java and classpath) and a small HTTP client for it. */
 final class ServerProcess {
@@ -20,6 +21,7 @@ final class ServerProcess {
   private final List<String> extraArgs;
   private final HttpClient http = HttpClient.newHttpClient();
   private Process process;
+  private Map<String, String> environment = Map.of();
 
   ServerProcess(Path home, int port) {
     this(home, port, List.of());
@@ -49,6 +51,22 @@ final class ServerProcess {
     return command;
   }
 
+  /** Extra environment for the next {@link #start} (such as a test-only crash seam). */
+  void environment(Map<String, String> extra) {
+    this.environment = Map.copyOf(extra);
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** Waits for the process to end by itself (a halt at a crash seam). */
+  void awaitExit(Duration timeout) throws InterruptedException, IOException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IOException("weft server did not exit within " + timeout + "; see " + home);
+    }
+  }
+
   long pid() {
     return process.pid();
   }
@@ -67,6 +85,10 @@ final class ServerProcess {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
             .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
             .start();
+    awaitHealthy();
+  }
+
+  private void awaitHealthy() throws IOException, InterruptedException {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) throw new IOException("weft server exited; see " + home);

@@ -15,6 +15,7 @@ public final class KubeKind {
           argo("ClusterWorkflowTemplate", "clusterworkflowtemplates", false);
       case CRON_WORKFLOW -> argo("CronWorkflow", "cronworkflows", true);
       case WORKFLOW_EVENT_BINDING -> argo("WorkflowEventBinding", "workfloweventbindings", true);
+      case EVENT_DELIVERY -> weft("EventDelivery", "eventdeliveries");
       case CONFIG_MAP -> core("ConfigMap", "configmaps");
       case SECRET -> core("Secret", "secrets");
       case PERSISTENT_VOLUME_CLAIM -> core("PersistentVolumeClaim", "persistentvolumeclaims");
@@ -32,6 +33,17 @@ public final class KubeKind {
         .withKind(kind)
         .withPlural(plural)
         .withNamespaced(namespaced)
+        .build();
+  }
+
+  /** Weft's own kinds (group weft.dev), all namespaced. */
+  private static ResourceDefinitionContext weft(String kind, String plural) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup("weft.dev")
+        .withVersion("v1alpha1")
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(true)
         .build();
   }
 

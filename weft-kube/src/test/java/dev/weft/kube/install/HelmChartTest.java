@@ -120,6 +120,17 @@ class HelmChartTest {
   }
 
   @Test
+  void theServerMayRecordAndPruneEventDeliveriesInEitherInstall() {
+    for (List<HasMetadata> objects : List.of(objects(CLUSTER), objects(NAMESPACED))) {
+      List<io.fabric8.kubernetes.api.model.rbac.PolicyRule> rules =
+          Checks.rulesOf(objects, "weft-server");
+      for (String verb : List.of("get", "list", "create", "update", "delete")) {
+        assertThat(Checks.grants(rules, "weft.dev", "eventdeliveries", verb)).as(verb).isTrue();
+      }
+    }
+  }
+
+  @Test
   void namespacedValuesGiveOnlyRolesAndANamespacedController() {
     List<HasMetadata> objects = objects(NAMESPACED);
     assertThat(ofKind(objects, ClusterRole.class)).isEmpty();

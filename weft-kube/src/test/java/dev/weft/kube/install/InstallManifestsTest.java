@@ -87,12 +87,14 @@ class InstallManifestsTest {
             "clusterworkflowtemplates",
             "cronworkflows",
             "workflowtaskresults",
-            "workfloweventbindings");
+            "workfloweventbindings",
+            "eventdeliveries");
     for (var e : crds.entrySet()) {
       CustomResourceDefinition crd = e.getValue();
+      String group = e.getKey().equals("eventdeliveries") ? "weft.dev" : "argoproj.io";
       assertThat(crd.getApiVersion()).isEqualTo("apiextensions.k8s.io/v1");
-      assertThat(crd.getMetadata().getName()).isEqualTo(e.getKey() + ".argoproj.io");
-      assertThat(crd.getSpec().getGroup()).isEqualTo("argoproj.io");
+      assertThat(crd.getMetadata().getName()).isEqualTo(e.getKey() + "." + group);
+      assertThat(crd.getSpec().getGroup()).isEqualTo(group);
       assertThat(crd.getSpec().getVersions()).hasSize(1);
       CustomResourceDefinitionVersion v = crd.getSpec().getVersions().get(0);
       assertThat(v.getName()).isEqualTo("v1alpha1");
@@ -111,13 +113,16 @@ class InstallManifestsTest {
         .contains("cwf", "cronwf");
     assertThat(crds.get("workfloweventbindings").getSpec().getNames().getShortNames())
         .contains("wfeb");
+    assertThat(crds.get("eventdeliveries").getSpec().getNames().getKind())
+        .isEqualTo("EventDelivery");
     assertThat(crds.get("workflowtaskresults").getSpec().getNames().getKind())
         .isEqualTo("WorkflowTaskResult");
   }
 
   @Test
-  void workflowAndCronWorkflowCrdsHaveNoStatusSubresource() {
-    for (String name : List.of("workflows.argoproj.io", "cronworkflows.argoproj.io")) {
+  void workflowCronWorkflowAndEventDeliveryCrdsHaveNoStatusSubresource() {
+    for (String name :
+        List.of("workflows.argoproj.io", "cronworkflows.argoproj.io", "eventdeliveries.weft.dev")) {
       CustomResourceDefinition crd = named(install("crds"), CustomResourceDefinition.class, name);
       var sub = crd.getSpec().getVersions().get(0).getSubresources();
       assertThat(sub == null || sub.getStatus() == null).as("%s has /status", name).isTrue();
@@ -198,6 +203,15 @@ class InstallManifestsTest {
               assertThat(s.getName()).isEqualTo("default");
               assertThat(s.getNamespace()).isEqualTo(binding.getMetadata().getNamespace());
             });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cluster-install", "namespace-install"})
+  void serverMayRecordAndPruneEventDeliveries(String dir) {
+    List<PolicyRule> rules = Checks.rulesOf(install(dir), "weft-server");
+    for (String verb : List.of("get", "list", "watch", "create", "update", "delete")) {
+      assertThat(grants(rules, "weft.dev", "eventdeliveries", verb)).as(verb).isTrue();
+    }
   }
 
   @ParameterizedTest

@@ -227,6 +227,39 @@ class KubeStoreTest {
             b -> assertThat(b.spec().submit().workflowTemplateRef().name()).isEqualTo("build"));
   }
 
+  @Test
+  void anEventDeliveryIsStoredInWeftsGroupWithItsStatus() throws Exception {
+    KubeStore store = store(NodePacking.DEFAULT_LIMIT);
+    var delivery =
+        Codec.json()
+            .readValue(
+                """
+                {"metadata": {"name": "ev-0123456789abcdef0123", "namespace": "argo"},
+                 "spec": {"discriminator": "", "payload": {"ref": "refs/heads/main"}}}
+                """,
+                dev.weft.model.EventDelivery.class);
+    var created = store.create(delivery);
+    store.updateStatus(
+        created.withStatus(
+            new dev.weft.model.status.EventDeliveryStatus(
+                "Dispatched", 1, "2024-05-01T10:00:01Z", List.of(), List.of())));
+    var raw =
+        client
+            .genericKubernetesResources(
+                KubeKind.context(dev.weft.store.ResourceKind.EVENT_DELIVERY))
+            .inNamespace("argo")
+            .withName("ev-0123456789abcdef0123")
+            .get();
+    assertThat(raw.getApiVersion()).isEqualTo("weft.dev/v1alpha1");
+    assertThat(
+            store
+                .get(dev.weft.model.EventDelivery.class, "argo", "ev-0123456789abcdef0123")
+                .orElseThrow()
+                .statusOrEmpty()
+                .phase())
+        .isEqualTo("Dispatched");
+  }
+
   private static WorkflowStatus status(WorkflowPhase phase) {
     return status(phase, java.util.Map.of());
   }

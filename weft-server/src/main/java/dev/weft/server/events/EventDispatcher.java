@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches one event against the WorkflowEventBindings of its namespace and submits a workflow for
@@ -40,17 +41,31 @@ public final class EventDispatcher {
   }
 
   public DispatchResult dispatch(IncomingEvent event) {
+    return dispatch(event, Set.of(), submitter);
+  }
+
+  /**
+   * As {@link #dispatch(IncomingEvent)}, leaving out the bindings named in {@code settled} (a
+   * redelivery never evaluates again a binding that already submitted), creating each workflow
+   * through {@code submitter}.
+   */
+  public DispatchResult dispatch(IncomingEvent event, Set<String> settled, Submitter submitter) {
     List<WorkflowEventBinding> bindings =
         new ArrayList<>(
             store.list(WorkflowEventBinding.class, event.namespace(), LabelSelector.everything()));
     bindings.sort(Comparator.comparing(b -> b.metadata().name()));
     Map<String, Object> env = event.environment();
     List<BindingOutcome> outcomes = new ArrayList<>();
-    for (WorkflowEventBinding binding : bindings) outcomes.add(dispatch(binding, env));
+    for (WorkflowEventBinding binding : bindings) {
+      if (!settled.contains(binding.metadata().name())) {
+        outcomes.add(dispatch(binding, env, submitter));
+      }
+    }
     return new DispatchResult(outcomes);
   }
 
-  private BindingOutcome dispatch(WorkflowEventBinding binding, Map<String, Object> env) {
+  private BindingOutcome dispatch(
+      WorkflowEventBinding binding, Map<String, Object> env, Submitter submitter) {
     String name = binding.metadata().name();
     String selector = binding.selectorOrEmpty();
     try {

@@ -1,0 +1,143 @@
+package dev.weft.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.model.EventDelivery;
+import dev.weft.model.Workflow;
+import dev.weft.model.WorkflowEventBinding;
+import dev.weft.model.WorkflowTemplate;
+import dev.weft.model.codec.Codec;
+import dev.weft.store.InMemoryStore;
+import dev.weft.store.LabelSelector;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a restart finds after a crash, set up as the crash leaves it: a delivery committed Pending,
+ * with or without the workflow its dispatch had already created. Recovery dispatches it, and a
+ * workflow that exists with the delivery's label is counted, not created again.
+ */
+class EventInboxRecoveryTest {
+  private final InMemoryStore store = new InMemoryStore();
+  private final EventInbox inbox =
+      new EventInbox(store, store::create, EventHistory.DEFAULT, Clock.systemUTC());
+
+  @BeforeEach
+  void binding() throws IOException {
+    store.create(
+        Codec.yaml()
+            .readValue(
+                "{metadata: {name: build, namespace: argo}, spec: {entrypoint: main}}",
+                WorkflowTemplate.class));
+    store.create(
+        Codec.yaml()
+            .readValue(
+                """
+                metadata: {name: on-push, namespace: argo}
+                spec:
+                  event: {selector: 'payload.ref == "main"'}
+                  submit: {workflowTemplateRef: {name: build}}
+                """,
+                WorkflowEventBinding.class));
+  }
+
+  private String commitPending() {
+    EventDelivery pending =
+        Codec.convert(
+            Codec.json()
+                .createObjectNode()
+                .set(
+                    "metadata",
+                    Codec.tree(
+                        Map.of(
+                            "name", "ev-00000000000000000001",
+                            "namespace", "argo",
+                            "labels", Map.of(EventDelivery.PHASE_LABEL, "Pending")))),
+            EventDelivery.class);
+    return store
+        .create(
+            new EventDelivery(
+                null,
+                null,
+                pending.metadata(),
+                new dev.weft.model.spec.EventDeliverySpec(
+                    "",
+                    null,
+                    null,
+                    "2024-05-01T10:00:00Z",
+                    Codec.tree(Map.of("ref", "main")),
+                    Map.of()),
+                dev.weft.model.status.EventDeliveryStatus.PENDING))
+        .metadata()
+        .name();
+  }
+
+  private List<Workflow> workflows() {
+    return store.list(Workflow.class, "argo", LabelSelector.everything());
+  }
+
+  @Test
+  void aDeliveryLeftPendingIsDispatchedByRecovery() {
+    String name = commitPending();
+
+    assertThat(inbox.recoverPending(null)).isEqualTo(1);
+
+    EventDelivery d = store.get(EventDelivery.class, "argo", name).orElseThrow();
+    assertThat(d.statusOrEmpty().phase()).isEqualTo("Dispatched");
+    assertThat(d.metadata().labels()).containsEntry(EventDelivery.PHASE_LABEL, "Dispatched");
+    assertThat(workflows())
+        .singleElement()
+        .satisfies(wf -> assertThat(wf.name()).isEqualTo(DeliveryNames.workflow(name, "on-push")));
+    assertThat(inbox.recoverPending(null)).isZero();
+  }
+
+  @Test
+  void aWorkflowCreatedBeforeTheCrashIsRecordedNotCreatedAgain() {
+    String name = commitPending();
+    String workflow = DeliveryNames.workflow(name, "on-push");
+    store.create(
+        Codec.convert(
+            Codec.tree(
+                Map.of(
+                    "metadata",
+                    Map.of(
+                        "name",
+                        workflow,
+                        "namespace",
+                        "argo",
+                        "labels",
+                        Map.of(DeliveryNames.DELIVERY_LABEL, name)))),
+            Workflow.class));
+
+    inbox.recoverPending(null);
+
+    assertThat(workflows()).hasSize(1);
+    EventDelivery d = store.get(EventDelivery.class, "argo", name).orElseThrow();
+    assertThat(d.statusOrEmpty().workflows()).containsExactly(workflow);
+    assertThat(d.statusOrEmpty().bindingsOrEmpty().get(0).result()).isEqualTo("Submitted");
+  }
+
+  @Test
+  void aWorkflowOfThatNameFromElsewhereFailsTheBindingInsteadOfCountingAsSubmitted() {
+    String name = commitPending();
+    store.create(
+        Codec.convert(
+            Codec.tree(
+                Map.of(
+                    "metadata",
+                    Map.of("name", DeliveryNames.workflow(name, "on-push"), "namespace", "argo"))),
+            Workflow.class));
+
+    inbox.recoverPending(null);
+
+    EventDelivery d = store.get(EventDelivery.class, "argo", name).orElseThrow();
+    assertThat(d.statusOrEmpty().bindingsOrEmpty().get(0).result()).isEqualTo("Failed");
+    assertThat(d.statusOrEmpty().workflowsOrEmpty()).isEmpty();
+    assertThat(Optional.of(workflows().size())).contains(1);
+  }
+}
