@@ -75,11 +75,15 @@ final class ServerProcess {
     start(java.util.Map.of());
   }
 
-  /** Starts it with these variables added to its environment (a test seam such as a pause). */
-  void start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
+  /**
+   * Starts it with these variables added to its environment (a test seam such as a pause), after
+   * those set by {@link #environment}.
+   */
+  void start(Map<String, String> extra) throws IOException, InterruptedException {
     List<String> command = command(home, port, extraArgs);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
+    builder.environment().putAll(extra);
     process =
         builder
             .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
