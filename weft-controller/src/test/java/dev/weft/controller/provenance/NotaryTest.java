@@ -61,22 +61,7 @@ class NotaryTest {
         store.create(
             LocalController.workflow(
                 name, "spec: {entrypoint: main, templates: [{name: main, suspend: {}}]}"));
-    Instant at = Instant.parse("2026-12-06T18:00:00Z");
-    return store.updateStatus(
-        wf.withStatus(
-            new WorkflowStatus(
-                WorkflowPhase.SUCCEEDED,
-                at,
-                at.plusSeconds(3),
-                null,
-                null,
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null)));
+    return store.updateStatus(wf.withStatus(succeeded(Instant.parse("2026-12-06T18:00:03Z"))));
   }
 
   private static String annotation(Workflow wf, String key) {
