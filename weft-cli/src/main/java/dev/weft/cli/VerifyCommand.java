@@ -14,6 +14,7 @@ import dev.weft.provenance.MalformedEnvelopeException;
 import dev.weft.provenance.SigstoreBundle;
 import dev.weft.provenance.Verification;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -127,9 +128,19 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private static Envelope readFile(Path path) {
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      throw ClientException.badInput(path + ": not a regular file"); // a FIFO would block for ever
+    }
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(Envelope.MAX_BYTES + 1);
+      if (bytes.length > Envelope.MAX_BYTES) {
+        throw ClientException.badInput(
+            path
+                + ": not a DSSE envelope: larger than "
+                + Envelope.MAX_BYTES
+                + " bytes, more than any envelope Weft writes");
+      }
     } catch (NoSuchFileException e) {
       throw ClientException.badInput(path + ": no such file");
     } catch (IOException e) {

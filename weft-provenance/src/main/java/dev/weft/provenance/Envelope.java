@@ -17,6 +17,12 @@ import java.util.List;
 public record Envelope(String payloadType, byte[] payload, List<Sig> signatures) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * More than any envelope Weft writes (a statement of thousands of subjects is a few MiB): a
+   * reader refuses a larger one rather than read it whole.
+   */
+  public static final int MAX_BYTES = 16 << 20;
+
   public Envelope {
     signatures = List.copyOf(signatures);
   }

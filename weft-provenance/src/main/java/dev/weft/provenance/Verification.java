@@ -1,6 +1,7 @@
 package dev.weft.provenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.provenance.statement.Statement;
 import java.security.PublicKey;
 import java.util.Optional;
 import java.util.function.Function;
@@ -117,6 +118,10 @@ public final class Verification {
     } catch (MalformedEnvelopeException e) {
       return new NotAStatement(e.getMessage());
     }
+    String type = statement.path("_type").asText("");
+    if (!type.equals(Statement.TYPE)) {
+      return new NotAStatement("_type: expected " + Statement.TYPE + ", found \"" + type + "\"");
+    }
     JsonNode subjectList = statement.path("subject");
     if (!subjectList.isArray() || subjectList.isEmpty()) {
       return new NotAStatement("subject: expected a non-empty array");
@@ -136,6 +141,9 @@ public final class Verification {
     }
     JsonNode deps =
         statement.path("predicate").path("buildDefinition").path("resolvedDependencies");
+    if (!deps.isMissingNode() && !deps.isArray()) {
+      return new NotAStatement("resolvedDependencies: expected a list");
+    }
     int checked = 0;
     for (int i = 0; i < deps.size(); i++) {
       JsonNode dep = deps.get(i);

@@ -111,8 +111,46 @@ class VerificationTest {
   @Test
   void aStatementWithoutSubjectsIsRefused() {
     Envelope empty =
-        Dsse.sign(key, Dsse.IN_TOTO, "{\"subject\":[]}".getBytes(StandardCharsets.UTF_8));
+        Dsse.sign(
+            key,
+            Dsse.IN_TOTO,
+            "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[]}"
+                .getBytes(StandardCharsets.UTF_8));
     assertThat(Verification.check(empty, key.publicKey(), lookup(BOTH)).describe())
         .isEqualTo("not an in-toto statement: subject: expected a non-empty array");
+  }
+
+  @Test
+  void aStatementOfAnotherInTotoVersionIsRefused() {
+    Envelope old =
+        Dsse.sign(
+            key,
+            Dsse.IN_TOTO,
+            new String(SampleStatement.json(A, B, T), StandardCharsets.UTF_8)
+                .replace("Statement/v1", "Statement/v0.1")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(Verification.check(old, key.publicKey(), lookup(BOTH)).describe())
+        .isEqualTo(
+            "not an in-toto statement: _type: expected https://in-toto.io/Statement/v1, found"
+                + " \"https://in-toto.io/Statement/v0.1\"");
+  }
+
+  @Test
+  void resolvedDependenciesThatAreNoListAreRefusedNotThrown() {
+    Envelope odd =
+        Dsse.sign(
+            key,
+            Dsse.IN_TOTO,
+            ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\""
+                    + SampleStatement.ARTIFACT_A
+                    + "\",\"digest\":{\"sha256\":\""
+                    + A
+                    + "\"}}],\"predicate\":{\"buildDefinition\":{\"resolvedDependencies\":"
+                    + "{\"uri\":\"weft:x\"}}}}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            Verification.check(odd, key.publicKey(), lookup(BOTH), uri -> true, lookup(Map.of()))
+                .describe())
+        .isEqualTo("not an in-toto statement: resolvedDependencies: expected a list");
   }
 }

@@ -90,7 +90,9 @@ public final class AttestationHandlers {
   static String whyNone(Workflow wf) {
     String name = "workflow \"" + wf.metadata().name() + "\"";
     Map<String, String> annotations = wf.metadata().annotationsOrEmpty();
-    String signed = annotations.get(ProvenanceAnnotations.SIGNED);
+    // a verdict about another run, or one the submitter wrote, is no verdict
+    String signed =
+        ProvenanceAnnotations.settled(wf) ? annotations.get(ProvenanceAnnotations.SIGNED) : null;
     if ("failed".equals(signed)) {
       String error = annotations.get(ProvenanceAnnotations.SIGNING_ERROR);
       return name

@@ -54,6 +54,9 @@ class AttestationApiTest {
                 .getBytes(StandardCharsets.UTF_8));
     stored = envelope.toJson();
     h.plane.provenance().orElseThrow().attestations().write("default", uid, stored);
+    String refusedRun =
+        ProvenanceAnnotations.run(
+            h.plane.store().get(Workflow.class, "default", "refused").orElseThrow());
     RetryOnConflict.edit(
         h.plane.store(),
         Workflow.class,
@@ -63,6 +66,7 @@ class AttestationApiTest {
             tree.withObject("metadata")
                 .withObject("annotations")
                 .put(ProvenanceAnnotations.SIGNED, "failed")
+                .put(ProvenanceAnnotations.SIGNED_RUN, refusedRun)
                 .put(ProvenanceAnnotations.SIGNING_ERROR, "the attestation store is full"));
   }
 

@@ -6,7 +6,6 @@ import dev.weft.model.spec.Artifact;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.provenance.statement.ResourceDescriptor;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,27 +120,20 @@ final class ExternalInputs {
     return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
   }
 
-  /** The URL without {@code user:password@}: a statement is read by more people than a spec. */
+  /**
+   * The URL without {@code user:password@}: a statement is read by more people than a spec. Cut as
+   * text, not through {@link java.net.URI}, which reads an authority whose host is no DNS name (an
+   * underscore) as registry-based, with no user-info to remove, and refuses a password with a
+   * space: the user-info is everything of the authority up to its last {@code @}.
+   */
   static String withoutUserInfo(String url) {
     if (url == null) return null;
-    try {
-      URI u = new URI(url);
-      if (u.getRawUserInfo() == null) return url;
-      return new URI(
-              u.getScheme(),
-              null,
-              u.getHost(),
-              u.getPort(),
-              u.getPath(),
-              u.getQuery(),
-              u.getFragment())
-          .toString();
-    } catch (java.net.URISyntaxException notAUri) {
-      int at = url.indexOf('@');
-      int scheme = url.indexOf("://");
-      return at > 0 && scheme > 0 && at > scheme
-          ? url.substring(0, scheme + 3) + url.substring(at + 1)
-          : url;
-    }
+    int scheme = url.indexOf("://");
+    if (scheme < 0) return url;
+    int start = scheme + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
+    int at = url.lastIndexOf('@', end - 1);
+    return at < start ? url : url.substring(0, start) + url.substring(at + 1);
   }
 }

@@ -98,17 +98,26 @@ final class HostExecutables {
     return out;
   }
 
-  /** An absolute path as given, a bare name on the sandbox's host PATH; empty if not there. */
+  /**
+   * An absolute path as given, a bare name on the sandbox's host PATH; empty if not there. Either
+   * must be an executable file: the command is the workflow's, and the signer can read files the
+   * step could not (the server token, a short secret whose digest is guessed in a moment), so only
+   * what could have run is hashed.
+   */
   private static Optional<String> resolve(String program) {
     if (program.startsWith("/")) {
-      return Files.isRegularFile(Path.of(program)) ? Optional.of(program) : Optional.empty();
+      return runnable(Path.of(program)) ? Optional.of(program) : Optional.empty();
     }
     if (program.contains("/")) return Optional.empty(); // relative to the container's workingDir
     for (String dir : HOST_PATH) {
       Path p = Path.of(dir, program);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p.toString());
+      if (runnable(p)) return Optional.of(p.toString());
     }
     return Optional.empty();
+  }
+
+  private static boolean runnable(Path p) {
+    return Files.isRegularFile(p) && Files.isExecutable(p);
   }
 
   /** internalParameters.imageProfiles: image to its profile and the host commands it ran. */

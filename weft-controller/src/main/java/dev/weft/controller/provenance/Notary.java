@@ -1,5 +1,6 @@
 package dev.weft.controller.provenance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Workflow;
 import dev.weft.provenance.Dsse;
@@ -76,9 +77,11 @@ public final class Notary {
     this.pause = pause;
   }
 
-  /** Whether the workflow carries a signing verdict, {@code true} or {@code failed}. */
+  /**
+   * Whether the workflow carries a signing verdict about this run: {@link ProvenanceAnnotations}.
+   */
   public static boolean settled(Workflow wf) {
-    return wf.metadata().annotationsOrEmpty().containsKey(ProvenanceAnnotations.SIGNED);
+    return ProvenanceAnnotations.settled(wf);
   }
 
   /**
@@ -128,7 +131,9 @@ public final class Notary {
     String ns = wf.metadata().namespaceOrDefault();
     String uid = wf.metadata().uid();
     Optional<byte[]> stored = attestations.read(ns, uid);
-    if (stored.isPresent() && ours(stored.get(), uid)) return stored.get();
+    if (stored.isPresent() && ours(stored.get(), ProvenanceAnnotations.run(wf))) {
+      return stored.get();
+    }
     byte[] statement = source.statement(wf);
     byte[] envelope = Dsse.sign(key, Dsse.IN_TOTO, statement).toJson();
     attestations.write(ns, uid, envelope);
@@ -136,29 +141,40 @@ public final class Notary {
   }
 
   /**
-   * Whether {@code bytes} are an in-toto envelope signed with this key about the run {@code uid}:
-   * anything else (another key's, after a rotation; a truncated file) is replaced.
+   * Whether {@code bytes} are an in-toto envelope signed with this key about {@code run} ({@link
+   * ProvenanceAnnotations#run}): anything else (another key's, after a rotation; an earlier
+   * attempt's, before a retry; a truncated file) is replaced.
    */
-  private boolean ours(byte[] bytes, String uid) {
+  private boolean ours(byte[] bytes, String run) {
     try {
       Envelope env = Envelope.parse(bytes);
-      return Dsse.IN_TOTO.equals(env.payloadType())
-          && Dsse.verify(env, key.publicKey())
-          && uid.equals(
-              env.payloadJson()
-                  .path("predicate")
-                  .path("runDetails")
-                  .path("metadata")
-                  .path("invocationId")
-                  .asText(null));
+      if (!Dsse.IN_TOTO.equals(env.payloadType()) || !Dsse.verify(env, key.publicKey())) {
+        return false;
+      }
+      JsonNode predicate = env.payloadJson().path("predicate");
+      JsonNode metadata = predicate.path("runDetails").path("metadata");
+      return run.equals(
+          ProvenanceAnnotations.run(
+              metadata.path("invocationId").asText(""),
+              predicate
+                  .path("buildDefinition")
+                  .path("externalParameters")
+                  .path("retries")
+                  .asText("0"),
+              metadata.path("finishedOn").asText("")));
     } catch (MalformedEnvelopeException e) {
       return false;
     }
   }
 
-  /** The annotations in one write, retried on conflict; Gone if the run is not there anymore. */
-  private Outcome annotate(Workflow wf, Map<String, String> annotations) {
+  /**
+   * The verdict's annotations in one write, replacing any earlier (or submitted) verdict, retried
+   * on conflict; Gone if the run is not there anymore.
+   */
+  private Outcome annotate(Workflow wf, Map<String, String> verdict) {
     String uid = wf.metadata().uid();
+    Map<String, String> annotations = new java.util.HashMap<>(verdict);
+    annotations.put(ProvenanceAnnotations.SIGNED_RUN, ProvenanceAnnotations.run(wf));
     try {
       return RetryOnConflict.edit(
               store,
@@ -169,6 +185,7 @@ public final class Notary {
                 ObjectNode meta = tree.withObject("metadata");
                 if (!uid.equals(meta.path("uid").asText(null))) throw new Replaced();
                 ObjectNode notes = meta.withObject("annotations");
+                notes.remove(ProvenanceAnnotations.VERDICT);
                 annotations.forEach(notes::put);
               })
           .<Outcome>map(Outcome.Settled::new)

@@ -3,6 +3,7 @@ package dev.weft.controller.provenance;
 import dev.weft.controller.artifact.ArtifactNotFoundException;
 import dev.weft.controller.artifact.ArtifactStore;
 import dev.weft.executor.FileTrees;
+import dev.weft.provenance.Envelope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,9 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class RepositoryAttestations implements Attestations {
   private static final Pattern UID = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9]{0,127}");
-
-  /** Envelopes above this size are no envelope Weft wrote: refused rather than read whole. */
-  static final int MAX_BYTES = 16 << 20;
 
   private final ArtifactStore store;
   private final Path scratch;
@@ -43,9 +41,10 @@ public final class RepositoryAttestations implements Attestations {
   @Override
   public Optional<byte[]> read(String namespace, String uid) throws IOException {
     try (InputStream in = store.open(namespace, key(namespace, uid))) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new IOException(describe(namespace, uid) + " is larger than " + MAX_BYTES + " bytes");
+      byte[] bytes = in.readNBytes(Envelope.MAX_BYTES + 1);
+      if (bytes.length > Envelope.MAX_BYTES) {
+        throw new IOException(
+            describe(namespace, uid) + " is larger than " + Envelope.MAX_BYTES + " bytes");
       }
       return Optional.of(bytes);
     } catch (ArtifactNotFoundException e) {

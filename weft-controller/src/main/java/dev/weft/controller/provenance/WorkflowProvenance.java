@@ -190,13 +190,6 @@ public final class WorkflowProvenance implements ProvenanceSource {
     return out;
   }
 
-  /** Written on the workflow after its statement is made, so never part of what it attests. */
-  private static final List<String> SIGNING_ANNOTATIONS =
-      List.of(
-          ProvenanceAnnotations.SIGNED,
-          ProvenanceAnnotations.ATTESTATION_SHA256,
-          ProvenanceAnnotations.SIGNING_ERROR);
-
   /**
    * The sha256 of a workflow's final object, the subject of a workflow without output artifacts:
    * the object as the API returns it in canonical JSON, without {@link
@@ -210,7 +203,7 @@ public final class WorkflowProvenance implements ProvenanceSource {
   public static String finalObjectSha256(JsonNode workflow) {
     JsonNode tree = workflow.deepCopy();
     if (tree.path("metadata").get("annotations") instanceof ObjectNode annotations) {
-      annotations.remove(SIGNING_ANNOTATIONS);
+      annotations.remove(ProvenanceAnnotations.VERDICT); // written after the statement
       if (annotations.isEmpty()) ((ObjectNode) tree.get("metadata")).remove("annotations");
     }
     return CanonicalJson.sha256(tree);

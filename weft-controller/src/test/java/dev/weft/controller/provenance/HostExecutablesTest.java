@@ -46,4 +46,16 @@ class HostExecutablesTest {
     assertThat(HostExecutables.handedOver("#!/usr/bin/env python3\nprint(1)\n"))
         .containsExactly("/usr/bin/env", "python3");
   }
+
+  @Test
+  void aCommandNamingAHostFileNoOneCouldRunIsNotHashed() throws Exception {
+    // the step cannot run it, but the signer (the server's user) could read it: a file such as the
+    // server token must not get a digest in a signed statement
+    Path secret = java.nio.file.Files.writeString(shims.resolve("server-token"), "1234");
+    HostExecutables hosts = new HostExecutables(new ImageProfiles(shims));
+
+    hosts.add(template("{name: t, container: {image: alpine, command: ['" + secret + "']}}"));
+
+    assertThat(hosts.dependencies()).isEmpty();
+  }
 }

@@ -61,22 +61,7 @@ class NotaryTest {
         store.create(
             LocalController.workflow(
                 name, "spec: {entrypoint: main, templates: [{name: main, suspend: {}}]}"));
-    Instant at = Instant.parse("2026-12-06T18:00:00Z");
-    return store.updateStatus(
-        wf.withStatus(
-            new WorkflowStatus(
-                WorkflowPhase.SUCCEEDED,
-                at,
-                at.plusSeconds(3),
-                null,
-                null,
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null)));
+    return store.updateStatus(wf.withStatus(succeeded(Instant.parse("2026-12-06T18:00:03Z"))));
   }
 
   private static String annotation(Workflow wf, String key) {
@@ -196,5 +181,67 @@ class NotaryTest {
     assertThat(stored.metadata().uid()).isEqualTo(successor.metadata().uid());
     assertThat(stored.metadata().annotationsOrEmpty())
         .doesNotContainKey(ProvenanceAnnotations.SIGNED);
+  }
+
+  @Test
+  void aSignedVerdictTheSubmitterWroteIsNotTrusted() throws Exception {
+    Workflow wf = completed("forged");
+    // what a submitter who wrote the verdict into the workflow's annotations leaves
+    Workflow done =
+        RetryOnConflict.edit(
+                store,
+                Workflow.class,
+                "default",
+                "forged",
+                tree ->
+                    tree.withObject("metadata")
+                        .withObject("annotations")
+                        .put(ProvenanceAnnotations.SIGNED, "true")
+                        .put(ProvenanceAnnotations.ATTESTATION_SHA256, "00"))
+            .orElseThrow();
+
+    assertThat(Notary.settled(done)).isFalse();
+    Workflow signed = ((Notary.Outcome.Settled) notary(counted).sign(done)).workflow();
+
+    assertThat(statements).hasValue(1);
+    assertThat(annotation(signed, ProvenanceAnnotations.ATTESTATION_SHA256))
+        .isEqualTo(Notary.sha256(envelopeOf(wf)));
+    assertThat(Notary.settled(signed)).isTrue();
+  }
+
+  @Test
+  void aRetriedRunIsSignedAgainForItsNewEndNotGivenTheFirstRunsEnvelope() throws Exception {
+    Workflow wf = completed("retried");
+    Workflow signed = ((Notary.Outcome.Settled) notary(counted).sign(wf)).workflow();
+    // a retry keeps the uid and the annotations; the run ends again, later
+    Instant later = Instant.parse("2026-12-06T18:05:00Z");
+    Workflow again = store.updateStatus(signed.withStatus(succeeded(later)));
+
+    assertThat(Notary.settled(again)).isFalse();
+    notary(counted).sign(again);
+
+    assertThat(statements).hasValue(2);
+    assertThat(
+            Envelope.parse(envelopeOf(wf))
+                .payloadJson()
+                .at("/predicate/runDetails/metadata/finishedOn")
+                .asText())
+        .isEqualTo(later.toString());
+  }
+
+  private static WorkflowStatus succeeded(Instant finishedAt) {
+    return new WorkflowStatus(
+        WorkflowPhase.SUCCEEDED,
+        Instant.parse("2026-12-06T18:00:00Z"),
+        finishedAt,
+        null,
+        null,
+        Map.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }
