@@ -66,7 +66,7 @@ final class EventHandlers {
             namespace,
             discriminator,
             r.verifiedClient(),
-            DeliveryNames.dedupKey(r::header, namespace, discriminator),
+            DeliveryNames.dedupKey(r::header, namespace, discriminator, r.verifiedClient()),
             payload,
             EventMetadata.of(r.headerLines(), r.header("Host"), r.remoteIp(), r.verifiedClient()));
     return answer(r, inbox.receive(arrival), namespace, events);

@@ -25,9 +25,19 @@ public final class DeliveryNames {
   /**
    * The event's dedup key, if the sender gave one: GitHub's delivery id (shared by a redelivery,
    * and by every hook that receives the event, hence the hook id and the path in the key), else an
-   * {@code Idempotency-Key}.
+   * {@code Idempotency-Key}. A key sent by a verified webhook client ends with that client's name:
+   * a sender chooses its keys, so without it one client could send another's key first and have
+   * that sender's event taken for a duplicate of its own (and its payload dispatched instead).
+   *
+   * @param client the verified webhook client, or null when the bearer token was used
    */
   public static Optional<String> dedupKey(
+      UnaryOperator<String> header, String namespace, String discriminator, String client) {
+    return senderKey(header, namespace, discriminator)
+        .map(key -> client == null ? key : key + ":client=" + client);
+  }
+
+  private static Optional<String> senderKey(
       UnaryOperator<String> header, String namespace, String discriminator) {
     String github = header.apply("X-GitHub-Delivery");
     if (github != null && !github.isEmpty()) {
