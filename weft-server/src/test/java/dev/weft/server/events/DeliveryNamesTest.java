@@ -33,6 +33,15 @@ class DeliveryNamesTest {
   }
 
   @Test
+  void aColonInAKeyCannotMakeItCollideWithAnotherDiscriminatorsKey() {
+    Map<String, String> keyWithColons = Map.of("Idempotency-Key", "k:argo:x");
+    Map<String, String> plainKey = Map.of("Idempotency-Key", "k");
+
+    assertThat(DeliveryNames.dedupKey(keyWithColons::get, "argo", "", null))
+        .isNotEqualTo(DeliveryNames.dedupKey(plainKey::get, "argo", "x:argo:", null));
+  }
+
+  @Test
   void theSameKeyGivesTheSameDeliveryNameAndNoKeyARandomOne() {
     Optional<String> key = Optional.of("idempotency:k:argo:");
 
