@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A dedup key is the sender's own: a webhook client cannot, by sending a key first, make another
- * sender's event a "duplicate" of its own (whose payload would then be the one dispatched).
+ * sender's event a "duplicate" of its own (whose payload would then be the one dispatched); and a
+ * key sent again with another payload is refused, not answered as if that payload were handled.
  */
 class EventDedupScopeApiTest {
   static ServerHarness h;
@@ -63,5 +64,28 @@ class EventDedupScopeApiTest {
     assertThat(second.json().path("delivery").asText())
         .isNotEqualTo(first.json().path("delivery").asText());
     assertThat(workflowsOf(h, "argo", "release")).hasSize(2);
+  }
+
+  @Test
+  void theSameKeyWithAnotherPayloadIsRefusedNotTakenForADuplicate() {
+    var first = send("ci-token", "release-8", "{\"release\": \"8\"}");
+    var second = send("ci-token", "release-8", "{\"release\": \"9\"}");
+
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(second.status()).as(second.body()).isEqualTo(422);
+    assertThat(second.json().path("code").asInt()).isEqualTo(3);
+    assertThat(second.json().path("message").asText())
+        .contains("Idempotency-Key or X-GitHub-Delivery")
+        .contains(first.json().path("delivery").asText());
+  }
+
+  @Test
+  void theSameKeyWithTheSamePayloadReformattedIsADuplicate() {
+    var first = send("ci-token", "release-10", "{\"release\": \"10\", \"n\": 1.50}");
+    var second = send("ci-token", "release-10", "{\n  \"n\": 1.50,\n  \"release\": \"10\"\n}");
+
+    assertThat(second.status()).as(second.body()).isEqualTo(200);
+    assertThat(second.json().path("delivery").asText())
+        .isEqualTo(first.json().path("delivery").asText());
   }
 }

@@ -36,6 +36,22 @@ public final class EventInbox {
   private static final Logger LOG = Logger.getLogger(EventInbox.class.getName());
   private static final int STATUS_WRITE_ATTEMPTS = 50;
 
+  /**
+   * A dedup key sent again with another payload: not a resend of the recorded event, and not one to
+   * answer as if its payload had been handled (the recorded one would be dispatched instead).
+   */
+  public static final class KeyReused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    KeyReused(String delivery) {
+      super(
+          "the Idempotency-Key or X-GitHub-Delivery was already used for another payload (event"
+              + " delivery "
+              + delivery
+              + ")");
+    }
+  }
+
   /** What the sender is told: the delivery, every workflow it started, and this dispatch. */
   public record Receipt(String delivery, List<String> workflows, DispatchResult result) {}
 
@@ -97,10 +113,18 @@ public final class EventInbox {
       } catch (StoreException.AlreadyExists e) {
         // the same event again: its delivery decides what is left to do
         Optional<EventDelivery> found = store.get(EventDelivery.class, namespace, name);
-        if (found.isPresent()) return found.get();
+        if (found.isPresent()) {
+          if (!samePayload(found.get(), pending)) throw new KeyReused(name);
+          return found.get();
+        }
         if (attempt >= 3) throw e; // pruned between the two calls, each time
       }
     }
+  }
+
+  /** Compared as bindings see payloads, so a resend formatted otherwise is the same event. */
+  private static boolean samePayload(EventDelivery recorded, EventDelivery resent) {
+    return java.util.Objects.equals(event(recorded).payload(), event(resent).payload());
   }
 
   /** Dispatches a recorded delivery again: bindings that failed, did not match, or are new. */
