@@ -114,7 +114,9 @@ public final class EventInbox {
         // the same event again: its delivery decides what is left to do
         Optional<EventDelivery> found = store.get(EventDelivery.class, namespace, name);
         if (found.isPresent()) {
-          if (!samePayload(found.get(), pending)) throw new KeyReused(name);
+          if (!found.get().pruned() && !samePayload(found.get(), pending)) {
+            throw new KeyReused(name);
+          }
           return found.get();
         }
         if (attempt >= 3) throw e; // pruned between the two calls, each time
@@ -166,6 +168,11 @@ public final class EventInbox {
 
   private Receipt dispatch(EventDelivery delivery) {
     String name = delivery.metadata().name();
+    if (delivery.pruned()) {
+      // its payload is gone: what it did stands, and there is nothing to evaluate again
+      return new Receipt(
+          name, delivery.statusOrEmpty().workflowsOrEmpty(), new DispatchResult(List.of()));
+    }
     DispatchResult result =
         dispatcher.dispatch(
             event(delivery),
