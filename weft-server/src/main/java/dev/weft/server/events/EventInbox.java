@@ -202,7 +202,8 @@ public final class EventInbox {
 
   /**
    * Creates the binding's workflow under its fixed name, labelled with the delivery. If it exists
-   * with that label, an earlier dispatch of this delivery made it: that counts as submitted.
+   * with that delivery's and binding's labels, an earlier dispatch of this delivery made it for
+   * this binding: that counts as submitted.
    */
   private Workflow submit(Workflow wf, String delivery) {
     ObjectMeta meta = wf.metadata();
@@ -219,10 +220,12 @@ public final class EventInbox {
       CrashSeam.AFTER_WORKFLOW_CREATE.reached();
       return created;
     } catch (StoreException.AlreadyExists e) {
+      // ours only if this delivery made it for this binding: two bindings may fix the same name
       Optional<Workflow> existing = store.get(Workflow.class, meta.namespace(), fixed);
-      if (existing.isPresent()
-          && delivery.equals(
-              existing.get().metadata().labelsOrEmpty().get(DeliveryNames.DELIVERY_LABEL))) {
+      Map<String, String> found = existing.map(w -> w.metadata().labelsOrEmpty()).orElse(Map.of());
+      if (delivery.equals(found.get(DeliveryNames.DELIVERY_LABEL))
+          && binding != null
+          && binding.equals(found.get(BindingWorkflow.BINDING_LABEL))) {
         return existing.get();
       }
       throw e;
