@@ -54,7 +54,12 @@ final class EventDeliveryHandlers {
 
   private Object redeliver(Request r) {
     String namespace = r.path("namespace");
-    found(namespace, r.path("name"));
+    if (found(namespace, r.path("name")).pruned()) {
+      throw ApiException.failedPrecondition(
+          "event delivery \""
+              + r.path("name")
+              + "\" cannot be redelivered: its payload was pruned (past the history limit)");
+    }
     return EventHandlers.answer(r, inbox.redeliver(namespace, r.path("name")), namespace, events);
   }
 

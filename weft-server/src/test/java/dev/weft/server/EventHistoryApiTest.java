@@ -104,4 +104,16 @@ class EventHistoryApiTest {
     assertThat(send("k-1", "{\"big\": \"other\"}")).isEqualTo(keyed);
     assertThat(h.get("/api/v1/workflows/argo").json().path("items")).hasSize(3);
   }
+
+  @Test
+  void aStubCannotBeRedeliveredAndSaysWhy() throws Exception {
+    start(new EventHistory(1, Duration.ofHours(72)));
+    String keyed = send("k-1");
+    send("k-2");
+
+    var r = h.post("/api/v1/event-deliveries/argo/" + keyed + "/redeliver", "{}");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("message").asText()).contains("payload was pruned");
+  }
 }
