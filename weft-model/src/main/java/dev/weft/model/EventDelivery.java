@@ -2,6 +2,8 @@ package dev.weft.model;
 
 import dev.weft.model.spec.EventDeliverySpec;
 import dev.weft.model.status.EventDeliveryStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,6 +50,15 @@ public record EventDelivery(
             null,
             Map.of());
     return new EventDelivery(apiVersion, kind, metadata.withLabels(labels), stub, status);
+  }
+
+  /** When it was received; an unreadable time counts as the oldest (so it is pruned first). */
+  public Instant receivedAtOrEpoch() {
+    try {
+      return Instant.parse(spec.receivedAt());
+    } catch (DateTimeParseException | NullPointerException e) {
+      return Instant.EPOCH;
+    }
   }
 
   public EventDelivery withStatus(EventDeliveryStatus newStatus) {

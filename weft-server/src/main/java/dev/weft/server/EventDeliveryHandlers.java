@@ -4,8 +4,6 @@ import dev.weft.model.EventDelivery;
 import dev.weft.server.events.EventInbox;
 import dev.weft.store.ListResult;
 import dev.weft.store.Store;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,7 +39,7 @@ final class EventDeliveryHandlers {
     List<EventDelivery> newestFirst =
         result.items().stream()
             .sorted(
-                Comparator.comparing(EventDeliveryHandlers::receivedAt)
+                Comparator.comparing(EventDelivery::receivedAtOrEpoch)
                     .reversed()
                     .thenComparing(d -> d.metadata().name()))
             .toList();
@@ -68,13 +66,5 @@ final class EventDeliveryHandlers {
         .get(EventDelivery.class, namespace, name)
         .orElseThrow(
             () -> ApiException.notFound("eventdeliveries.weft.dev \"" + name + "\" not found"));
-  }
-
-  private static Instant receivedAt(EventDelivery d) {
-    try {
-      return Instant.parse(d.spec().receivedAt());
-    } catch (DateTimeParseException | NullPointerException e) {
-      return Instant.EPOCH;
-    }
   }
 }

@@ -5,7 +5,6 @@ import dev.weft.store.LabelSelector;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,11 +33,13 @@ final class DeliveryPruner {
       if (!d.statusOrEmpty().pending()) settled.add(d);
     }
     if (settled.size() <= history.limit()) return;
-    settled.sort(Comparator.comparing(DeliveryPruner::receivedAt).reversed());
+    settled.sort(Comparator.comparing(EventDelivery::receivedAtOrEpoch).reversed());
     Instant windowStart = now.minus(history.dedupWindow());
     for (EventDelivery d : settled.subList(history.limit(), settled.size())) {
       boolean keyNeeded =
-          d.spec() != null && d.spec().dedupKey() != null && !receivedAt(d).isBefore(windowStart);
+          d.spec() != null
+              && d.spec().dedupKey() != null
+              && !d.receivedAtOrEpoch().isBefore(windowStart);
       try {
         if (!keyNeeded) {
           store.delete(EventDelivery.class, namespace, d.metadata().name());
@@ -48,15 +49,6 @@ final class DeliveryPruner {
       } catch (StoreException.NotFound | StoreException.Conflict e) {
         // another request pruned or wrote it meanwhile: the next prune sees it again
       }
-    }
-  }
-
-  /** When it was received; an unreadable time counts as the oldest, so it goes first. */
-  static Instant receivedAt(EventDelivery d) {
-    try {
-      return Instant.parse(d.spec().receivedAt());
-    } catch (DateTimeParseException | NullPointerException e) {
-      return Instant.EPOCH;
     }
   }
 }
