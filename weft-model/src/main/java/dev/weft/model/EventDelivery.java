@@ -2,6 +2,10 @@ package dev.weft.model;
 
 import dev.weft.model.spec.EventDeliverySpec;
 import dev.weft.model.status.EventDeliveryStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Weft's record of one accepted event (weft.dev/v1alpha1, namespaced, with status): the durable
@@ -21,6 +25,41 @@ public record EventDelivery(
 
   /** The label every delivery carries with its phase, so that Pending ones are found by label. */
   public static final String PHASE_LABEL = "events.weft.dev/phase";
+
+  /**
+   * The label of a delivery pruned to a stub: kept inside its dedup window for its key, its
+   * workflows and its outcomes, without the payload and headers that made it large.
+   */
+  public static final String PRUNED_LABEL = "events.weft.dev/pruned";
+
+  /** Whether this is a stub whose payload was pruned (so it can be neither compared nor sent). */
+  public boolean pruned() {
+    return metadata != null && "true".equals(metadata.labelsOrEmpty().get(PRUNED_LABEL));
+  }
+
+  /** This delivery without its payload and metadata, labelled as pruned. */
+  public EventDelivery asStub() {
+    Map<String, String> labels = new HashMap<>(metadata.labelsOrEmpty());
+    labels.put(PRUNED_LABEL, "true");
+    EventDeliverySpec stub =
+        new EventDeliverySpec(
+            spec.discriminator(),
+            spec.client(),
+            spec.dedupKey(),
+            spec.receivedAt(),
+            null,
+            Map.of());
+    return new EventDelivery(apiVersion, kind, metadata.withLabels(labels), stub, status);
+  }
+
+  /** When it was received; an unreadable time counts as the oldest (so it is pruned first). */
+  public Instant receivedAtOrEpoch() {
+    try {
+      return Instant.parse(spec.receivedAt());
+    } catch (DateTimeParseException | NullPointerException e) {
+      return Instant.EPOCH;
+    }
+  }
 
   public EventDelivery withStatus(EventDeliveryStatus newStatus) {
     return new EventDelivery(apiVersion, kind, metadata, spec, newStatus);

@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.model.Names;
 import dev.weft.server.events.WebhookClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +73,16 @@ public final class AuthFilter {
   /**
    * The check for an event route: the bearer token when {@code Authorization} is sent, else a
    * webhook client's signature over the body's exact bytes (read here, up to {@code bodyLimit}).
+   * The path's namespace must be a namespace name (a DNS-1123 label), whatever the credential.
    */
   Credential checkEvent(Request request, int bodyLimit) throws IOException {
+    // the one route open without a token names a Secret and a store namespace by its path: one
+    // that is no namespace name ("..", an encoded slash) is refused before either is touched
+    Names.dns1123Label(request.path("namespace"))
+        .ifPresent(
+            why -> {
+              throw ApiException.invalid("namespace: " + why);
+            });
     if (token == null) return Credential.NOT_NEEDED;
     String header = request.header("Authorization");
     if (header != null) {

@@ -4,8 +4,6 @@ import dev.weft.model.EventDelivery;
 import dev.weft.server.events.EventInbox;
 import dev.weft.store.ListResult;
 import dev.weft.store.Store;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,7 +39,7 @@ final class EventDeliveryHandlers {
     List<EventDelivery> newestFirst =
         result.items().stream()
             .sorted(
-                Comparator.comparing(EventDeliveryHandlers::receivedAt)
+                Comparator.comparing(EventDelivery::receivedAtOrEpoch)
                     .reversed()
                     .thenComparing(d -> d.metadata().name()))
             .toList();
@@ -54,7 +52,12 @@ final class EventDeliveryHandlers {
 
   private Object redeliver(Request r) {
     String namespace = r.path("namespace");
-    found(namespace, r.path("name"));
+    if (found(namespace, r.path("name")).pruned()) {
+      throw ApiException.failedPrecondition(
+          "event delivery \""
+              + r.path("name")
+              + "\" cannot be redelivered: its payload was pruned (past the history limit)");
+    }
     return EventHandlers.answer(r, inbox.redeliver(namespace, r.path("name")), namespace, events);
   }
 
@@ -63,13 +66,5 @@ final class EventDeliveryHandlers {
         .get(EventDelivery.class, namespace, name)
         .orElseThrow(
             () -> ApiException.notFound("eventdeliveries.weft.dev \"" + name + "\" not found"));
-  }
-
-  private static Instant receivedAt(EventDelivery d) {
-    try {
-      return Instant.parse(d.spec().receivedAt());
-    } catch (DateTimeParseException | NullPointerException e) {
-      return Instant.EPOCH;
-    }
   }
 }

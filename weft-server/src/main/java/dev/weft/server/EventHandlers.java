@@ -66,10 +66,16 @@ final class EventHandlers {
             namespace,
             discriminator,
             r.verifiedClient(),
-            DeliveryNames.dedupKey(r::header, namespace, discriminator),
+            DeliveryNames.dedupKey(r::header, namespace, discriminator, r.verifiedClient()),
             payload,
             EventMetadata.of(r.headerLines(), r.header("Host"), r.remoteIp(), r.verifiedClient()));
-    return answer(r, inbox.receive(arrival), namespace, events);
+    EventInbox.Receipt receipt;
+    try {
+      receipt = inbox.receive(arrival);
+    } catch (EventInbox.KeyReused e) {
+      throw new ApiException(3, 422, e.getMessage());
+    }
+    return answer(r, receipt, namespace, events);
   }
 
   /** The answer to an event or a redelivery: the delivery named, Argo's 500 on any failure. */

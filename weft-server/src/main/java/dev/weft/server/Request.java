@@ -58,6 +58,14 @@ public final class Request {
     }
   }
 
+  /**
+   * A path segment decoded as Go decodes paths (and so as Argo's gateway does): percent-escapes
+   * only; a '+' is a plus there, a space only in a query or form.
+   */
+  static String decodePath(String s) {
+    return decode(s.replace("+", "%2B"));
+  }
+
   void bind(Map<String, String> params) {
     this.pathParams = Map.copyOf(params);
   }

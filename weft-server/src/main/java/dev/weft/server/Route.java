@@ -30,7 +30,7 @@ public record Route(String method, String template, List<String> segments, Handl
     Map<String, String> params = new HashMap<>();
     for (int i = 0; i < segments.size(); i++) {
       String pattern = segments.get(i);
-      String value = Request.decode(rawSegments.get(i));
+      String value = Request.decodePath(rawSegments.get(i));
       if (pattern.startsWith("{") && pattern.endsWith("}")) {
         if (value.isEmpty()) return null;
         params.put(pattern.substring(1, pattern.length() - 1), value);

@@ -82,7 +82,7 @@ public final class Router {
       if (found == null) {
         throw pathMatched
             ? ApiException.methodNotAllowed("method " + request.method() + " not allowed")
-            : ApiException.notFound("no such path: " + Request.decode(request.rawPath()));
+            : ApiException.notFound("no such path: " + Request.decodePath(request.rawPath()));
       }
       authorize(request, template);
       Object body = found.handler().handle(request);

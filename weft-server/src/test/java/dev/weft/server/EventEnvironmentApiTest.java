@@ -109,6 +109,11 @@ class EventEnvironmentApiTest {
   }
 
   @Test
+  void aPlusInTheDiscriminatorIsAPlusAsInGoPathsNotASpace() {
+    assertThat(holds("discriminator == \"c++\"", "/c++", "{}")).isTrue();
+  }
+
+  @Test
   void theNamespaceIsTheOnePostedTo() {
     assertThat(holds("hasPrefix(namespace, \"env-\")", "/", "{}")).isTrue();
   }

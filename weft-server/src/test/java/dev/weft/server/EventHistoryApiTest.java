@@ -37,9 +37,13 @@ class EventHistoryApiTest {
   }
 
   private String send(String idempotencyKey) throws InterruptedException {
+    return send(idempotencyKey, "{}");
+  }
+
+  private String send(String idempotencyKey, String body) throws InterruptedException {
     Thread.sleep(3); // distinct receivedAt, so that "oldest" is well defined
     HttpRequest.Builder b =
-        h.request("/api/v1/events/argo/").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        h.request("/api/v1/events/argo/").POST(HttpRequest.BodyPublishers.ofString(body));
     if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
     var r = h.send(b.build());
     assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -84,5 +88,32 @@ class EventHistoryApiTest {
     for (int i = 0; i < 3; i++) send(null);
 
     assertThat(kept()).hasSize(2).doesNotContain(keyed);
+  }
+
+  @Test
+  void pastTheLimitADeliveryInsideItsWindowKeepsOnlyAStubWithoutItsPayload() throws Exception {
+    start(new EventHistory(2, Duration.ofHours(72)));
+    String keyed = send("k-1", "{\"big\": \"" + "x".repeat(100_000) + "\"}");
+    send("k-2", "{}");
+    send("k-3", "{}");
+
+    var stub = h.get("/api/v1/event-deliveries/argo/" + keyed).json();
+    assertThat(stub.path("spec").path("payload").isMissingNode()).isTrue();
+    assertThat(stub.path("metadata").path("labels").path("events.weft.dev/pruned").asText())
+        .isEqualTo("true");
+    assertThat(send("k-1", "{\"big\": \"other\"}")).isEqualTo(keyed);
+    assertThat(h.get("/api/v1/workflows/argo").json().path("items")).hasSize(3);
+  }
+
+  @Test
+  void aStubCannotBeRedeliveredAndSaysWhy() throws Exception {
+    start(new EventHistory(1, Duration.ofHours(72)));
+    String keyed = send("k-1");
+    send("k-2");
+
+    var r = h.post("/api/v1/event-deliveries/argo/" + keyed + "/redeliver", "{}");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("message").asText()).contains("payload was pruned");
   }
 }

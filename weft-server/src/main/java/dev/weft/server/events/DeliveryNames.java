@@ -25,28 +25,47 @@ public final class DeliveryNames {
   /**
    * The event's dedup key, if the sender gave one: GitHub's delivery id (shared by a redelivery,
    * and by every hook that receives the event, hence the hook id and the path in the key), else an
-   * {@code Idempotency-Key}.
+   * {@code Idempotency-Key}. A key sent by a verified webhook client ends with that client's name:
+   * a sender chooses its keys, so without it one client could send another's key first and have
+   * that sender's event taken for a duplicate of its own (and its payload dispatched instead).
+   *
+   * @param client the verified webhook client, or null when the bearer token was used
    */
   public static Optional<String> dedupKey(
+      UnaryOperator<String> header, String namespace, String discriminator, String client) {
+    return senderKey(header, namespace, discriminator)
+        .map(key -> client == null ? key : key + ":client=" + escaped(client));
+  }
+
+  /**
+   * The key's parts joined by ':', each escaped ('%' and ':' percent-encoded) so that no choice of
+   * one part (a key or discriminator with colons in it) can spell another event's key.
+   */
+  private static Optional<String> senderKey(
       UnaryOperator<String> header, String namespace, String discriminator) {
     String github = header.apply("X-GitHub-Delivery");
     if (github != null && !github.isEmpty()) {
       String hook = header.apply("X-GitHub-Hook-ID");
       return Optional.of(
-          "github:"
-              + (hook == null ? "" : hook)
-              + ":"
-              + github
-              + ":"
-              + namespace
-              + ":"
-              + discriminator);
+          joined("github", hook == null ? "" : hook, github, namespace, discriminator));
     }
     String key = header.apply("Idempotency-Key");
     if (key != null && !key.isEmpty()) {
-      return Optional.of("idempotency:" + key + ":" + namespace + ":" + discriminator);
+      return Optional.of(joined("idempotency", key, namespace, discriminator));
     }
     return Optional.empty();
+  }
+
+  private static String joined(String kind, String... parts) {
+    StringBuilder out = new StringBuilder(kind);
+    for (String part : parts) {
+      out.append(':').append(escaped(part));
+    }
+    return out.toString();
+  }
+
+  private static String escaped(String part) {
+    return part.replace("%", "%25").replace(":", "%3A");
   }
 
   /** {@code ev-} and 20 hex digits: of the dedup key's SHA-256, or random without one. */

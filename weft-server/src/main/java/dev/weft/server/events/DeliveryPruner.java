@@ -5,16 +5,18 @@ import dev.weft.store.LabelSelector;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Keeps a namespace's deliveries within {@link EventHistory#limit()}: the oldest Dispatched ones go
- * first; a Pending one is never deleted (its event is not dispatched yet), nor one whose dedup key
- * is still inside {@link EventHistory#dedupWindow()} (deleting it would let a resend run again).
- * Deleting a delivery never deletes its workflows: they have no ownerReference to it.
+ * Keeps a namespace's newest {@link EventHistory#limit()} Dispatched deliveries whole and prunes
+ * the older ones; a Pending one is never touched (its event is not dispatched yet). An older one
+ * whose dedup key is still inside {@link EventHistory#dedupWindow()} is cut to a stub ({@link
+ * EventDelivery#asStub()}) rather than deleted, since deleting it would let a resend run again;
+ * without the stub, every keyed event (all of GitHub's) would be kept whole for the window whatever
+ * the limit, up to 2 MiB each. Deleting a delivery never deletes its workflows: they have no
+ * ownerReference to it.
  */
 final class DeliveryPruner {
   private final Store store;
@@ -26,35 +28,27 @@ final class DeliveryPruner {
   }
 
   void prune(String namespace, Instant now) {
-    List<EventDelivery> all =
-        store.list(EventDelivery.class, namespace, LabelSelector.everything());
-    int excess = all.size() - history.limit();
-    if (excess <= 0) return;
+    List<EventDelivery> settled = new ArrayList<>();
+    for (EventDelivery d : store.list(EventDelivery.class, namespace, LabelSelector.everything())) {
+      if (!d.statusOrEmpty().pending()) settled.add(d);
+    }
+    if (settled.size() <= history.limit()) return;
+    settled.sort(Comparator.comparing(EventDelivery::receivedAtOrEpoch).reversed());
     Instant windowStart = now.minus(history.dedupWindow());
-    List<EventDelivery> deletable = new ArrayList<>();
-    for (EventDelivery d : all) {
-      if (d.statusOrEmpty().pending()) continue;
-      if (d.spec() != null && d.spec().dedupKey() != null && !receivedAt(d).isBefore(windowStart)) {
-        continue;
-      }
-      deletable.add(d);
-    }
-    deletable.sort(Comparator.comparing(DeliveryPruner::receivedAt));
-    for (EventDelivery d : deletable.subList(0, Math.min(excess, deletable.size()))) {
+    for (EventDelivery d : settled.subList(history.limit(), settled.size())) {
+      boolean keyNeeded =
+          d.spec() != null
+              && d.spec().dedupKey() != null
+              && !d.receivedAtOrEpoch().isBefore(windowStart);
       try {
-        store.delete(EventDelivery.class, namespace, d.metadata().name());
-      } catch (StoreException.NotFound e) {
-        // another request's pruning got there first
+        if (!keyNeeded) {
+          store.delete(EventDelivery.class, namespace, d.metadata().name());
+        } else if (!d.pruned()) {
+          store.update(d.asStub());
+        }
+      } catch (StoreException.NotFound | StoreException.Conflict e) {
+        // another request pruned or wrote it meanwhile: the next prune sees it again
       }
-    }
-  }
-
-  /** When it was received; an unreadable time counts as the oldest, so it goes first. */
-  static Instant receivedAt(EventDelivery d) {
-    try {
-      return Instant.parse(d.spec().receivedAt());
-    } catch (DateTimeParseException | NullPointerException e) {
-      return Instant.EPOCH;
     }
   }
 }

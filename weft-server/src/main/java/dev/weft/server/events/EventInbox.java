@@ -36,6 +36,22 @@ public final class EventInbox {
   private static final Logger LOG = Logger.getLogger(EventInbox.class.getName());
   private static final int STATUS_WRITE_ATTEMPTS = 50;
 
+  /**
+   * A dedup key sent again with another payload: not a resend of the recorded event, and not one to
+   * answer as if its payload had been handled (the recorded one would be dispatched instead).
+   */
+  public static final class KeyReused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    KeyReused(String delivery) {
+      super(
+          "the Idempotency-Key or X-GitHub-Delivery was already used for another payload (event"
+              + " delivery "
+              + delivery
+              + ")");
+    }
+  }
+
   /** What the sender is told: the delivery, every workflow it started, and this dispatch. */
   public record Receipt(String delivery, List<String> workflows, DispatchResult result) {}
 
@@ -97,10 +113,20 @@ public final class EventInbox {
       } catch (StoreException.AlreadyExists e) {
         // the same event again: its delivery decides what is left to do
         Optional<EventDelivery> found = store.get(EventDelivery.class, namespace, name);
-        if (found.isPresent()) return found.get();
+        if (found.isPresent()) {
+          if (!found.get().pruned() && !samePayload(found.get(), pending)) {
+            throw new KeyReused(name);
+          }
+          return found.get();
+        }
         if (attempt >= 3) throw e; // pruned between the two calls, each time
       }
     }
+  }
+
+  /** Compared as bindings see payloads, so a resend formatted otherwise is the same event. */
+  private static boolean samePayload(EventDelivery recorded, EventDelivery resent) {
+    return java.util.Objects.equals(event(recorded).payload(), event(resent).payload());
   }
 
   /** Dispatches a recorded delivery again: bindings that failed, did not match, or are new. */
@@ -142,6 +168,11 @@ public final class EventInbox {
 
   private Receipt dispatch(EventDelivery delivery) {
     String name = delivery.metadata().name();
+    if (delivery.pruned()) {
+      // its payload is gone: what it did stands, and there is nothing to evaluate again
+      return new Receipt(
+          name, delivery.statusOrEmpty().workflowsOrEmpty(), new DispatchResult(List.of()));
+    }
     DispatchResult result =
         dispatcher.dispatch(
             event(delivery),
@@ -171,7 +202,8 @@ public final class EventInbox {
 
   /**
    * Creates the binding's workflow under its fixed name, labelled with the delivery. If it exists
-   * with that label, an earlier dispatch of this delivery made it: that counts as submitted.
+   * with that delivery's and binding's labels, an earlier dispatch of this delivery made it for
+   * this binding: that counts as submitted.
    */
   private Workflow submit(Workflow wf, String delivery) {
     ObjectMeta meta = wf.metadata();
@@ -188,10 +220,12 @@ public final class EventInbox {
       CrashSeam.AFTER_WORKFLOW_CREATE.reached();
       return created;
     } catch (StoreException.AlreadyExists e) {
+      // ours only if this delivery made it for this binding: two bindings may fix the same name
       Optional<Workflow> existing = store.get(Workflow.class, meta.namespace(), fixed);
-      if (existing.isPresent()
-          && delivery.equals(
-              existing.get().metadata().labelsOrEmpty().get(DeliveryNames.DELIVERY_LABEL))) {
+      Map<String, String> found = existing.map(w -> w.metadata().labelsOrEmpty()).orElse(Map.of());
+      if (delivery.equals(found.get(DeliveryNames.DELIVERY_LABEL))
+          && binding != null
+          && binding.equals(found.get(BindingWorkflow.BINDING_LABEL))) {
         return existing.get();
       }
       throw e;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code metadata} of an event, built as Argo builds it from its gRPC gateway's metadata: only
@@ -12,6 +13,8 @@ import java.util.Map;
  * sent twice has two), then {@code x-forwarded-host} and {@code x-forwarded-for} appended as the
  * gateway appends them. {@code Authorization} and cookies are never in it, as they are not {@code
  * x-} headers.
+ *
+ * <p>A header that carries a client's shared secret is recorded redacted (see {@link #SECRETS}).
  *
  * <p>Weft's own {@code x-weft-} names are not the sender's to set: any sent are dropped, and {@code
  * x-weft-client} names the webhook client whose signature was verified, so that a selector can
@@ -21,7 +24,18 @@ public final class EventMetadata {
   /** The header naming the verified webhook client. */
   public static final String CLIENT = "x-weft-client";
 
+  /** What a shared secret sent as a header is recorded as. */
+  public static final String REDACTED = "[redacted]";
+
   private static final String WEFT_PREFIX = "x-weft-";
+
+  /**
+   * Headers that carry a webhook client's secret itself (GitLab's token, Bitbucket's hook UUID),
+   * not a proof of it: they are recorded, shown and given to selectors as {@link #REDACTED}, so
+   * that whoever may read deliveries cannot sign as that client. Selectors can still test that one
+   * was sent, and {@code x-weft-client} names the client it proved.
+   */
+  private static final Set<String> SECRETS = Set.of("x-gitlab-token", "x-hook-uuid");
 
   private EventMetadata() {}
 
@@ -44,7 +58,8 @@ public final class EventMetadata {
       if (name.equals("x-forwarded-host") && forwardedHost == null) forwardedHost = h.getValue();
       if (name.equals("x-forwarded-for") && forwardedFor == null) forwardedFor = h.getValue();
       if (!name.startsWith("x-") || name.startsWith(WEFT_PREFIX)) continue;
-      out.computeIfAbsent(name, k -> new ArrayList<>()).add(h.getValue());
+      out.computeIfAbsent(name, k -> new ArrayList<>())
+          .add(SECRETS.contains(name) ? REDACTED : h.getValue());
     }
     String hostValue = forwardedHost != null && !forwardedHost.isEmpty() ? forwardedHost : host;
     if (hostValue != null && !hostValue.isEmpty()) {

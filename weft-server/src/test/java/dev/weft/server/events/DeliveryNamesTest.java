@@ -12,7 +12,7 @@ class DeliveryNamesTest {
   void aGithubDeliveryIsKeyedByHookDeliveryAndPath() {
     Map<String, String> headers = Map.of("X-GitHub-Delivery", "abc", "X-GitHub-Hook-ID", "42");
 
-    assertThat(DeliveryNames.dedupKey(headers::get, "argo", "ci"))
+    assertThat(DeliveryNames.dedupKey(headers::get, "argo", "ci", null))
         .contains("github:42:abc:argo:ci");
   }
 
@@ -20,7 +20,25 @@ class DeliveryNamesTest {
   void anIdempotencyKeyIsUsedWhenThereIsNoGithubDelivery() {
     Map<String, String> headers = Map.of("Idempotency-Key", "k");
 
-    assertThat(DeliveryNames.dedupKey(headers::get, "argo", "")).contains("idempotency:k:argo:");
+    assertThat(DeliveryNames.dedupKey(headers::get, "argo", "", null))
+        .contains("idempotency:k:argo:");
+  }
+
+  @Test
+  void aVerifiedClientsKeyIsItsOwn() {
+    Map<String, String> headers = Map.of("Idempotency-Key", "k");
+
+    assertThat(DeliveryNames.dedupKey(headers::get, "argo", "", "ci"))
+        .contains("idempotency:k:argo::client=ci");
+  }
+
+  @Test
+  void aColonInAKeyCannotMakeItCollideWithAnotherDiscriminatorsKey() {
+    Map<String, String> keyWithColons = Map.of("Idempotency-Key", "k:argo:x");
+    Map<String, String> plainKey = Map.of("Idempotency-Key", "k");
+
+    assertThat(DeliveryNames.dedupKey(keyWithColons::get, "argo", "", null))
+        .isNotEqualTo(DeliveryNames.dedupKey(plainKey::get, "argo", "x:argo:", null));
   }
 
   @Test

@@ -111,7 +111,11 @@ class EventInboxRecoveryTest {
                         "namespace",
                         "argo",
                         "labels",
-                        Map.of(DeliveryNames.DELIVERY_LABEL, name)))),
+                        Map.of(
+                            DeliveryNames.DELIVERY_LABEL,
+                            name,
+                            BindingWorkflow.BINDING_LABEL,
+                            "on-push")))),
             Workflow.class));
 
     inbox.recoverPending(null);
