@@ -3,6 +3,7 @@ package dev.weft.controller.provenance;
 import dev.weft.controller.artifact.ArtifactRepository;
 import dev.weft.executor.ImageProfiles;
 import dev.weft.executor.SandboxMode;
+import dev.weft.provenance.Dsse;
 import dev.weft.provenance.MalformedEnvelopeException;
 import dev.weft.provenance.SigningKey;
 import dev.weft.provenance.WeftVersion;
@@ -48,10 +49,22 @@ public record Signing(SigningKey key, Attestations attestations, BuilderIdentity
       throw new IllegalArgumentException(
           (keyFile == null ? "" : "--signing-key: ") + e.getMessage(), e);
     }
+    prewarm(key);
     return new Signing(
         key,
         new LocalAttestations(attestationDirectory(dataDir)),
         new BuilderIdentity(surface, mode == SandboxMode.NAMESPACES ? "sandboxed" : "host"));
+  }
+
+  /**
+   * Signs and verifies once on a thread of its own: a fresh JVM's first Ed25519 signature runs cold
+   * code (about 200 ms here), which `weft run` would otherwise wait for after its workflow ends.
+   */
+  static void prewarm(SigningKey key) {
+    Thread.ofPlatform()
+        .daemon()
+        .name("weft-signing-warm-up")
+        .start(() -> Dsse.verify(Dsse.sign(key, Dsse.IN_TOTO, new byte[0]), key.publicKey()));
   }
 
   /**
