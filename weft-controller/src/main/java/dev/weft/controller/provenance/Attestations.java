@@ -2,6 +2,7 @@ package dev.weft.controller.provenance;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where signed envelopes are kept, one per workflow run, addressed by namespace and workflow uid: a
@@ -20,4 +21,25 @@ public interface Attestations {
 
   /** Where this run's envelope is or would be, for messages and `weft run`'s output. */
   String describe(String namespace, String uid);
+
+  /**
+   * Refuses a namespace that is not a DNS label or a uid that is not a uid: the two name the
+   * envelope's file or key, and nothing else may.
+   */
+  static void checkNames(String namespace, String uid) {
+    if (!Names.NAMESPACE.matcher(namespace).matches()) {
+      throw new IllegalArgumentException("not a namespace: \"" + namespace + "\"");
+    }
+    if (!Names.UID.matcher(uid).matches()) {
+      throw new IllegalArgumentException("not a uid: \"" + uid + "\"");
+    }
+  }
+
+  /** The patterns of {@link #checkNames}. */
+  final class Names {
+    static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    static final Pattern UID = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9]{0,127}");
+
+    private Names() {}
+  }
 }

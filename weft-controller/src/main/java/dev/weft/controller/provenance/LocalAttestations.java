@@ -7,16 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Envelopes as files: {@code ROOT/{namespace}/{uid}.intoto.json}. Namespace and uid come from the
  * store, which validates them, but they are checked again here: nothing else may name a path.
  */
 public final class LocalAttestations implements Attestations {
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-  private static final Pattern UID = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9]{0,127}");
-
   private final Path root;
 
   public LocalAttestations(Path root) {
@@ -25,11 +21,7 @@ public final class LocalAttestations implements Attestations {
 
   /** The file of this run's envelope. */
   public Path file(String namespace, String uid) {
-    if (!NAMESPACE.matcher(namespace).matches()) {
-      throw new IllegalArgumentException("not a namespace: \"" + namespace + "\"");
-    }
-    if (!UID.matcher(uid).matches())
-      throw new IllegalArgumentException("not a uid: \"" + uid + "\"");
+    Attestations.checkNames(namespace, uid);
     return root.resolve(namespace).resolve(uid + ".intoto.json");
   }
 

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Envelopes in an artifact repository (on a cluster: the configured S3 bucket), under the key
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * a reader never sees half an envelope.
  */
 public final class RepositoryAttestations implements Attestations {
-  private static final Pattern UID = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9]{0,127}");
-
   private final ArtifactStore store;
   private final Path scratch;
 
@@ -33,8 +30,7 @@ public final class RepositoryAttestations implements Attestations {
 
   /** The envelope's key in the namespace's bucket. */
   public static String key(String namespace, String uid) {
-    if (!UID.matcher(uid).matches())
-      throw new IllegalArgumentException("not a uid: \"" + uid + "\"");
+    Attestations.checkNames(namespace, uid);
     return "attestations/" + namespace + "/" + uid + ".intoto.json";
   }
 
