@@ -190,10 +190,8 @@ final class ContainerRun {
     while (shimProcess.isAlive() && System.nanoTime() < deadline) {
       if (!signalled) {
         Optional<ProcessHandle> command = shimProcess.children().findFirst();
-        if (command.isPresent()) {
-          launcher.signal(command.get(), false);
-          signalled = true;
-        }
+        // signalled only once it reached the container: a sandbox still starting gets it again
+        signalled = command.isPresent() && launcher.signal(command.get(), false);
       }
       sleep(Duration.ofMillis(20));
     }

@@ -92,7 +92,7 @@ final class HostDirectLauncher implements Launcher {
   }
 
   @Override
-  public void signal(ProcessHandle process, boolean force) {
+  public boolean signal(ProcessHandle process, boolean force) {
     signalGroup(process.pid(), force);
     process
         .descendants()
@@ -109,6 +109,7 @@ final class HostDirectLauncher implements Launcher {
     } else {
       process.destroy();
     }
+    return true; // the command is the container's process itself
   }
 
   /** setsid made the process a group leader, so its pid is the group id. */

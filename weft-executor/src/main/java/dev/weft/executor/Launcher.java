@@ -45,8 +45,11 @@ sealed interface Launcher permits SandboxLauncher, HostDirectLauncher {
   /**
    * Sends SIGTERM ({@code force} false) or SIGKILL to every process of the container whose command
    * (what {@link #processBuilder} started, under its shim) is {@code command}.
+   *
+   * @return whether the container's own processes were there to get it: false while the sandbox
+   *     around them is still being set up, when the caller must try again
    */
-  void signal(ProcessHandle command, boolean force);
+  boolean signal(ProcessHandle command, boolean force);
 
   /** {@code prlimit} options for the limits that can be enforced without cgroups. */
   static List<String> rlimitPrefix(Resources limits) {

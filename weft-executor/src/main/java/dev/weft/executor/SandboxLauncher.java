@@ -162,21 +162,27 @@ final class SandboxLauncher implements Launcher {
   }
 
   @Override
-  public void signal(ProcessHandle process, boolean force) {
+  public boolean signal(ProcessHandle process, boolean force) {
     // The namespace's init (bwrap) ignores SIGTERM, so the container's processes get it; SIGKILL
-    // reaches init too, which tears down the whole pid namespace.
-    process
-        .descendants()
-        .forEach(
-            p -> {
-              if (force) {
-                p.destroyForcibly();
-              } else {
-                p.destroy();
-              }
-            });
+    // reaches init too, which tears down the whole pid namespace. Until bwrap has forked the
+    // command there is nothing but bwrap to signal, and a SIGTERM sent then would be lost.
+    boolean reachedContainer = false;
+    for (ProcessHandle p : process.descendants().toList()) {
+      if (force) {
+        p.destroyForcibly();
+      } else {
+        p.destroy();
+      }
+      reachedContainer |= !isBwrap(p);
+    }
     if (force) {
       process.destroyForcibly();
     }
+    return reachedContainer || !process.isAlive();
+  }
+
+  /** A process whose executable is unknown (not ours to inspect) counts as the container's. */
+  private static boolean isBwrap(ProcessHandle p) {
+    return p.info().command().map(c -> c.equals(SandboxMode.BWRAP)).orElse(false);
   }
 }

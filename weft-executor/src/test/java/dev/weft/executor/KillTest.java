@@ -77,4 +77,23 @@ class KillTest {
         .hasValueSatisfying(e -> assertThat(e).contains("cancelled"));
     assertThat(pod.hostPath("second", "/tmp/ran")).doesNotExist();
   }
+
+  /**
+   * A stop that lands while the sandbox is still starting (its shim runs, the command not yet)
+   * reaches the command once it exists: with an hour between SIGTERM and SIGKILL, nothing but
+   * SIGTERM can end these sleeps before the await gives up.
+   */
+  @Test
+  void killWhileTheSandboxIsStartingStillEndsTheCommand() throws Exception {
+    Pods patient = Pods.sandboxed(dir.resolve("patient"), Duration.ofHours(1));
+    for (int delayMillis = 0; delayMillis < 40; delayMillis += 2) {
+      RunningPod pod = patient.start("early-" + delayMillis, sh("main", "sleep 30"));
+      Thread.sleep(delayMillis);
+
+      pod.kill("stop");
+      PodOutcome outcome = await(pod);
+
+      assertThat(outcome.container("main").exitCode()).as("delay %d ms", delayMillis).isNotZero();
+    }
+  }
 }

@@ -17,10 +17,13 @@ final class Pods {
   private int count;
 
   private Pods(Path dir, SandboxMode mode, Launcher launcher) {
+    this(dir, mode, launcher, Duration.ofMillis(500));
+  }
+
+  private Pods(Path dir, SandboxMode mode, Launcher launcher, Duration grace) {
     this.dir = dir;
     this.executor =
-        new SandboxExecutor(
-            new ImageProfiles(dir.resolve("shims")), mode, launcher, Duration.ofMillis(500));
+        new SandboxExecutor(new ImageProfiles(dir.resolve("shims")), mode, launcher, grace);
   }
 
   /**
@@ -34,6 +37,15 @@ final class Pods {
     }
     assumeTrue(works, () -> SandboxMode.probe().message());
     return new Pods(dir, SandboxMode.NAMESPACES, Launcher.of(SandboxMode.NAMESPACES));
+  }
+
+  /**
+   * Bubblewrap pods whose containers get {@code grace} between SIGTERM and SIGKILL (a long one
+   * shows whether SIGTERM alone reached them).
+   */
+  static Pods sandboxed(Path dir, Duration grace) {
+    sandboxed(dir);
+    return new Pods(dir, SandboxMode.NAMESPACES, Launcher.of(SandboxMode.NAMESPACES), grace);
   }
 
   /** Host-direct pods as an unprivileged Weft runs them (as root they are refused). */

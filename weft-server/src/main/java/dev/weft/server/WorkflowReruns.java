@@ -8,6 +8,7 @@ import dev.weft.executor.FileTrees;
 import dev.weft.model.Workflow;
 import dev.weft.model.status.NodeStatus;
 import dev.weft.store.ObjectLifecycle;
+import dev.weft.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
 /** Argo's retry and resubmit of a finished workflow. */
 public final class WorkflowReruns {
   private final ControlPlane plane;
+  private static final int CONFLICT_ATTEMPTS = 10;
   private final SecureRandom random = new SecureRandom();
 
   public WorkflowReruns(ControlPlane plane) {
@@ -31,12 +33,12 @@ public final class WorkflowReruns {
 
   /**
    * The pods of the nodes run again have their files moved aside first (their names are reused),
-   * then the workflow is saved as Running; if that save fails (a 409) the files are put back and
-   * nothing changed. A workflow with steps still stopping is refused.
+   * then the workflow is saved as Running; if that save fails the files are put back and nothing
+   * changed. A save that lost to another writer (the notary annotating the run that just ended, a
+   * label edit) is planned again from the workflow as now stored, as client-go's RetryOnConflict
+   * does. A workflow with steps still stopping is refused.
    */
   private Object retry(Request r) throws IOException {
-    Workflow wf =
-        StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
     JsonNode body = Bodies.parse(r.body());
     String selector = body.path("nodeFieldSelector").asText("");
     Predicate<NodeStatus> restart = n -> false;
@@ -45,14 +47,28 @@ public final class WorkflowReruns {
           FieldSelector.parse(selector, WorkflowActions.NODE_FIELDS, "nodeFieldSelector");
       restart = n -> fields.matches(f -> WorkflowActions.field(n, f));
     }
+    boolean restartSuccessful = body.path("restartSuccessful").asBoolean(false);
+    Map<String, String> parameters = parameters(body.path("parameters"));
+    for (int attempt = 1; ; attempt++) {
+      Workflow wf =
+          StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+      try {
+        return retry(wf, restartSuccessful, restart, parameters);
+      } catch (StoreException.Conflict e) {
+        if (attempt >= CONFLICT_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  private Workflow retry(
+      Workflow wf,
+      boolean restartSuccessful,
+      Predicate<NodeStatus> restart,
+      Map<String, String> parameters)
+      throws IOException {
     Retry.Result result;
     try {
-      result =
-          Retry.of(
-              wf,
-              body.path("restartSuccessful").asBoolean(false),
-              restart,
-              parameters(body.path("parameters")));
+      result = Retry.of(wf, restartSuccessful, restart, parameters);
     } catch (IllegalStateException e) {
       throw ApiException.invalid(e.getMessage());
     }

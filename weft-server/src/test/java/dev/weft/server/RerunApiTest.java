@@ -77,6 +77,33 @@ class RerunApiTest {
   }
 
   @Test
+  void retryThatLosesARaceWithAnotherWriterIsPlannedAgainAndSucceeds() throws Exception {
+    try (ServerHarness raced = ServerHarness.interleaving(new HostAccess(List.of(flags), false))) {
+      open(flags.resolve("raced"));
+      assertThat(raced.post("/api/v1/workflows/default", flaky("raced")).status()).isEqualTo(200);
+      raced.awaitPhase("default", "raced", "Failed");
+
+      // the retry's save (the one making the workflow Running again) loses to the annotation
+      raced
+          .interleavingStore()
+          .annotateBeforeNextUpdate(
+              o ->
+                  o instanceof dev.weft.model.Workflow wf
+                      && wf.metadata().name().equals("raced")
+                      && wf.status() != null
+                      && wf.status().phase() == dev.weft.model.status.WorkflowPhase.RUNNING);
+      ServerHarness.Response r =
+          raced.put("/api/v1/workflows/default/raced/retry", "{\"name\": \"raced\"}");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      JsonNode done = raced.awaitPhase("default", "raced", "Succeeded");
+      assertThat(done.path("metadata").path("annotations").path("test/raced").asText())
+          .isEqualTo("yes");
+      assertThat(Files.readAllLines(flags.resolve("raced/a"))).containsExactly("run");
+    }
+  }
+
+  @Test
   void retryOfARunningOrSucceededWorkflowIsABadRequest() throws Exception {
     h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow("fine", "{}"));
     h.awaitPhase("default", "fine", "Succeeded");

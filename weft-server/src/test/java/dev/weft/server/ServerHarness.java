@@ -78,6 +78,25 @@ final class ServerHarness implements AutoCloseable {
         false, HostAccess.none(), ServerInfo.DEFAULT, WeftServer.Options.fromEnvironment(), false);
   }
 
+  /**
+   * A server over an {@link InterleavingStore}, for tests that put another writer between a
+   * handler's read and write.
+   */
+  static ServerHarness interleaving(HostAccess hostAccess) throws IOException {
+    return new ServerHarness(
+        false,
+        hostAccess,
+        ServerInfo.DEFAULT,
+        WeftServer.Options.fromEnvironment(),
+        true,
+        InterleavingStore::new);
+  }
+
+  /** The store the handlers see, when this harness was made by {@link #interleaving}. */
+  InterleavingStore interleavingStore() {
+    return (InterleavingStore) plane.store();
+  }
+
   private ServerHarness(
       boolean insecureNoAuth,
       HostAccess hostAccess,
@@ -85,13 +104,25 @@ final class ServerHarness implements AutoCloseable {
       WeftServer.Options options,
       boolean signing)
       throws IOException {
+    this(insecureNoAuth, hostAccess, info, options, signing, s -> s);
+  }
+
+  private ServerHarness(
+      boolean insecureNoAuth,
+      HostAccess hostAccess,
+      ServerInfo info,
+      WeftServer.Options options,
+      boolean signing,
+      java.util.function.UnaryOperator<dev.weft.store.Store> wrap)
+      throws IOException {
     dataDir = Files.createTempDirectory("weft-server-test");
-    var store = Stores.open(dataDir.resolve("weft.db").toString());
+    var opened = Stores.open(dataDir.resolve("weft.db").toString());
+    var store = wrap.apply(opened);
     plane =
         signing
-            ? ControlPlane.service(dataDir, SandboxMode.probe(), store, store::close, hostAccess)
+            ? ControlPlane.service(dataDir, SandboxMode.probe(), store, opened::close, hostAccess)
             : ControlPlane.service(
-                    dataDir, SandboxMode.probe(), store, store::close, hostAccess, null, null)
+                    dataDir, SandboxMode.probe(), store, opened::close, hostAccess, null, null)
                 .serveProvenance(dev.weft.controller.provenance.ProvenanceAccess.local(dataDir));
     server =
         WeftServer.start(

@@ -331,9 +331,16 @@ final class PodWorker {
     SandboxExecutor.killLeftovers(containerDir(container)); // SIGKILL at once, as the OOM killer
   }
 
+  /**
+   * SIGKILL once the grace is over, again until every container has ended: a container whose
+   * sandbox was still starting has no recorded process to kill yet.
+   */
   private void killAll(Duration after) {
     if (after.isPositive()) sleep(after);
-    for (String c : running.keySet()) SandboxExecutor.killLeftovers(containerDir(c));
+    for (int attempt = 0; attempt < 200 && !running.isEmpty(); attempt++) {
+      for (String c : running.keySet()) SandboxExecutor.killLeftovers(containerDir(c));
+      sleep(Duration.ofMillis(50));
+    }
   }
 
   private Path containerDir(String container) {
