@@ -6,6 +6,7 @@ import dev.weft.model.codec.Codec;
 import dev.weft.model.codec.Diagnostic;
 import dev.weft.model.codec.Located;
 import dev.weft.store.ListResult;
+import dev.weft.store.StoreException;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
  * ClusterWorkflowTemplates (no namespace in the path) and CronWorkflows.
  */
 public final class ResourceHandlers<T extends Resource> {
+  private static final int UNCONDITIONAL_ATTEMPTS = 10;
   private final ControlPlane plane;
   private final Validation validation;
   private final Class<T> type;
@@ -112,7 +114,11 @@ public final class ResourceHandlers<T extends Resource> {
     return StoredObjects.get(plane.store(), type, namespace(r), r.path("name"));
   }
 
-  /** Replaces the object; without a resourceVersion in the body the stored one is overwritten. */
+  /**
+   * Replaces the object. With a resourceVersion in the body a stale one is a 409, as on the API
+   * server; without one the stored object is overwritten whatever wrote it meanwhile (a cron's
+   * controller records its runs in the same object), so a lost race is tried again.
+   */
   private Object update(Request r) throws IOException {
     Located<T> obj = decode(r);
     String name = r.path("name");
@@ -121,16 +127,25 @@ public final class ResourceHandlers<T extends Resource> {
       throw ApiException.invalid(
           "metadata.name: \"" + given + "\" does not match the path's \"" + name + "\"");
     }
-    T stored = StoredObjects.get(plane.store(), type, namespace(r), name);
     var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Codec.tree(obj.value());
     var meta = tree.with("metadata");
     meta.put("name", name);
-    if (!meta.hasNonNull("resourceVersion")) {
-      meta.put("resourceVersion", stored.metadata().resourceVersion());
+    boolean unconditional = !meta.hasNonNull("resourceVersion");
+    for (int attempt = 1; ; attempt++) {
+      if (unconditional) {
+        T stored = StoredObjects.get(plane.store(), type, namespace(r), name);
+        meta.put("resourceVersion", stored.metadata().resourceVersion());
+      } else {
+        StoredObjects.get(plane.store(), type, namespace(r), name); // a 404 before a 409
+      }
+      T updated = Codec.convert(tree, type);
+      validation.require(new Located<>(updated, obj.locations()));
+      try {
+        return plane.store().update(updated);
+      } catch (StoreException.Conflict e) {
+        if (!unconditional || attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+      }
     }
-    T updated = Codec.convert(tree, type);
-    validation.require(new Located<>(updated, obj.locations()));
-    return plane.store().update(updated);
   }
 
   private Object delete(Request r) {

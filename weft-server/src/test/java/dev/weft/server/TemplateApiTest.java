@@ -71,6 +71,39 @@ class TemplateApiTest {
   }
 
   @Test
+  void anUpdateWithoutAResourceVersionThatLosesARaceIsWrittenOverTheWinner() throws Exception {
+    try (ServerHarness raced = ServerHarness.interleaving(dev.weft.controller.HostAccess.none())) {
+      String base = "/api/v1/workflow-templates/default";
+      assertThat(raced.post(base, template("raced", "hi")).status()).isEqualTo(200);
+      raced.interleavingStore().annotateBeforeNextUpdate(o -> "raced".equals(o.metadata().name()));
+
+      var updated = raced.put(base + "/raced", template("raced", "hello"));
+
+      assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+      assertThat(
+              raced.get(base + "/raced").json().at("/spec/arguments/parameters/0/value").asText())
+          .isEqualTo("hello");
+    }
+  }
+
+  @Test
+  void anUpdateWithAStaleResourceVersionIsAConflict() {
+    String base = "/api/v1/workflow-templates/default";
+    assertThat(h.post(base, template("versioned", "hi")).status()).isEqualTo(200);
+    String version = h.get(base + "/versioned").json().at("/metadata/resourceVersion").asText();
+    String body =
+        template("versioned", "one")
+            .replace(
+                "{\"name\": \"versioned\"}",
+                "{\"name\": \"versioned\", \"resourceVersion\": \"" + version + "\"}");
+    assertThat(h.put(base + "/versioned", body).status()).isEqualTo(200);
+
+    var stale = h.put(base + "/versioned", body.replace("\"one\"", "\"two\""));
+
+    assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+  }
+
+  @Test
   void templatesOfEveryNamespaceAreListedWithoutANamespace() {
     h.post("/api/v1/workflow-templates/team-a", template("in-a", "a"));
     h.post("/api/v1/workflow-templates/team-b", template("in-b", "b"));

@@ -1,6 +1,9 @@
 package dev.weft.controller.provenance;
 
+import dev.weft.provenance.Envelope;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -28,13 +31,22 @@ public final class LocalAttestations implements Attestations {
   @Override
   public Optional<byte[]> read(String namespace, String uid) throws IOException {
     Path file = file(namespace, uid);
-    if (Files.isSymbolicLink(file) || Files.isSymbolicLink(file.getParent())) {
-      throw new IOException(file + " is a symbolic link; Weft never follows one here");
+    if (Files.isSymbolicLink(file.getParent())) {
+      throw new IOException(file.getParent() + " is a symbolic link; Weft never follows one here");
     }
-    try {
-      return Optional.of(Files.readAllBytes(file));
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] bytes = in.readNBytes(Envelope.MAX_BYTES + 1);
+      if (bytes.length > Envelope.MAX_BYTES) {
+        throw new IOException(file + " is larger than " + Envelope.MAX_BYTES + " bytes");
+      }
+      return Optional.of(bytes);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (FileSystemException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException(file + " is a symbolic link; Weft never follows one here");
+      }
+      throw e;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.weft.controller.provenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Workflow;
+import dev.weft.model.codec.Codec;
 import dev.weft.provenance.Dsse;
 import dev.weft.provenance.Envelope;
 import dev.weft.provenance.MalformedEnvelopeException;
@@ -174,7 +175,8 @@ public final class Notary {
   private Outcome annotate(Workflow wf, Map<String, String> verdict) {
     String uid = wf.metadata().uid();
     Map<String, String> annotations = new java.util.HashMap<>(verdict);
-    annotations.put(ProvenanceAnnotations.SIGNED_RUN, ProvenanceAnnotations.run(wf));
+    String run = ProvenanceAnnotations.run(wf);
+    annotations.put(ProvenanceAnnotations.SIGNED_RUN, run);
     try {
       return RetryOnConflict.edit(
               store,
@@ -184,6 +186,10 @@ public final class Notary {
               tree -> {
                 ObjectNode meta = tree.withObject("metadata");
                 if (!uid.equals(meta.path("uid").asText(null))) throw new Replaced();
+                // retried since it was read: the verdict is about a run that is not this one
+                if (!run.equals(ProvenanceAnnotations.run(Codec.convert(tree, Workflow.class)))) {
+                  throw new Replaced();
+                }
                 ObjectNode notes = meta.withObject("annotations");
                 notes.remove(ProvenanceAnnotations.VERDICT);
                 annotations.forEach(notes::put);
@@ -195,7 +201,10 @@ public final class Notary {
     }
   }
 
-  /** The workflow of that name is another run now: its signing is its own reconcile's. */
+  /**
+   * The workflow of that name is another run now (replaced, or retried): its signing is its own
+   * reconcile's.
+   */
   private static final class Replaced extends RuntimeException {
     Replaced() {
       super(null, null, false, false);

@@ -184,6 +184,34 @@ class NotaryTest {
   }
 
   @Test
+  void aRunRetriedWhileItWasBeingSignedIsNotAnnotatedWithTheFirstRunsVerdict() throws Exception {
+    Workflow wf = completed("retried-meanwhile");
+    // what a retry saves: the same uid, one more retry, Running again with no end
+    Workflow running =
+        RetryOnConflict.edit(
+                store,
+                Workflow.class,
+                "default",
+                "retried-meanwhile",
+                tree -> {
+                  tree.withObject("metadata")
+                      .withObject("annotations")
+                      .put(dev.weft.engine.rerun.Retry.RETRIES_ANNOTATION, "1");
+                  tree.withObject("status").put("phase", "Running").remove("finishedAt");
+                })
+            .orElseThrow();
+
+    Notary.Outcome outcome = notary(counted).sign(wf);
+
+    assertThat(outcome).isEqualTo(new Notary.Outcome.Gone());
+    Workflow stored = store.get(Workflow.class, "default", "retried-meanwhile").orElseThrow();
+    assertThat(stored.metadata().resourceVersion()).isEqualTo(running.metadata().resourceVersion());
+    assertThat(stored.metadata().annotationsOrEmpty())
+        .doesNotContainKey(ProvenanceAnnotations.SIGNED)
+        .doesNotContainKey(ProvenanceAnnotations.SIGNED_RUN);
+  }
+
+  @Test
   void aSignedVerdictTheSubmitterWroteIsNotTrusted() throws Exception {
     Workflow wf = completed("forged");
     // what a submitter who wrote the verdict into the workflow's annotations leaves
