@@ -6,8 +6,6 @@ import static dev.weft.executor.Pods.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +47,11 @@ class HostDirectTest {
     RunningPod pod =
         pods.start("sleeper", sh("main", "(sleep 1; echo late > late) & echo up; sleep 100"));
     KillTest.awaitStarted(pod, "main");
-    Instant killedAt = Instant.now();
 
     pod.kill("stop");
     PodOutcome outcome = await(pod);
     Thread.sleep(1500);
 
-    assertThat(Duration.between(killedAt, Instant.now())).isLessThan(Duration.ofSeconds(4));
     assertThat(outcome.killedReason()).contains("stop");
     assertThat(pod.hostPath("main", "late")).doesNotExist();
   }

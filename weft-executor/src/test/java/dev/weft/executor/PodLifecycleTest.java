@@ -5,8 +5,6 @@ import static dev.weft.executor.Pods.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,11 +125,9 @@ class PodLifecycleTest {
             List.of(sh("main", "sleep 0.3"), sh("proxy", "sleep 100")),
             Set.of("proxy"),
             pods.newWorkDir("sidecar"));
-    Instant began = Instant.now();
 
     PodOutcome outcome = await(pods.start(spec));
 
-    assertThat(Duration.between(began, Instant.now())).isLessThan(Duration.ofSeconds(5));
     assertThat(outcome.container("main").succeeded()).isTrue();
     assertThat(outcome.container("proxy").started()).isTrue();
     assertThat(outcome.container("proxy").finishedAt())

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,12 +66,10 @@ class ReadoptionTest {
     awaitFile(original.hostPath("main", "/count"));
     RunningPod adopted = Pods.sandboxed(dir).start(spec);
     Thread.sleep(300);
-    Instant killedAt = Instant.now();
 
     adopted.kill("workflow shutdown");
     PodOutcome outcome = await(adopted);
 
-    assertThat(Duration.between(killedAt, Instant.now())).isLessThan(Duration.ofSeconds(5));
     assertThat(outcome.container("main").exitCode()).isNotZero();
     assertThat(await(original).container("main").exitCode()).isNotZero();
   }
@@ -83,12 +80,10 @@ class ReadoptionTest {
     PodSpec spec = pod(first.newWorkDir("pod"), "sleep 100");
     RunningPod original = first.start(spec);
     awaitFile(original.hostPath("main", "/count"));
-    Instant killedAt = Instant.now();
 
     SandboxExecutor.killLeftovers(spec.workDir());
     ContainerOutcome outcome = await(original).container("main");
 
-    assertThat(Duration.between(killedAt, Instant.now())).isLessThan(Duration.ofSeconds(5));
     assertThat(outcome.exitCode()).isEqualTo(137);
   }
 
