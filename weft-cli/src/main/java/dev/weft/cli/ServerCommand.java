@@ -70,7 +70,9 @@ final class ServerCommand implements Callable<Integer> {
       description =
           "Store the objects in FILE before serving (Secrets such as"
               + " argo-workflows-webhook-clients, ConfigMaps, templates, event bindings), each"
-              + " replacing one of the same name. Not with --kube: kubectl applies them there.")
+              + " replacing one of the same name, checked as the API checks what it is sent: a"
+              + " file with errors is not loaded and the server does not start. Not with --kube:"
+              + " kubectl applies them there.")
   List<Path> load = List.of();
 
   @Option(
@@ -197,6 +199,14 @@ final class ServerCommand implements Callable<Integer> {
       store = Stores.open(location);
     } catch (StorageFailure | IllegalArgumentException e) {
       err.println("weft: cannot open the store " + location + ": " + e.getMessage());
+      lock.get().close();
+      storeLock.close();
+      return Main.EXIT_BAD_INPUT;
+    }
+    List<String> invalid = ServerLoad.invalid(store, loaded);
+    if (!invalid.isEmpty()) {
+      invalid.forEach(err::println);
+      store.close();
       lock.get().close();
       storeLock.close();
       return Main.EXIT_BAD_INPUT;

@@ -6,6 +6,7 @@ import dev.weft.model.codec.Decoded;
 import dev.weft.model.codec.Diagnostic;
 import dev.weft.model.codec.Located;
 import dev.weft.model.codec.ResourceDecoder;
+import dev.weft.server.Validation;
 import dev.weft.store.ResourceKind;
 import dev.weft.store.Store;
 import java.nio.file.Path;
@@ -22,12 +23,16 @@ import java.util.Optional;
  */
 final class ServerLoad {
   /** The objects, or the reasons none can be loaded. */
-  record Read(List<Resource> resources, List<String> problems) {}
+  record Read(List<Located<Resource>> located, List<String> problems) {
+    List<Resource> resources() {
+      return located.stream().map(Located::value).toList();
+    }
+  }
 
   private ServerLoad() {}
 
   static Read read(List<Path> files) {
-    List<Resource> resources = new ArrayList<>();
+    List<Located<Resource>> resources = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Path f : files) {
       Decoded d = ResourceDecoder.decodeFile(f);
@@ -51,11 +56,23 @@ final class ServerLoad {
                       "required to load an object (generateName is not enough)")
                   .format());
         } else {
-          resources.add(r.value());
+          resources.add(r);
         }
       }
     }
     return new Read(resources, problems);
+  }
+
+  /**
+   * What the server would refuse to store: lint errors, each with its file, line and column, the
+   * objects checked together and with the stored templates they do not replace.
+   */
+  static List<String> invalid(Store store, Read read) {
+    return new Validation(store)
+        .findings(read.located()).stream()
+            .filter(Diagnostic::isError)
+            .map(Diagnostic::format)
+            .toList();
   }
 
   /** Creates each object, or replaces the stored one of the same name. */

@@ -74,4 +74,57 @@ class ServerLoadTest {
         .anySatisfy(p -> assertThat(p).contains("w.yaml:2:", "a Workflow is submitted"))
         .anySatisfy(p -> assertThat(p).contains("metadata.name"));
   }
+
+  private static final String TEMPLATE =
+      """
+      apiVersion: argoproj.io/v1alpha1
+      kind: WorkflowTemplate
+      metadata: {name: greet}
+      spec:
+        entrypoint: main
+        templates:
+        - name: main
+          container: {image: busybox, command: [echo, hi]}
+      """;
+
+  private static final String CRON_OF_TEMPLATE =
+      """
+      apiVersion: argoproj.io/v1alpha1
+      kind: CronWorkflow
+      metadata: {name: nightly}
+      spec:
+        schedule: "0 2 * * *"
+        workflowSpec:
+          workflowTemplateRef: {name: greet}
+      """;
+
+  @Test
+  void anInvalidTemplateIsRefusedWithItsFileLineAndColumn() {
+    Path f = write(dir, "t.yaml", TEMPLATE.replace("entrypoint: main", "entrypoint: absent"));
+
+    List<String> invalid = ServerLoad.invalid(new InMemoryStore(), ServerLoad.read(List.of(f)));
+
+    assertThat(invalid)
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("t.yaml:5:", "absent"));
+  }
+
+  @Test
+  void aCronOfATemplateLoadedWithItIsValid() {
+    Path f = write(dir, "both.yaml", CRON_OF_TEMPLATE + "---\n" + TEMPLATE);
+
+    assertThat(ServerLoad.invalid(new InMemoryStore(), ServerLoad.read(List.of(f)))).isEmpty();
+  }
+
+  @Test
+  void aCronOfAStoredTemplateIsValidAndOfAMissingOneIsNot() {
+    Path cron = write(dir, "cron.yaml", CRON_OF_TEMPLATE);
+    InMemoryStore store = new InMemoryStore();
+    ServerLoad.Read read = ServerLoad.read(List.of(cron));
+    assertThat(ServerLoad.invalid(store, read)).isNotEmpty();
+
+    ServerLoad.store(store, ServerLoad.read(List.of(write(dir, "t.yaml", TEMPLATE))).resources());
+
+    assertThat(ServerLoad.invalid(store, read)).isEmpty();
+  }
 }

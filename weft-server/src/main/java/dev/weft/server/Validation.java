@@ -10,8 +10,10 @@ import dev.weft.model.codec.LocationIndex;
 import dev.weft.store.LabelSelector;
 import dev.weft.store.Store;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -28,22 +30,39 @@ public final class Validation {
 
   /** The findings about {@code resource} (not about the stored templates it was checked with). */
   public List<Diagnostic> findings(Located<? extends Resource> resource) {
-    Resource value = resource.value();
-    String file = resource.locations().file();
+    return findings(List.of(resource));
+  }
+
+  /**
+   * The findings about a batch checked together (its templates resolve each other's references),
+   * with the stored templates it does not replace; only those located in the batch's files.
+   */
+  public List<Diagnostic> findings(List<? extends Located<? extends Resource>> batch) {
     List<Located<Resource>> all = new ArrayList<>();
-    all.add(new Located<>(value, resource.locations()));
-    String namespace = value.metadata().namespaceOrDefault();
-    for (WorkflowTemplate t :
-        store.list(WorkflowTemplate.class, namespace, LabelSelector.everything())) {
-      if (!sameObject(value, t)) all.add(stored(t));
+    Set<String> files = new HashSet<>();
+    Set<String> namespaces = new HashSet<>();
+    for (Located<? extends Resource> r : batch) {
+      all.add(new Located<>(r.value(), r.locations()));
+      files.add(r.locations().file());
+      namespaces.add(r.value().metadata().namespaceOrDefault());
+    }
+    for (String namespace : namespaces) {
+      for (WorkflowTemplate t :
+          store.list(WorkflowTemplate.class, namespace, LabelSelector.everything())) {
+        if (!replaced(batch, t)) all.add(stored(t));
+      }
     }
     for (ClusterWorkflowTemplate t :
         store.list(ClusterWorkflowTemplate.class, null, LabelSelector.everything())) {
-      if (!sameObject(value, t)) all.add(stored(t));
+      if (!replaced(batch, t)) all.add(stored(t));
     }
     return linter.lint(all).diagnostics().stream()
-        .filter(d -> d.location() != null && file.equals(d.location().file()))
+        .filter(d -> d.location() != null && files.contains(d.location().file()))
         .toList();
+  }
+
+  private static boolean replaced(List<? extends Located<? extends Resource>> batch, Resource t) {
+    return batch.stream().anyMatch(r -> sameObject(r.value(), t));
   }
 
   /** Refuses (400) a resource with lint errors, naming each with its line and column. */
@@ -58,7 +77,8 @@ public final class Validation {
   private static boolean sameObject(Resource a, Resource b) {
     return a.getClass() == b.getClass()
         && Objects.equals(a.metadata().name(), b.metadata().name())
-        && Objects.equals(a.metadata().namespace(), b.metadata().namespace());
+        && (a instanceof ClusterWorkflowTemplate
+            || a.metadata().namespaceOrDefault().equals(b.metadata().namespaceOrDefault()));
   }
 
   private static Located<Resource> stored(Resource r) {
