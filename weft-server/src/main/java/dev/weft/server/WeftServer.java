@@ -7,6 +7,7 @@ import dev.weft.model.WorkflowEventBinding;
 import dev.weft.model.WorkflowTemplate;
 import dev.weft.server.events.EventHistory;
 import dev.weft.server.events.EventInbox;
+import dev.weft.server.events.PendingEventSweep;
 import dev.weft.server.events.WebhookClients;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,8 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class WeftServer implements AutoCloseable {
   private final JettyServer http;
   private final AtomicBoolean closing;
+  private final Thread eventSweep;
 
-  private WeftServer(JettyServer http, AtomicBoolean closing) {
+  private WeftServer(JettyServer http, AtomicBoolean closing, Thread eventSweep) {
+    this.eventSweep = eventSweep;
     this.http = http;
     this.closing = closing;
   }
@@ -102,12 +105,16 @@ public final class WeftServer implements AutoCloseable {
     new EventDeliveryHandlers(plane.store(), inbox, events).register(router);
     router.fallback(new UiAssets(http.server(), options.uiRoot()));
     http.start(router);
-    // Events a crash left recorded but not dispatched; a resend meanwhile is safe (EventInbox).
+    // Events a crash left recorded but not dispatched, then, while serving, those a failed
+    // dispatch left; a resend meanwhile is safe (EventInbox).
     String managed = config.info().managedNamespace();
-    Thread.ofVirtual()
-        .name("weft-event-recovery")
-        .start(() -> inbox.recoverPending(managed == null || managed.isEmpty() ? null : managed));
-    return new WeftServer(http, closing);
+    Thread eventSweep =
+        Thread.ofVirtual()
+            .name("weft-event-recovery")
+            .start(
+                new PendingEventSweep(
+                    inbox, managed == null || managed.isEmpty() ? null : managed, closing));
+    return new WeftServer(http, closing, eventSweep);
   }
 
   public int port() {
@@ -117,6 +124,7 @@ public final class WeftServer implements AutoCloseable {
   @Override
   public void close() {
     closing.set(true);
+    eventSweep.interrupt();
     http.close();
   }
 }

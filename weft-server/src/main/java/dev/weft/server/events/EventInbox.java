@@ -14,6 +14,7 @@ import dev.weft.store.ResourceKind;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -139,6 +140,16 @@ public final class EventInbox {
    * allowed only one namespace could not list); returns how many.
    */
   public int recoverPending(String namespace) {
+    return recoverPending(namespace, Instant.MAX);
+  }
+
+  /**
+   * Dispatches the deliveries in {@code namespace} (null: all) still Pending that were received
+   * before {@code receivedBefore}: left so by a dispatch that failed midway (the store refused a
+   * write), not only by a crash. Younger ones may be a request still being answered; dispatching
+   * one twice at once is safe all the same (fixed workflow names, merged outcomes).
+   */
+  public int recoverPending(String namespace, Instant receivedBefore) {
     List<EventDelivery> pending =
         store.list(
             EventDelivery.class,
@@ -147,6 +158,7 @@ public final class EventInbox {
                 Map.of(EventDelivery.PHASE_LABEL, EventDeliveryStatus.PENDING_PHASE)));
     int recovered = 0;
     for (EventDelivery d : pending) {
+      if (!d.receivedAtOrEpoch().isBefore(receivedBefore)) continue;
       try {
         dispatch(d);
         recovered++;

@@ -97,6 +97,43 @@ class EventInboxRecoveryTest {
   }
 
   @Test
+  void aSweepWhileServingLeavesADeliveryReceivedSinceItsCutoffToItsRequest() {
+    commitPending(); // received at 2024-05-01T10:00:00Z
+
+    assertThat(inbox.recoverPending(null, java.time.Instant.parse("2024-05-01T10:00:00Z")))
+        .isZero();
+    assertThat(workflows()).isEmpty();
+
+    assertThat(inbox.recoverPending(null, java.time.Instant.parse("2024-05-01T10:00:01Z")))
+        .isEqualTo(1);
+    assertThat(workflows()).hasSize(1);
+  }
+
+  @Test
+  void theSweepDispatchesWhatAFailedDispatchLeftPendingOnceItIsAMinuteOld() {
+    commitPending(); // received at 2024-05-01T10:00:00Z
+    java.util.concurrent.atomic.AtomicBoolean closing =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    PendingEventSweep early =
+        new PendingEventSweep(
+            inbox,
+            null,
+            closing,
+            Clock.fixed(java.time.Instant.parse("2024-05-01T10:00:30Z"), java.time.ZoneOffset.UTC));
+    PendingEventSweep later =
+        new PendingEventSweep(
+            inbox,
+            null,
+            closing,
+            Clock.fixed(java.time.Instant.parse("2024-05-01T10:01:01Z"), java.time.ZoneOffset.UTC));
+
+    assertThat(early.sweep(false)).isZero();
+    assertThat(later.sweep(false)).isEqualTo(1);
+    assertThat(workflows()).hasSize(1);
+  }
+
+  @Test
   void aWorkflowCreatedBeforeTheCrashIsRecordedNotCreatedAgain() {
     String name = commitPending();
     String workflow = DeliveryNames.workflow(name, "on-push");
