@@ -77,7 +77,7 @@ final class ExternalInputs {
     if (a.http() != null) return at(text(a.http(), "url"), Map.of());
     if (a.git() != null) {
       String revision = text(a.git(), "revision");
-      String repo = withoutUserInfo(text(a.git(), "repo"));
+      String repo = PublicUrl.of(text(a.git(), "repo"));
       if (repo == null) return Optional.empty();
       Map<String, String> digest =
           revision != null && COMMIT.matcher(revision).matches()
@@ -92,7 +92,7 @@ final class ExternalInputs {
       return at(
           text(a.azure(), "endpoint") == null
               ? null
-              : withoutUserInfo(text(a.azure(), "endpoint"))
+              : PublicUrl.of(text(a.azure(), "endpoint"))
                   + "/"
                   + text(a.azure(), "container")
                   + "/"
@@ -106,7 +106,7 @@ final class ExternalInputs {
 
   private static Optional<ResourceDescriptor> at(String uri, Map<String, String> digest) {
     if (uri == null || uri.contains("{{")) return Optional.empty();
-    return Optional.of(ResourceDescriptor.at(withoutUserInfo(uri), digest, Map.of()));
+    return Optional.of(ResourceDescriptor.at(PublicUrl.of(uri), digest, Map.of()));
   }
 
   private static String bucketUri(String scheme, JsonNode loc, String keyField) {
@@ -118,22 +118,5 @@ final class ExternalInputs {
   private static String text(JsonNode node, String field) {
     JsonNode v = node.path(field);
     return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
-  }
-
-  /**
-   * The URL without {@code user:password@}: a statement is read by more people than a spec. Cut as
-   * text, not through {@link java.net.URI}, which reads an authority whose host is no DNS name (an
-   * underscore) as registry-based, with no user-info to remove, and refuses a password with a
-   * space: the user-info is everything of the authority up to its last {@code @}.
-   */
-  static String withoutUserInfo(String url) {
-    if (url == null) return null;
-    int scheme = url.indexOf("://");
-    if (scheme < 0) return url;
-    int start = scheme + 3;
-    int end = start;
-    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
-    int at = url.lastIndexOf('@', end - 1);
-    return at < start ? url : url.substring(0, start) + url.substring(at + 1);
   }
 }
