@@ -54,6 +54,8 @@ final class ServerCommand implements Callable<Integer> {
 
   @Mixin SigningOptions signingKey = new SigningOptions();
 
+  @Mixin ServedKeyOptions servedKey = new ServedKeyOptions();
+
   @Option(
       names = "--artifact-repository",
       paramLabel = "FILE",
@@ -153,6 +155,12 @@ final class ServerCommand implements Callable<Integer> {
       return Main.EXIT_BAD_INPUT;
     }
     if (kube) return serveCluster();
+    if (servedKey.given()) {
+      err.println(
+          "weft: --signing-key-secret and --signing-public-key are for --kube; a local server"
+              + " signs with its own key (--signing-key)");
+      return Main.EXIT_BAD_INPUT;
+    }
     ServerLoad.Read loaded = ServerLoad.read(load);
     if (!loaded.problems().isEmpty()) {
       loaded.problems().forEach(err::println);
@@ -322,15 +330,18 @@ final class ServerCommand implements Callable<Integer> {
     }
     Path dataDir = DataDir.resolve();
     dev.weft.controller.artifact.ArtifactRepositoryConfig repository;
+    dev.weft.kube.provenance.PublicKeySource served;
     try {
       repository = repositoryConfig();
+      served = servedKey.source();
     } catch (IllegalArgumentException e) {
       err.println("weft: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
     try (io.fabric8.kubernetes.client.KubernetesClient client =
             new io.fabric8.kubernetes.client.KubernetesClientBuilder().build();
-        ControlPlane plane = dev.weft.kube.control.KubeApi.open(client, namespace, repository)) {
+        ControlPlane plane =
+            dev.weft.kube.control.KubeApi.open(client, namespace, repository, served)) {
       WeftServer server;
       try {
         server = WeftServer.start(config(dataDir, namespace), plane);

@@ -127,6 +127,34 @@ class ServerKubeArtifactsTest {
   }
 
   @Test
+  void theSigningKeyServedIsTheOneOfTheSecretNamed() throws Exception {
+    var key =
+        dev.weft.kube.provenance.SecretSigningKey.loadOrCreate(
+            cluster.client(), "weft-system", "team-key");
+    ObjectNode repository = Codec.json().createObjectNode();
+    repository.set("s3", s3.repositoryNode());
+    try (ControlPlane named =
+            KubeApi.open(
+                cluster.newClient("default"),
+                null,
+                ArtifactRepositoryConfig.parse(Codec.toJson(repository), "the test's repository"),
+                dev.weft.kube.provenance.PublicKeySource.InSecret.parse("weft-system/team-key"));
+        WeftServer namedServer =
+            WeftServer.start(
+                new ServerConfig("127.0.0.1", 0, dir.resolve("named-home"), true), named)) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + namedServer.port() + "/api/v1/signing-key"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).isEqualTo(key.publicPem());
+    }
+  }
+
+  @Test
   void anOutputArtifactOfAPodOnTheClusterDownloadsFromS3WithItsDigest() throws Exception {
     String workflow =
         """

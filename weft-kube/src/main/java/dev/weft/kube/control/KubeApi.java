@@ -9,7 +9,7 @@ import dev.weft.controller.provenance.ProvenanceAccess;
 import dev.weft.controller.provenance.RepositoryAttestations;
 import dev.weft.kube.pods.KubePods;
 import dev.weft.kube.pods.PodSettings;
-import dev.weft.kube.provenance.SecretSigningKey;
+import dev.weft.kube.provenance.PublicKeySource;
 import dev.weft.kube.store.KubeCaches;
 import dev.weft.kube.store.KubeScope;
 import dev.weft.kube.store.KubeStore;
@@ -43,6 +43,16 @@ public final class KubeApi {
    */
   public static ControlPlane open(
       KubernetesClient client, String namespace, ArtifactRepositoryConfig repository)
+      throws IOException, InterruptedException {
+    return open(client, namespace, repository, PublicKeySource.DEFAULT);
+  }
+
+  /** As {@link #open(KubernetesClient, String, ArtifactRepositoryConfig)}, serving that key. */
+  public static ControlPlane open(
+      KubernetesClient client,
+      String namespace,
+      ArtifactRepositoryConfig repository,
+      PublicKeySource signingKey)
       throws IOException, InterruptedException {
     KubeScope scope = new KubeScope(namespace, null);
     Duration sync = Duration.ofMinutes(1);
@@ -81,6 +91,6 @@ public final class KubeApi {
         new ProvenanceAccess(
             new RepositoryAttestations(
                 artifacts.store(), Files.createTempDirectory("weft-server-attestations")),
-            () -> SecretSigningKey.publicPem(client, keyNamespace, SecretSigningKey.DEFAULT_NAME)));
+            () -> signingKey.publicPem(client, keyNamespace)));
   }
 }
