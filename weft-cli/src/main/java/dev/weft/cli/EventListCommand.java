@@ -22,6 +22,11 @@ final class EventListCommand extends ClientCommand {
       description = "json, yaml or name.")
   OutputFormat output;
 
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "Every namespace's deliveries.")
+  boolean allNamespaces;
+
   EventListCommand(PrintStream out, PrintStream err) {
     super(out, err);
   }
@@ -29,17 +34,22 @@ final class EventListCommand extends ClientCommand {
   @Override
   int run(ApiClient api) {
     List<JsonNode> items = new ArrayList<>();
-    api.get(EventDelivery.collection(namespace())).path("items").forEach(items::add);
+    api.get(EventDelivery.collection(allNamespaces ? null : namespace()))
+        .path("items")
+        .forEach(items::add);
     if (output == OutputFormat.NAME) {
       items.forEach(i -> out.println(i.path("metadata").path("name").asText()));
     } else if (output != null && output.isData()) {
       output.printList(out, items);
     } else if (items.isEmpty()) {
-      out.println("No event deliveries found in namespace " + namespace());
+      out.println(
+          allNamespaces
+              ? "No event deliveries found"
+              : "No event deliveries found in namespace " + namespace());
     } else {
       List<EventDelivery> deliveries =
           items.stream().map(i -> Json.read(i, EventDelivery.class)).toList();
-      DeliveryPrinter.table(deliveries, Instant.now()).print(out);
+      DeliveryPrinter.table(deliveries, Instant.now(), allNamespaces).print(out);
     }
     return 0;
   }

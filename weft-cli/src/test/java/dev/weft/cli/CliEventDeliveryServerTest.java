@@ -110,6 +110,23 @@ class CliEventDeliveryServerTest {
   }
 
   @Test
+  void listOfEveryNamespaceShowsEachDeliverysNamespace() throws Exception {
+    String here = send(UUID.randomUUID().toString());
+    Result elsewhere =
+        server.weft("event", "send", "rec", "-d", "{}", "-n", "team-b", "-o", "name");
+    assertThat(elsewhere.exit()).as(elsewhere.all()).isZero();
+
+    Result r = server.weft("event", "list", "-A");
+
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.out())
+        .containsPattern("(?m)^NAMESPACE\\s+NAME\\s+RECEIVED")
+        .containsPattern("(?m)^default\\s+" + here + "\\s")
+        .containsPattern("(?m)^team-b\\s+" + elsewhere.out().strip() + "\\s");
+    assertThat(server.weft("event", "list").out()).doesNotContain(elsewhere.out().strip());
+  }
+
+  @Test
   void getShowsEachBindingsResultAndWhy() throws Exception {
     String name = send(UUID.randomUUID().toString());
     assertThat(server.weft("event", "get", name).out())

@@ -28,14 +28,15 @@ final class EventDeliveryHandlers {
 
   void register(Router router) {
     router
-        .add("GET", BASE + "{namespace}", this::list)
+        .add("GET", BASE.substring(0, BASE.length() - 1), r -> list(r, null)) // every namespace
+        .add("GET", BASE + "{namespace}", r -> list(r, r.path("namespace")))
         .add("GET", BASE + "{namespace}/{name}", this::get)
         .add("POST", BASE + "{namespace}/{name}/redeliver", this::redeliver);
   }
 
-  private Object list(Request r) {
+  private Object list(Request r, String namespace) {
     ListResult<EventDelivery> result =
-        store.listWithVersion(EventDelivery.class, r.path("namespace"), StoredObjects.labels(r));
+        store.listWithVersion(EventDelivery.class, namespace, StoredObjects.labels(r));
     List<EventDelivery> newestFirst =
         result.items().stream()
             .sorted(

@@ -23,20 +23,34 @@ public final class DeliveryPrinter {
 
   /** NAME, RECEIVED (age), CLIENT, DISCRIMINATOR, PHASE, MATCHED (n/m) and WORKFLOWS. */
   public static Table table(List<EventDelivery> items, Instant now) {
-    Table t =
-        new Table(
-            3, "NAME", "RECEIVED", "CLIENT", "DISCRIMINATOR", "PHASE", "MATCHED", "WORKFLOWS");
+    return table(items, now, false);
+  }
+
+  /** With a NAMESPACE column first, for a list of every namespace's deliveries. */
+  public static Table table(List<EventDelivery> items, Instant now, boolean withNamespace) {
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                "NAME", "RECEIVED", "CLIENT", "DISCRIMINATOR", "PHASE", "MATCHED", "WORKFLOWS"));
+    if (withNamespace) headers.add(0, "NAMESPACE");
+    Table t = new Table(3, headers.toArray(String[]::new));
     for (EventDelivery d : items) {
       EventDelivery.Spec s = d.specOrEmpty();
       Instant received = Humanize.parse(s.receivedAt());
-      t.row(
-          visible(d.metadata() == null ? "" : d.metadata().name()),
-          received == null ? "" : Humanize.shortDuration(Duration.between(received, now)),
-          orDash(s.client()),
-          orDash(s.discriminator()),
-          visible(d.phase()),
-          matched(d.bindings()),
-          d.workflows().isEmpty() ? "-" : visible(String.join(",", d.workflows())));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  visible(d.metadata() == null ? "" : d.metadata().name()),
+                  received == null ? "" : Humanize.shortDuration(Duration.between(received, now)),
+                  orDash(s.client()),
+                  orDash(s.discriminator()),
+                  visible(d.phase()),
+                  matched(d.bindings()),
+                  d.workflows().isEmpty() ? "-" : visible(String.join(",", d.workflows()))));
+      if (withNamespace) {
+        row.add(0, visible(d.metadata() == null ? "" : d.metadata().namespace()));
+      }
+      t.row(row.toArray(String[]::new));
     }
     return t;
   }

@@ -11,9 +11,11 @@ import java.util.List;
  * status yet.
  */
 public record EventDelivery(ObjectMeta metadata, Spec spec, Status status) {
-  /** The API collection of a namespace's deliveries. */
+  /** The API collection of a namespace's deliveries; {@code namespace} null: every namespace. */
   public static String collection(String namespace) {
-    return ApiClient.path("/api/v1/event-deliveries", namespace);
+    return namespace == null
+        ? "/api/v1/event-deliveries"
+        : ApiClient.path("/api/v1/event-deliveries", namespace);
   }
 
   public static String item(String namespace, String name) {
