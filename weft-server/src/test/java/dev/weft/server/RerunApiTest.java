@@ -151,6 +151,48 @@ class RerunApiTest {
     }
   }
 
+  /** A retry whose save fails for another reason than a lost race leaves the failed run whole. */
+  @Test
+  void retryWhoseSaveFailsPutsTheFailedPodsFilesBack() throws Exception {
+    try (ServerHarness raced = ServerHarness.interleaving(new HostAccess(List.of(flags), false))) {
+      open(flags.resolve("unsaved"));
+      String workflow =
+          flaky("unsaved").replace("test -f /flags/b ||", "echo first-b; test -f /flags/b ||");
+      assertThat(raced.post("/api/v1/workflows/default", workflow).status()).isEqualTo(200);
+      JsonNode failed = raced.awaitPhase("default", "unsaved", "Failed");
+      String pod = null;
+      for (JsonNode n : failed.path("status").path("nodes")) {
+        if (n.path("displayName").asText().equals("b")) pod = n.path("podName").asText();
+      }
+      raced
+          .interleavingStore()
+          .beforeNextUpdate(
+              o ->
+                  o instanceof dev.weft.model.Workflow wf && wf.metadata().name().equals("unsaved"),
+              o -> {
+                throw new dev.weft.store.StorageFailure("disk full");
+              });
+
+      ServerHarness.Response r =
+          raced.put("/api/v1/workflows/default/unsaved/retry", "{\"name\": \"unsaved\"}");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(500);
+      var logs =
+          raced.get(
+              "/api/v1/workflows/default/unsaved/log?podName="
+                  + pod
+                  + "&logOptions.container=main");
+      assertThat(logs.body()).contains("first-b");
+      assertThat(
+              raced
+                  .put("/api/v1/workflows/default/unsaved/retry", "{\"name\": \"unsaved\"}")
+                  .status())
+          .isEqualTo(200);
+      assertThat(nodePhase(raced.awaitPhase("default", "unsaved", "Succeeded"), "b"))
+          .isEqualTo("Succeeded");
+    }
+  }
+
   @Test
   void retryOfARunningOrSucceededWorkflowIsABadRequest() throws Exception {
     h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow("fine", "{}"));
