@@ -127,4 +127,106 @@ class ServerLoadTest {
 
     assertThat(ServerLoad.invalid(store, read)).isEmpty();
   }
+
+  private static final String CRON_OF_OTHER =
+      """
+      apiVersion: argoproj.io/v1alpha1
+      kind: CronWorkflow
+      metadata: {name: nightly, namespace: dev}
+      spec:
+        schedule: "0 2 * * *"
+        workflowSpec:
+          entrypoint: main
+          templates:
+          - name: main
+            steps:
+            - - name: s
+                templateRef: {name: greet, template: other}
+      """;
+
+  private static String template(String namespace, String... names) {
+    StringBuilder t =
+        new StringBuilder(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: WorkflowTemplate
+            metadata: {name: greet, namespace: %s}
+            spec:
+              entrypoint: main
+              templates:
+            """
+                .formatted(namespace));
+    for (String name : names) {
+      t.append("  - name: ").append(name).append("\n");
+      t.append("    container: {image: busybox, command: [echo, hi]}\n");
+    }
+    return t.toString();
+  }
+
+  @Test
+  void aCronIsCheckedWithTheTemplatesOfItsOwnNamespaceNotAnotherLoadedWithIt() {
+    InMemoryStore store = new InMemoryStore();
+    ServerLoad.store(
+        store,
+        ServerLoad.read(List.of(write(dir, "stored.yaml", template("dev", "main", "other"))))
+            .resources());
+    Path f = write(dir, "both.yaml", CRON_OF_OTHER + "---\n" + template("prod", "main"));
+
+    assertThat(ServerLoad.invalid(store, ServerLoad.read(List.of(f)))).isEmpty();
+  }
+
+  @Test
+  void aCronOfATemplateLoadedOnlyInAnotherNamespaceIsRefused() {
+    Path f = write(dir, "both.yaml", CRON_OF_OTHER + "---\n" + template("prod", "main", "other"));
+
+    assertThat(ServerLoad.invalid(new InMemoryStore(), ServerLoad.read(List.of(f))))
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("both.yaml:", "greet"));
+  }
+
+  @Test
+  void aTemplateInTheDefaultNamespaceNamedOrNotServesACronInAnotherFile() {
+    Path t =
+        write(
+            dir, "t.yaml", TEMPLATE.replace("{name: greet}", "{name: greet, namespace: default}"));
+    Path cron = write(dir, "cron.yaml", CRON_OF_TEMPLATE);
+
+    assertThat(ServerLoad.invalid(new InMemoryStore(), ServerLoad.read(List.of(cron, t))))
+        .isEmpty();
+  }
+
+  @Test
+  void aCronInANamespaceMayUseAClusterTemplateLoadedWithIt() {
+    String cluster =
+        template("ignored", "main", "other")
+            .replace("kind: WorkflowTemplate", "kind: ClusterWorkflowTemplate")
+            .replace(", namespace: ignored", "");
+    Path f =
+        write(
+            dir,
+            "both.yaml",
+            CRON_OF_OTHER.replace("template: other}", "template: other, clusterScope: true}")
+                + "---\n"
+                + cluster);
+
+    assertThat(ServerLoad.invalid(new InMemoryStore(), ServerLoad.read(List.of(f)))).isEmpty();
+  }
+
+  @Test
+  void secretsConfigMapsAndEventBindingsAloneAreValid() {
+    Path f =
+        write(
+            dir,
+            "clients.yaml",
+            CLIENTS.formatted("one")
+                + """
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: argo}
+                data: {a: b}
+                """);
+
+    assertThat(ServerLoad.invalid(new InMemoryStore(), ServerLoad.read(List.of(f)))).isEmpty();
+  }
 }

@@ -181,8 +181,19 @@ final class SandboxLauncher implements Launcher {
     return reachedContainer || !process.isAlive();
   }
 
-  /** A process whose executable is unknown (not ours to inspect) counts as the container's. */
   private static boolean isBwrap(ProcessHandle p) {
-    return p.info().command().map(c -> c.equals(SandboxMode.BWRAP)).orElse(false);
+    return isBwrap(p.info());
+  }
+
+  /**
+   * Whether the process is bwrap, by its executable or, where that cannot be read (a setuid bwrap
+   * makes itself undumpable, so /proc/PID/exe is closed to us), by the argv[0] Weft gave it: the
+   * cmdline stays readable, and bwrap's forks keep it until they exec the command. A process known
+   * by neither (a zombie) counts as the container's.
+   */
+  static boolean isBwrap(ProcessHandle.Info info) {
+    Optional<String> executable =
+        info.command().or(() -> info.commandLine().map(line -> line.split(" ", 2)[0]));
+    return executable.map(SandboxMode.BWRAP::equals).orElse(false);
   }
 }

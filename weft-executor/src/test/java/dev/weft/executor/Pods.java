@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 /** Test helper: an executor in a given mode, with shims and pods under one temp dir. */
 final class Pods {
   /**
-   * How long {@link #await} waits: shorter than the tests' long sleeps (30 s, 100 s), so a pod
-   * that ends within it was killed; no test asserts how fast.
+   * How long {@link #await} waits: shorter than the tests' long sleeps (30 s, 100 s), so a pod that
+   * ends within it was killed; no test asserts how fast.
    */
   static final Duration TIMEOUT = Duration.ofSeconds(20);
 

@@ -130,7 +130,8 @@ public final class ResourceHandlers<T extends Resource> {
     var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Codec.tree(obj.value());
     var meta = tree.with("metadata");
     meta.put("name", name);
-    boolean unconditional = !meta.hasNonNull("resourceVersion");
+    // empty is unset, as on the API server (a Go client omits it; others send "")
+    boolean unconditional = meta.path("resourceVersion").asText("").isEmpty();
     for (int attempt = 1; ; attempt++) {
       if (unconditional) {
         T stored = StoredObjects.get(plane.store(), type, namespace(r), name);

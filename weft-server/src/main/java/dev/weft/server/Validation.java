@@ -11,7 +11,10 @@ import dev.weft.store.LabelSelector;
 import dev.weft.store.Store;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,30 +38,43 @@ public final class Validation {
 
   /**
    * The findings about a batch checked together (its templates resolve each other's references),
-   * with the stored templates it does not replace; only those located in the batch's files.
+   * with the stored templates it does not replace; only those located in the batch's files. Each
+   * namespace's objects are checked with that namespace's WorkflowTemplates only, as a reference
+   * resolves at run time: a template of the same name loaded for another namespace neither hides
+   * the right one nor stands in for a missing one. ClusterWorkflowTemplates serve every namespace.
    */
   public List<Diagnostic> findings(List<? extends Located<? extends Resource>> batch) {
-    List<Located<Resource>> all = new ArrayList<>();
+    Map<String, List<Located<Resource>>> byNamespace = new LinkedHashMap<>();
     Set<String> files = new HashSet<>();
-    Set<String> namespaces = new HashSet<>();
     for (Located<? extends Resource> r : batch) {
-      all.add(new Located<>(r.value(), r.locations()));
+      byNamespace
+          .computeIfAbsent(r.value().metadata().namespaceOrDefault(), ns -> new ArrayList<>())
+          .add(new Located<>(r.value(), r.locations()));
       files.add(r.locations().file());
-      namespaces.add(r.value().metadata().namespaceOrDefault());
     }
-    for (String namespace : namespaces) {
+    Set<Diagnostic> found = new LinkedHashSet<>();
+    for (var group : byNamespace.entrySet()) {
+      List<Located<Resource>> all = new ArrayList<>(group.getValue());
+      for (Located<? extends Resource> r : batch) {
+        // another namespace's cluster template: a library here, checked (located) in its own group
+        if (r.value() instanceof ClusterWorkflowTemplate
+            && !group.getValue().stream().anyMatch(m -> m.value() == r.value())) {
+          all.add(stored(r.value()));
+        }
+      }
       for (WorkflowTemplate t :
-          store.list(WorkflowTemplate.class, namespace, LabelSelector.everything())) {
+          store.list(WorkflowTemplate.class, group.getKey(), LabelSelector.everything())) {
         if (!replaced(batch, t)) all.add(stored(t));
       }
+      for (ClusterWorkflowTemplate t :
+          store.list(ClusterWorkflowTemplate.class, null, LabelSelector.everything())) {
+        if (!replaced(batch, t)) all.add(stored(t));
+      }
+      linter.lint(all).diagnostics().stream()
+          .filter(d -> d.location() != null && files.contains(d.location().file()))
+          .forEach(found::add);
     }
-    for (ClusterWorkflowTemplate t :
-        store.list(ClusterWorkflowTemplate.class, null, LabelSelector.everything())) {
-      if (!replaced(batch, t)) all.add(stored(t));
-    }
-    return linter.lint(all).diagnostics().stream()
-        .filter(d -> d.location() != null && files.contains(d.location().file()))
-        .toList();
+    return List.copyOf(found);
   }
 
   private static boolean replaced(List<? extends Located<? extends Resource>> batch, Resource t) {

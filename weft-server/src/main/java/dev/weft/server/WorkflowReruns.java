@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /** Argo's retry and resubmit of a finished workflow. */
@@ -21,6 +22,17 @@ public final class WorkflowReruns {
   private final ControlPlane plane;
   private static final int CONFLICT_ATTEMPTS = 10;
   private final SecureRandom random = new SecureRandom();
+
+  /**
+   * Retries of one workflow take turns (striped by name, a bounded set of locks): one that lost the
+   * save to another retry would put the files it moved aside back under the pods the winner runs
+   * again, which would then be taken for their failed predecessors.
+   */
+  private final ReentrantLock[] retryTurns = new ReentrantLock[64];
+
+  {
+    for (int i = 0; i < retryTurns.length; i++) retryTurns[i] = new ReentrantLock();
+  }
 
   public WorkflowReruns(ControlPlane plane) {
     this.plane = plane;
@@ -49,14 +61,21 @@ public final class WorkflowReruns {
     }
     boolean restartSuccessful = body.path("restartSuccessful").asBoolean(false);
     Map<String, String> parameters = parameters(body.path("parameters"));
-    for (int attempt = 1; ; attempt++) {
-      Workflow wf =
-          StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
-      try {
-        return retry(wf, restartSuccessful, restart, parameters);
-      } catch (StoreException.Conflict e) {
-        if (attempt >= CONFLICT_ATTEMPTS) throw e;
+    String key = r.path("namespace") + "/" + r.path("name");
+    ReentrantLock turn = retryTurns[Math.floorMod(key.hashCode(), retryTurns.length)];
+    turn.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        Workflow wf =
+            StoredObjects.get(plane.store(), Workflow.class, r.path("namespace"), r.path("name"));
+        try {
+          return retry(wf, restartSuccessful, restart, parameters);
+        } catch (StoreException.Conflict e) {
+          if (attempt >= CONFLICT_ATTEMPTS) throw e;
+        }
       }
+    } finally {
+      turn.unlock();
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 final class InterleavingStore implements Store {
   private final Store inner;
   private final AtomicReference<Predicate<Resource>> armed = new AtomicReference<>();
+  private volatile Consumer<Resource> before = this::annotate;
 
   InterleavingStore(Store inner) {
     this.inner = inner;
@@ -26,19 +27,29 @@ final class InterleavingStore implements Store {
 
   /** The next update that {@code which} picks loses to an annotation written just before it. */
   void annotateBeforeNextUpdate(Predicate<Resource> which) {
+    beforeNextUpdate(which, this::annotate);
+  }
+
+  /** The next update that {@code which} picks first runs {@code action}, given what it updates. */
+  void beforeNextUpdate(Predicate<Resource> which, Consumer<Resource> action) {
+    before = action;
     armed.set(which);
+  }
+
+  private void annotate(Resource obj) {
+    RetryOnConflict.edit(
+        inner,
+        obj.getClass(),
+        obj.metadata().namespace(),
+        obj.metadata().name(),
+        tree -> tree.withObject("metadata").withObject("annotations").put("test/raced", "yes"));
   }
 
   @Override
   public <T extends Resource> T update(T obj) {
     Predicate<Resource> which = armed.get();
     if (which != null && which.test(obj) && armed.compareAndSet(which, null)) {
-      RetryOnConflict.edit(
-          inner,
-          obj.getClass(),
-          obj.metadata().namespace(),
-          obj.metadata().name(),
-          tree -> tree.withObject("metadata").withObject("annotations").put("test/raced", "yes"));
+      before.accept(obj);
     }
     return inner.update(obj);
   }

@@ -103,6 +103,96 @@ class RerunApiTest {
     }
   }
 
+  /**
+   * Two retries of one workflow at once: the one whose save loses had moved the failed pod's files
+   * aside first, and must not put them back under the pod the winner runs again.
+   */
+  @Test
+  void twoRetriesAtOnceRunTheFailedStepAgainOnce() throws Exception {
+    try (ServerHarness raced = ServerHarness.interleaving(new HostAccess(List.of(flags), false))) {
+      open(flags.resolve("twice"));
+      assertThat(raced.post("/api/v1/workflows/default", flaky("twice")).status()).isEqualTo(200);
+      raced.awaitPhase("default", "twice", "Failed");
+      String retry = "/api/v1/workflows/default/twice/retry";
+      java.util.concurrent.atomic.AtomicReference<
+              java.util.concurrent.CompletableFuture<ServerHarness.Response>>
+          other = new java.util.concurrent.atomic.AtomicReference<>();
+      // the first retry has moved b's files aside and is about to save: the second comes in now
+      raced
+          .interleavingStore()
+          .beforeNextUpdate(
+              o ->
+                  o instanceof dev.weft.model.Workflow wf
+                      && wf.metadata().name().equals("twice")
+                      && wf.status() != null
+                      && wf.status().phase() == dev.weft.model.status.WorkflowPhase.RUNNING,
+              o -> {
+                var second =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> raced.put(retry, "{\"name\": \"twice\"}"));
+                other.set(second);
+                try {
+                  second.get(3, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                  // waits for the first: it goes on, and the second is answered after it
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+
+      ServerHarness.Response first = raced.put(retry, "{\"name\": \"twice\"}");
+      ServerHarness.Response second = other.get().get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(List.of(first.status(), second.status()))
+          .as(first.body() + " / " + second.body())
+          .containsExactlyInAnyOrder(200, 400);
+      JsonNode done = raced.awaitPhase("default", "twice", "Succeeded");
+      assertThat(nodePhase(done, "b")).isEqualTo("Succeeded");
+    }
+  }
+
+  /** A retry whose save fails for another reason than a lost race leaves the failed run whole. */
+  @Test
+  void retryWhoseSaveFailsPutsTheFailedPodsFilesBack() throws Exception {
+    try (ServerHarness raced = ServerHarness.interleaving(new HostAccess(List.of(flags), false))) {
+      open(flags.resolve("unsaved"));
+      String workflow =
+          flaky("unsaved").replace("test -f /flags/b ||", "echo first-b; test -f /flags/b ||");
+      assertThat(raced.post("/api/v1/workflows/default", workflow).status()).isEqualTo(200);
+      JsonNode failed = raced.awaitPhase("default", "unsaved", "Failed");
+      String pod = null;
+      for (JsonNode n : failed.path("status").path("nodes")) {
+        if (n.path("displayName").asText().equals("b")) pod = n.path("podName").asText();
+      }
+      raced
+          .interleavingStore()
+          .beforeNextUpdate(
+              o ->
+                  o instanceof dev.weft.model.Workflow wf && wf.metadata().name().equals("unsaved"),
+              o -> {
+                throw new dev.weft.store.StorageFailure("disk full");
+              });
+
+      ServerHarness.Response r =
+          raced.put("/api/v1/workflows/default/unsaved/retry", "{\"name\": \"unsaved\"}");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(500);
+      var logs =
+          raced.get(
+              "/api/v1/workflows/default/unsaved/log?podName="
+                  + pod
+                  + "&logOptions.container=main");
+      assertThat(logs.body()).contains("first-b");
+      assertThat(
+              raced
+                  .put("/api/v1/workflows/default/unsaved/retry", "{\"name\": \"unsaved\"}")
+                  .status())
+          .isEqualTo(200);
+      assertThat(nodePhase(raced.awaitPhase("default", "unsaved", "Succeeded"), "b"))
+          .isEqualTo("Succeeded");
+    }
+  }
+
   @Test
   void retryOfARunningOrSucceededWorkflowIsABadRequest() throws Exception {
     h.post("/api/v1/workflows/default", ServerHarness.echoWorkflow("fine", "{}"));

@@ -104,6 +104,42 @@ class TemplateApiTest {
   }
 
   @Test
+  void anUpdateOfAMissingTemplateIsNotFoundWithOrWithoutAResourceVersion() {
+    String base = "/api/v1/workflow-templates/default";
+    String body = template("absent", "hi");
+
+    assertThat(h.put(base + "/absent", body).status()).isEqualTo(404);
+    assertThat(
+            h.put(
+                    base + "/absent",
+                    body.replace(
+                        "{\"name\": \"absent\"}",
+                        "{\"name\": \"absent\", \"resourceVersion\": \"1\"}"))
+                .status())
+        .isEqualTo(404);
+  }
+
+  /** As on the API server, an empty resourceVersion is no precondition (Go omits it). */
+  @Test
+  void anUpdateWithAnEmptyResourceVersionReplacesTheStoredTemplate() {
+    String base = "/api/v1/workflow-templates/default";
+    assertThat(h.post(base, template("unversioned", "hi")).status()).isEqualTo(200);
+
+    var updated =
+        h.put(
+            base + "/unversioned",
+            template("unversioned", "hello")
+                .replace(
+                    "{\"name\": \"unversioned\"}",
+                    "{\"name\": \"unversioned\", \"resourceVersion\": \"\"}"));
+
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(
+            h.get(base + "/unversioned").json().at("/spec/arguments/parameters/0/value").asText())
+        .isEqualTo("hello");
+  }
+
+  @Test
   void templatesOfEveryNamespaceAreListedWithoutANamespace() {
     h.post("/api/v1/workflow-templates/team-a", template("in-a", "a"));
     h.post("/api/v1/workflow-templates/team-b", template("in-b", "b"));

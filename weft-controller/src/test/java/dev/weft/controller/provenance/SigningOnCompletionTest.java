@@ -41,7 +41,7 @@ class SigningOnCompletionTest {
   private WorkflowController controller;
 
   /** Every workflow succeeds at its first reconcile, with no step to run. */
-  private static final WorkflowReconciler.Decider SUCCEEDS =
+  static final WorkflowReconciler.Decider SUCCEEDS =
       (wf, lib, events, now) ->
           new Reconciliation(
               new WorkflowStatus(
@@ -61,7 +61,7 @@ class SigningOnCompletionTest {
               Optional.empty());
 
   /** The stand-in engine asks for no pod: nothing runs, nothing is left to remove. */
-  private static final PodRuntime NO_PODS =
+  static final PodRuntime NO_PODS =
       new PodRuntime() {
         @Override
         public void start(

@@ -181,4 +181,67 @@ class EventInboxRecoveryTest {
     assertThat(d.statusOrEmpty().workflowsOrEmpty()).isEmpty();
     assertThat(Optional.of(workflows().size())).contains(1);
   }
+
+  @Test
+  void aSweepOfAClosedStoreIsLoggedNotThrown(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    dev.weft.store.JdbcStore closed = dev.weft.store.Stores.open(dir.resolve("w.db").toString());
+    closed.close();
+    EventInbox over =
+        new EventInbox(closed, closed::create, EventHistory.DEFAULT, Clock.systemUTC());
+
+    PendingEventSweep sweep =
+        new PendingEventSweep(over, null, new java.util.concurrent.atomic.AtomicBoolean());
+
+    assertThat(sweep.sweep(true)).isZero();
+    assertThat(sweep.sweep(false)).isZero();
+  }
+
+  @Test
+  void aSweepOfTheManagedNamespaceLeavesAnotherNamespacesDeliveries() {
+    commitPending(); // in argo
+
+    assertThat(
+            new PendingEventSweep(inbox, "other", new java.util.concurrent.atomic.AtomicBoolean())
+                .sweep(true))
+        .isZero();
+    assertThat(workflows()).isEmpty();
+  }
+
+  /** The sweep waits a minute between passes: ending within 20 s means the close woke it. */
+  @Test
+  void theSweepEndsWhenTheServerClosesWhileItWaits() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean closing =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread sweep = Thread.ofVirtual().start(new PendingEventSweep(inbox, null, closing));
+    Thread.sleep(200);
+
+    closing.set(true);
+    sweep.interrupt();
+
+    assertThat(sweep.join(java.time.Duration.ofSeconds(20))).isTrue();
+  }
+
+  @Test
+  void aCloseDuringADispatchLetsItFinishThenEndsTheSweep() throws Exception {
+    String name = commitPending();
+    java.util.concurrent.atomic.AtomicBoolean closing =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    EventInbox interrupted =
+        new EventInbox(
+            store,
+            wf -> {
+              closing.set(true); // the server closes while the workflow is being created
+              Thread.currentThread().interrupt();
+              return store.create(wf);
+            },
+            EventHistory.DEFAULT,
+            Clock.systemUTC());
+    Thread sweep = Thread.ofVirtual().start(new PendingEventSweep(interrupted, null, closing));
+
+    assertThat(sweep.join(java.time.Duration.ofSeconds(20))).isTrue();
+    assertThat(workflows()).hasSize(1);
+    assertThat(store.get(EventDelivery.class, "argo", name).orElseThrow().statusOrEmpty().phase())
+        .isEqualTo("Dispatched");
+  }
 }
