@@ -183,6 +183,9 @@ final class ContainerRun {
     Thread.ofVirtual().name("weft-kill-" + name()).start(() -> terminate(running));
   }
 
+  /** How long SIGKILL is sent again while the shim lives on (it ends once its command is dead). */
+  private static final Duration KILL_PERSISTENCE = Duration.ofMinutes(1);
+
   /** Signals the shim's command (not the shim, which must live to record the exit code). */
   private void terminate(ProcessHandle shimProcess) {
     long deadline = System.nanoTime() + grace.toNanos();
@@ -195,7 +198,13 @@ final class ContainerRun {
       }
       sleep(Duration.ofMillis(20));
     }
-    shimProcess.children().forEach(command -> launcher.signal(command, true));
+    // SIGKILL until the shim has recorded the end: a command it had not started yet when the grace
+    // ran out would otherwise start after the only SIGKILL and run on
+    long giveUp = System.nanoTime() + KILL_PERSISTENCE.toNanos();
+    while (shimProcess.isAlive() && System.nanoTime() < giveUp) {
+      shimProcess.children().forEach(command -> launcher.signal(command, true));
+      sleep(Duration.ofMillis(20));
+    }
   }
 
   private static void sleep(Duration d) {

@@ -94,4 +94,22 @@ class KillTest {
       assertThat(outcome.container("main").exitCode()).as("delay %d ms", delayMillis).isNotZero();
     }
   }
+
+  /**
+   * With no grace at all, SIGKILL is the only signal: one that lands before the sandbox has started
+   * the command must still end it once it starts.
+   */
+  @Test
+  void killWithoutGraceWhileTheSandboxIsStartingStillEndsTheCommand() throws Exception {
+    Pods hasty = Pods.sandboxed(dir.resolve("hasty"), Duration.ZERO);
+    for (int delayMillis = 0; delayMillis < 40; delayMillis += 2) {
+      RunningPod pod = hasty.start("early-" + delayMillis, sh("main", "trap '' TERM; sleep 30"));
+      Thread.sleep(delayMillis);
+
+      pod.kill("stop");
+      PodOutcome outcome = await(pod);
+
+      assertThat(outcome.container("main").exitCode()).as("delay %d ms", delayMillis).isNotZero();
+    }
+  }
 }
