@@ -145,5 +145,6 @@ final class ServerConformance implements AutoCloseable {
   public void close() throws Exception {
     server.close();
     plane.close();
+    ServerFixture.stopLeftSteps(plane);
   }
 }

@@ -68,9 +68,23 @@ final class ServerFixture implements AutoCloseable {
     return wf -> phase.equals(wf.path("status").path("phase").asText());
   }
 
+  /**
+   * Stops the server, then the steps it left running: a server leaves them to the next one to
+   * adopt, but the test's temporary directory, where they write, is deleted next.
+   */
   @Override
   public void close() throws Exception {
     server.close();
     plane.close();
+    stopLeftSteps(plane);
+  }
+
+  /** Kills the steps a closed service plane left running and waits (30 s at most) for them. */
+  static void stopLeftSteps(ControlPlane plane) throws InterruptedException {
+    if (plane.localPods().isEmpty()) return;
+    var pods = plane.localPods().get();
+    pods.killAll("the test is over");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (pods.runningCount() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
   }
 }
