@@ -52,13 +52,18 @@ public final class Validation {
           .add(new Located<>(r.value(), r.locations()));
       files.add(r.locations().file());
     }
+    List<Located<Resource>> storedClusterTemplates = new ArrayList<>();
+    for (ClusterWorkflowTemplate t :
+        store.list(ClusterWorkflowTemplate.class, null, LabelSelector.everything())) {
+      if (!replaced(batch, t)) storedClusterTemplates.add(stored(t));
+    }
     Set<Diagnostic> found = new LinkedHashSet<>();
     for (var group : byNamespace.entrySet()) {
       List<Located<Resource>> all = new ArrayList<>(group.getValue());
       for (Located<? extends Resource> r : batch) {
         // another namespace's cluster template: a library here, checked (located) in its own group
         if (r.value() instanceof ClusterWorkflowTemplate
-            && !group.getValue().stream().anyMatch(m -> m.value() == r.value())) {
+            && group.getValue().stream().noneMatch(m -> m.value() == r.value())) {
           all.add(stored(r.value()));
         }
       }
@@ -66,10 +71,7 @@ public final class Validation {
           store.list(WorkflowTemplate.class, group.getKey(), LabelSelector.everything())) {
         if (!replaced(batch, t)) all.add(stored(t));
       }
-      for (ClusterWorkflowTemplate t :
-          store.list(ClusterWorkflowTemplate.class, null, LabelSelector.everything())) {
-        if (!replaced(batch, t)) all.add(stored(t));
-      }
+      all.addAll(storedClusterTemplates);
       linter.lint(all).diagnostics().stream()
           .filter(d -> d.location() != null && files.contains(d.location().file()))
           .forEach(found::add);
