@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class Names {
   private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS1123_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
   private Names() {}
@@ -23,6 +25,20 @@ public final class Names {
               + value
               + "\" must consist of lower case alphanumeric characters or '-', and must start and"
               + " end with an alphanumeric character (a DNS-1123 label)");
+    }
+    return Optional.empty();
+  }
+
+  /** An object's name (a Secret's, a template's): a DNS-1123 subdomain. */
+  public static Optional<String> dns1123Subdomain(String value) {
+    if (value == null || value.isEmpty()) return Optional.of("must not be empty");
+    if (value.length() > 253) return Optional.of("must be no more than 253 characters");
+    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+      return Optional.of(
+          "\""
+              + value
+              + "\" must consist of lower case alphanumeric characters, '-' or '.', and must start"
+              + " and end with an alphanumeric character (a DNS-1123 subdomain)");
     }
     return Optional.empty();
   }

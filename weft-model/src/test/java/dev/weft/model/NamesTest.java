@@ -16,6 +16,17 @@ class NamesTest {
   }
 
   @Test
+  void dns1123SubdomainsAreDotSeparatedLabelsOfAtMost253Characters() {
+    assertThat(Names.dns1123Subdomain("weft-signing-key")).isEmpty();
+    assertThat(Names.dns1123Subdomain("a.b-c.d")).isEmpty();
+    assertThat(Names.dns1123Subdomain("a..b")).isPresent();
+    assertThat(Names.dns1123Subdomain("a-.b")).isPresent();
+    assertThat(Names.dns1123Subdomain("b/c")).isPresent();
+    assertThat(Names.dns1123Subdomain("a".repeat(254))).isPresent();
+    assertThat(Names.dns1123Subdomain(null)).isPresent();
+  }
+
+  @Test
   void configKeysAllowDotsButNotDotOrDotDotOrSlashes() {
     assertThat(Names.configKey("app.properties")).isEmpty();
     assertThat(Names.configKey("..")).contains("\"..\" must not be '.' or '..'");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * The API-server semantics of every store, on JSON trees: what create, update, updateStatus and
@@ -26,9 +25,6 @@ public final class ObjectLifecycle {
 
   private static final int GENERATED_SUFFIX = 5;
   private static final int MAX_GENERATE_NAME = 58;
-  private static final int MAX_NAME = 253;
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private final Clock clock;
   private final RandomGenerator random;
@@ -245,7 +241,7 @@ public final class ObjectLifecycle {
   }
 
   private static void validateName(ResourceKind kind, String name) {
-    if (name.length() > MAX_NAME || !DNS_SUBDOMAIN.matcher(name).matches()) {
+    if (dev.weft.model.Names.dns1123Subdomain(name).isPresent()) {
       throw new StoreException.Invalid(
           kind.kindName()
               + " \""

@@ -1,5 +1,6 @@
 package dev.weft.controller.provenance;
 
+import dev.weft.model.Names;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,19 +28,18 @@ public interface Attestations {
    * envelope's file or key, and nothing else may.
    */
   static void checkNames(String namespace, String uid) {
-    if (!Names.NAMESPACE.matcher(namespace).matches()) {
+    if (Names.dns1123Label(namespace).isPresent()) {
       throw new IllegalArgumentException("not a namespace: \"" + namespace + "\"");
     }
-    if (!Names.UID.matcher(uid).matches()) {
+    if (uid == null || !Uid.PATTERN.matcher(uid).matches()) {
       throw new IllegalArgumentException("not a uid: \"" + uid + "\"");
     }
   }
 
-  /** The patterns of {@link #checkNames}. */
-  final class Names {
-    static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    static final Pattern UID = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9]{0,127}");
+  /** What {@link #checkNames} takes for a uid. */
+  final class Uid {
+    static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9]{0,127}");
 
-    private Names() {}
+    private Uid() {}
   }
 }

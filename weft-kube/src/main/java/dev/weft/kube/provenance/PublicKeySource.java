@@ -1,8 +1,8 @@
 package dev.weft.kube.provenance;
 
+import dev.weft.model.Names;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where `weft server --kube` finds the public key it hands out at /api/v1/signing-key: the Secret
@@ -17,15 +17,11 @@ public sealed interface PublicKeySource {
 
   /** A Secret, in {@code namespace} (null: the server's). */
   record InSecret(String namespace, String name) implements PublicKeySource {
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN =
-        Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-
     public InSecret {
-      if (namespace != null && !DNS_LABEL.matcher(namespace).matches()) {
+      if (namespace != null && Names.dns1123Label(namespace).isPresent()) {
         throw new IllegalArgumentException("\"" + namespace + "\" is not a namespace name");
       }
-      if (name == null || !DNS_SUBDOMAIN.matcher(name).matches()) {
+      if (Names.dns1123Subdomain(name).isPresent()) {
         throw new IllegalArgumentException("\"" + name + "\" is not a Secret name");
       }
     }
